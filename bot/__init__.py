@@ -1,0 +1,2 @@
+"""The shell around the pure conversation: channels, effect runners, the web
+app, the worker, configuration and the command line."""

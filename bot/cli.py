@@ -1,0 +1,142 @@
+"""`python -m bot chat | web | worker | orgs | migrate`."""
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from .config import Settings
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    chat = commands.add_parser("chat", help="talk to the assistant in this terminal")
+    chat.add_argument("--user", default=os.environ.get("USER", "me"), help="who you are")
+    chat.add_argument("--lang", default=None, help="language hint (en, ru, it, pt-BR, es)")
+    commands.add_parser("web", help="serve confirmation pages and webhooks")
+    worker = commands.add_parser("worker", help="send queued emails and messages")
+    worker.add_argument("--once", action="store_true", help="drain the outbox once and exit")
+    orgs = commands.add_parser("orgs", help="list organizations")
+    orgs.add_argument("--json", action="store_true", help="machine-readable output")
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    return parser
+
+
+async def _chat(settings: Settings, user: str, lang: str | None) -> None:
+    from .channels.console import ConsoleChannel, StdinLines
+    from .i18n import match_language
+    from .services import open_services
+
+    services = open_services(settings)
+    hint = match_language(lang) or match_language(os.environ.get("LANG"))
+    try:
+        await ConsoleChannel(services, user, locale_hint=hint).run(StdinLines())
+    finally:
+        await services.close()
+
+
+async def _until_stopped() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+async def _web(settings: Settings) -> None:
+    from aiohttp import web
+
+    from .services import open_services
+    from .web import build_app
+
+    services = open_services(settings)
+    runner = web.AppRunner(build_app(services.engine, services.translator))
+    await runner.setup()
+    await web.TCPSite(runner, settings.host, settings.port).start()
+    print(f"listening on http://{settings.host}:{settings.port}", flush=True)
+    stop = await _until_stopped()
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+        await services.close()
+
+
+async def _worker(settings: Settings, once: bool) -> None:
+    from .services import open_services
+
+    services = open_services(settings)
+    try:
+        if once:
+            await services.worker.drain_once()
+        else:
+            await services.worker.run_forever(await _until_stopped())
+    finally:
+        await services.close()
+
+
+def _org_json(org: Any) -> dict[str, Any]:
+    return {
+        "id": org.id,
+        "name": org.name,
+        "email": org.email,
+        "domain": org.domain,
+        "language": org.language,
+        "currency": org.currency,
+        "status": org.status,
+        "channel": org.channel,
+        "created_at": org.created_at.isoformat(),
+        "confirmed_at": org.confirmed_at.isoformat() if org.confirmed_at else None,
+    }
+
+
+async def _orgs(settings: Settings, as_json: bool) -> None:
+    from storage.organizations import list_organizations
+
+    from .services import open_services
+
+    services = open_services(settings)
+    try:
+        async with services.engine.sessions() as session:
+            rows = [_org_json(org) for org in await list_organizations(session)]
+    finally:
+        await services.close()
+    if as_json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return
+    for row in rows:
+        print(
+            f"{row['id']:>5}  {row['status']:<14} {row['currency']} {row['language']:<5} "
+            f"{row['name'] or '—'} <{row['email'] or '—'}>"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    from .services import configure_logging, prepare_database
+
+    configure_logging(settings)
+    if args.command == "migrate":
+        from storage.migrate import upgrade
+
+        upgrade(settings.database_url)
+        return 0
+    prepare_database(settings)
+    if args.command == "chat":
+        asyncio.run(_chat(settings, args.user, args.lang))
+    elif args.command == "web":
+        asyncio.run(_web(settings))
+    elif args.command == "worker":
+        asyncio.run(_worker(settings, args.once))
+    elif args.command == "orgs":
+        asyncio.run(_orgs(settings, args.json))
+    return 0

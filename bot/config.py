@@ -1,0 +1,41 @@
+"""One settings object, read from the environment (and `.env`)."""
+
+from datetime import timedelta
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings"]
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///var/onboarding.db"
+    public_url: str = "http://127.0.0.1:8080"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, validation_alias="PORT")
+    locales_dir: Path = _ROOT / "locales"
+
+    mail_dir: Path = Path("var/mail")
+    mail_from: str = "Proficonf <no-reply@proficonf.local>"
+    mail_reply_to: str = "support@proficonf.com"
+    smtp_url: SecretStr | None = None
+    confirmation_ttl: timedelta = timedelta(hours=24)
+
+    stripe_secret_key: SecretStr | None = None
+
+    outbox_lease: timedelta = timedelta(minutes=2)
+    worker_poll_interval: float = 1.0
+    log_level: str = "INFO"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url.rstrip("/")

@@ -1,0 +1,224 @@
+"""Runs one event through the pure core inside one database transaction: lock
+the conversation, step, run the effects that stay in the database, queue the
+ones that leave the process in the outbox, save."""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from conversations import (
+    AbandonOrganization,
+    Conversation,
+    CreateOrganization,
+    CreatePaymentLink,
+    DeleteUserData,
+    Effect,
+    Event,
+    OrganizationCreated,
+    RedactUserMessage,
+    Reply,
+    SendConfirmationEmail,
+    UpdateOrganization,
+    step,
+)
+from conversations.domains import registrable_domain
+from storage import conversations as conversations_repo
+from storage import organizations as orgs_repo
+from storage import outbox
+from storage.records import ConversationRecord
+
+from .clock import Clock
+from .codec import reply_to_json
+from .config import Settings
+from .tokens import hash_token, new_token
+
+__all__ = ["CHAT_MESSAGE", "CONFIRMATION_EMAIL", "PAYMENT_LINK", "Engine", "Outcome"]
+
+log = logging.getLogger(__name__)
+
+CONFIRMATION_EMAIL = "confirmation_email"
+PAYMENT_LINK = "payment_link"
+CHAT_MESSAGE = "chat_message"
+CONSOLE_MESSAGE = "console_message"
+
+
+def message_kind(channel: str) -> str:
+    """Console messages can only be printed by that user's own `chat` process."""
+    return CONSOLE_MESSAGE if channel == "console" else CHAT_MESSAGE
+
+
+@dataclass
+class Outcome:
+    """What the channel that delivered the event must show (or do) right away."""
+
+    replies: list[Reply] = field(default_factory=list)
+    redact: bool = False
+    conversation: Conversation | None = None
+    duplicate: bool = False
+
+
+class Engine:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], settings: Settings, clock: Clock
+    ) -> None:
+        self.sessions = sessions
+        self.settings = settings
+        self.clock = clock
+
+    async def handle(
+        self,
+        channel: str,
+        external_id: str,
+        event: Event,
+        *,
+        locale_hint: str | None = None,
+        update_key: str | None = None,
+    ) -> Outcome:
+        """An event from the user, in their own channel: replies come back here."""
+        now = self.clock.now()
+        async with self.sessions.begin() as session:
+            if update_key is not None and not await conversations_repo.mark_processed(
+                session, channel, update_key, now
+            ):
+                return Outcome(duplicate=True)
+            fresh = Conversation(language=locale_hint or "en")
+            record = await conversations_repo.lock_conversation(
+                session,
+                channel,
+                external_id,
+                initial_state=fresh.state.value,
+                initial_data=fresh.to_data(),
+                now=now,
+            )
+            return await self._apply(session, record, event, now)
+
+    async def handle_external(
+        self, session: AsyncSession, identity_id: int, event: Event
+    ) -> Conversation | None:
+        """An event from elsewhere (a confirmed link, a webhook) inside the
+        caller's transaction; replies go to the user's channel via the outbox."""
+        now = self.clock.now()
+        record = await conversations_repo.load_conversation_by_identity(session, identity_id)
+        if record is None:
+            return None
+        outcome = await self._apply(session, record, event, now)
+        assert outcome.conversation is not None
+        for reply in outcome.replies:
+            await self.send_later(session, record, reply, outcome.conversation.language, now)
+        return outcome.conversation
+
+    async def send_later(
+        self,
+        session: AsyncSession,
+        record: ConversationRecord,
+        reply: Reply,
+        language: str,
+        now: datetime,
+    ) -> None:
+        await outbox.enqueue(
+            session,
+            message_kind(record.channel),
+            {
+                "channel": record.channel,
+                "external_id": record.external_id,
+                "language": language,
+                "reply": reply_to_json(reply),
+            },
+            now=now,
+            identity_id=record.identity_id,
+        )
+
+    async def _apply(
+        self, session: AsyncSession, record: ConversationRecord, event: Event, now: datetime
+    ) -> Outcome:
+        conv = Conversation.from_data(record.state, record.data)
+        outcome = Outcome()
+        pending: list[Event] = [event]
+        while pending:
+            conv, effects = step(conv, pending.pop(0))
+            for effect in effects:
+                follow_up = await self._run(session, record, conv, effect, outcome, now)
+                if follow_up is not None:
+                    pending.append(follow_up)
+        await conversations_repo.save_conversation(
+            session, record, conv.state.value, conv.to_data(), now
+        )
+        outcome.conversation = conv
+        return outcome
+
+    async def _run(
+        self,
+        session: AsyncSession,
+        record: ConversationRecord,
+        conv: Conversation,
+        effect: Effect,
+        outcome: Outcome,
+        now: datetime,
+    ) -> Event | None:
+        if isinstance(effect, Reply):
+            outcome.replies.append(effect)
+        elif isinstance(effect, RedactUserMessage):
+            outcome.redact = True
+        elif isinstance(effect, CreateOrganization):
+            org_id = await orgs_repo.create_organization(
+                session,
+                identity_id=record.identity_id,
+                channel=record.channel,
+                name=effect.name,
+                email=effect.email,
+                domain=registrable_domain(effect.email.rpartition("@")[2]),
+                language=effect.language,
+                currency=effect.currency,
+                now=now,
+            )
+            return OrganizationCreated(org_id=org_id)
+        elif isinstance(effect, UpdateOrganization):
+            domain = registrable_domain(effect.email.rpartition("@")[2]) if effect.email else None
+            await orgs_repo.update_organization(
+                session, effect.org_id, email=effect.email, domain=domain, language=effect.language
+            )
+        elif isinstance(effect, SendConfirmationEmail):
+            await self._queue_confirmation(session, effect.org_id, now)
+        elif isinstance(effect, CreatePaymentLink):
+            if self.settings.stripe_secret_key is None:
+                outcome.replies.append(Reply(message_id="payment-not-configured"))
+            else:
+                await outbox.enqueue(
+                    session,
+                    PAYMENT_LINK,
+                    {"org_id": effect.org_id, "renew": effect.renew},
+                    now=now,
+                    identity_id=record.identity_id,
+                )
+        elif isinstance(effect, AbandonOrganization):
+            await orgs_repo.set_organization_status(session, effect.org_id, "cancelled")
+        elif isinstance(effect, DeleteUserData):
+            await orgs_repo.detach_organizations(session, record.identity_id)
+        return None
+
+    async def _queue_confirmation(self, session: AsyncSession, org_id: int, now: datetime) -> None:
+        org = await orgs_repo.get_organization(session, org_id)
+        if org is None or org.email is None:
+            log.warning("confirmation asked for missing organization %s", org_id)
+            return
+        token = new_token()
+        expires_at = now + self.settings.confirmation_ttl
+        await orgs_repo.issue_confirmation(
+            session,
+            org_id=org_id,
+            email=org.email,
+            token_hash=hash_token(token),
+            expires_at=expires_at,
+            now=now,
+        )
+        payload: dict[str, Any] = {
+            "org_id": org_id,
+            "token": token,
+            "expires_at": expires_at.isoformat(),
+        }
+        await outbox.enqueue(
+            session, CONFIRMATION_EMAIL, payload, now=now, identity_id=org.identity_id
+        )

@@ -1,0 +1,58 @@
+"""Fluent bundles for the five languages. A missing message is an error, never
+its id shown to a user (python-fluent would otherwise echo the id)."""
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from fluent.runtime import FluentBundle, FluentResource
+
+from conversations import LANGUAGES
+
+__all__ = ["MissingMessage", "Translator", "match_language"]
+
+FALLBACK = "en"
+
+
+class MissingMessage(KeyError):
+    pass
+
+
+class Translator:
+    def __init__(self, locales_dir: Path) -> None:
+        self._bundles: dict[str, FluentBundle] = {}
+        for code in LANGUAGES:
+            bundle = FluentBundle([code], use_isolating=False)
+            for path in sorted((locales_dir / code).glob("*.ftl")):
+                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+            self._bundles[code] = bundle
+
+    def has(self, locale: str, message_id: str) -> bool:
+        return self._bundle(locale).has_message(message_id)
+
+    def _bundle(self, locale: str) -> FluentBundle:
+        return self._bundles.get(locale) or self._bundles[FALLBACK]
+
+    def format(self, locale: str, message_id: str, args: Mapping[str, object] | None = None) -> str:
+        bundle = self._bundle(locale)
+        if not bundle.has_message(message_id):
+            bundle = self._bundles[FALLBACK]
+            if not bundle.has_message(message_id):
+                raise MissingMessage(message_id)
+        message = bundle.get_message(message_id)
+        if message.value is None:
+            raise MissingMessage(message_id)
+        text, errors = bundle.format_pattern(message.value, dict(args or {}))
+        if errors:
+            raise ValueError(f"{message_id} ({locale}): {errors}")
+        return str(text)
+
+
+def match_language(tag: str | None) -> str | None:
+    """`ru_RU.UTF-8`, `pt-br`, `es-419` → one of our languages, or None."""
+    if not tag:
+        return None
+    clean = tag.split(".")[0].replace("_", "-").lower()
+    if clean.startswith("pt"):
+        return "pt-BR"
+    primary = clean.split("-")[0]
+    return primary if primary in LANGUAGES else None

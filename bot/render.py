@@ -1,0 +1,39 @@
+"""Reply effects → plain messages a channel can send: text and button labels in
+the user's language. Channels format these; they never see Fluent."""
+
+from dataclasses import dataclass
+
+from conversations import Reply
+
+from .i18n import Translator
+
+__all__ = ["RenderedButton", "RenderedMessage", "render"]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedButton:
+    label: str
+    value: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedMessage:
+    message_id: str
+    text: str
+    buttons: tuple[RenderedButton, ...] = ()
+
+
+def render(translator: Translator, locale: str, reply: Reply) -> RenderedMessage:
+    return RenderedMessage(
+        message_id=reply.message_id,
+        text=translator.format(locale, reply.message_id, reply.args),
+        buttons=tuple(
+            RenderedButton(
+                label=translator.format(locale, button.label, button.args),
+                value=button.value,
+                url=button.url,
+            )
+            for button in reply.buttons
+        ),
+    )

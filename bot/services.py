@@ -1,0 +1,60 @@
+"""The composition root: builds the database engine, translator, engine and
+worker from settings, and prepares the database."""
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage.db import make_engine, make_sessionmaker
+from storage.migrate import upgrade
+
+from .clock import Clock, SystemClock
+from .config import Settings
+from .engine import Engine
+from .i18n import Translator
+from .mailer import FileMailer, Mailer
+from .worker import Worker
+
+__all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: AsyncEngine
+    engine: Engine
+    translator: Translator
+    worker: Worker
+
+    async def close(self) -> None:
+        await self.db.dispose()
+
+
+def prepare_database(settings: Settings) -> None:
+    """The embedded default needs no separate `migrate` step: SQLite is brought
+    up to date on start. PostgreSQL is migrated by the `release` process.
+    Call outside a running event loop (Alembic runs its own)."""
+    if settings.is_sqlite:
+        upgrade(settings.database_url)
+
+
+def make_mailer(settings: Settings) -> Mailer:
+    return FileMailer(settings.mail_dir)
+
+
+def open_services(
+    settings: Settings, *, clock: Clock | None = None, mailer: Mailer | None = None
+) -> Services:
+    db = make_engine(settings.database_url)
+    translator = Translator(settings.locales_dir)
+    engine = Engine(make_sessionmaker(db), settings, clock or SystemClock())
+    worker = Worker(engine, translator, mailer or make_mailer(settings))
+    return Services(settings, db, engine, translator, worker)
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("bot").setLevel(settings.log_level.upper())

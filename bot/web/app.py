@@ -1,0 +1,76 @@
+"""Routes of the web process."""
+
+from html import escape
+
+from aiohttp import web
+
+from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
+from ..engine import Engine
+from ..i18n import Translator, match_language
+from .pages import page
+
+__all__ = ["build_app"]
+
+ENGINE = web.AppKey("engine", Engine)
+TRANSLATOR = web.AppKey("translator", Translator)
+
+_ERRORS = {
+    LinkStatus.EXPIRED: ("web-token-expired", 410),
+    LinkStatus.USED: ("web-token-used", 409),
+    LinkStatus.UNKNOWN: ("web-token-unknown", 404),
+}
+
+
+def _language(request: web.Request, view: LinkView) -> str:
+    if view.language:
+        return view.language
+    for part in request.headers.get("Accept-Language", "").split(","):
+        found = match_language(part.split(";")[0].strip())
+        if found:
+            return found
+    return "en"
+
+
+def _error_page(request: web.Request, view: LinkView) -> web.Response:
+    translator = request.app[TRANSLATOR]
+    language = _language(request, view)
+    message_id, status = _ERRORS[view.status]
+    text = escape(translator.format(language, message_id))
+    return page(translator, language, "web-confirm-title", f"<p>{text}</p>", status=status)
+
+
+async def confirm_get(request: web.Request) -> web.Response:
+    """Shows a button; never confirms (mail scanners prefetch links)."""
+    view = await inspect_link(request.app[ENGINE], request.match_info["token"])
+    if view.status is not LinkStatus.VALID:
+        return _error_page(request, view)
+    translator = request.app[TRANSLATOR]
+    language = _language(request, view)
+    text = escape(translator.format(language, "web-confirm-text", {"name": view.org_name or ""}))
+    button = escape(translator.format(language, "web-confirm-button"))
+    body = f'<p>{text}</p><form method="post"><button type="submit">{button}</button></form>'
+    return page(translator, language, "web-confirm-title", body)
+
+
+async def confirm_post(request: web.Request) -> web.Response:
+    view = await use_link(request.app[ENGINE], request.match_info["token"])
+    if view.status is not LinkStatus.CONFIRMED:
+        return _error_page(request, view)
+    translator = request.app[TRANSLATOR]
+    language = _language(request, view)
+    text = escape(translator.format(language, "web-confirmed-text"))
+    return page(translator, language, "web-confirmed-title", f"<p>{text}</p>")
+
+
+async def healthz(_: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def build_app(engine: Engine, translator: Translator) -> web.Application:
+    app = web.Application(client_max_size=64 * 1024)
+    app[ENGINE] = engine
+    app[TRANSLATOR] = translator
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/confirm/{token}", confirm_get)
+    app.router.add_post("/confirm/{token}", confirm_post)
+    return app

@@ -1,0 +1,96 @@
+"""Effects: what `step` asks the shell to do, as plain data. `Reply` carries a
+Fluent message id and arguments, never text; the shell renders it."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = [
+    "AbandonOrganization",
+    "Button",
+    "CreateOrganization",
+    "CreatePaymentLink",
+    "DeleteUserData",
+    "Effect",
+    "RedactUserMessage",
+    "Reply",
+    "SendConfirmationEmail",
+    "UpdateOrganization",
+]
+
+Args = Mapping[str, str | int]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Button:
+    """A choice offered to the user. `label` is a Fluent message id; `value` is
+    what comes back as `Choice(value)`; `url`, when set, makes a link button."""
+
+    label: str
+    value: str
+    args: Args = field(default_factory=dict)
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reply:
+    message_id: str
+    args: Args = field(default_factory=dict)
+    buttons: tuple[Button, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreateOrganization:
+    """Run inside the step's transaction; the shell answers `OrganizationCreated`."""
+
+    name: str
+    email: str
+    language: str
+    currency: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpdateOrganization:
+    org_id: int
+    email: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SendConfirmationEmail:
+    """Issue a new link (older ones stop working) and mail it via the outbox."""
+
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreatePaymentLink:
+    org_id: int
+    renew: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AbandonOrganization:
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeleteUserData:
+    """Erase the user's personal data; organizations are detached."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RedactUserMessage:
+    """The user's last message held a card number or IBAN: delete it where the
+    platform allows, and never store or log it."""
+
+
+Effect = (
+    Reply
+    | CreateOrganization
+    | UpdateOrganization
+    | SendConfirmationEmail
+    | CreatePaymentLink
+    | AbandonOrganization
+    | DeleteUserData
+    | RedactUserMessage
+)

@@ -1,0 +1,97 @@
+"""Events: everything that can happen to a conversation, as plain data.
+Channels, the web app and the worker build these; only `step` interprets them."""
+
+from dataclasses import dataclass
+
+__all__ = [
+    "Choice",
+    "Command",
+    "EmailConfirmed",
+    "EmailDeliveryFailed",
+    "Event",
+    "OrganizationCreated",
+    "PaymentLinkExpired",
+    "SetupFailed",
+    "SetupSucceeded",
+    "Text",
+    "Timer",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Text:
+    """Free text typed by the user."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Choice:
+    """A button pressed (or an option picked by number or label)."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Command:
+    """`/name arg` — the name without the slash, lower case."""
+
+    name: str
+    arg: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrganizationCreated:
+    """The shell created the organization asked for by `CreateOrganization`."""
+
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailConfirmed:
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailDeliveryFailed:
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetupSucceeded:
+    """A payment method was saved; `method` is a display description such as
+    'Visa •••• 4242' built by the payments module (never a full number)."""
+
+    org_id: int
+    method: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SetupFailed:
+    org_id: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PaymentLinkExpired:
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timer:
+    name: str
+    org_id: int | None = None
+
+
+Event = (
+    Text
+    | Choice
+    | Command
+    | OrganizationCreated
+    | EmailConfirmed
+    | EmailDeliveryFailed
+    | SetupSucceeded
+    | SetupFailed
+    | PaymentLinkExpired
+    | Timer
+)

@@ -1,0 +1,357 @@
+"""The onboarding flow. Everything that decides what happens next lives here:
+`step(conversation, event)` looks the state up in TRANSITIONS, and an event a
+state does not accept leaves the conversation untouched with a "not now" reply."""
+
+from collections.abc import Callable
+from typing import Any
+
+from .domains import DomainKind, classify_domain
+from .effects import (
+    AbandonOrganization,
+    Button,
+    CreateOrganization,
+    CreatePaymentLink,
+    DeleteUserData,
+    Effect,
+    RedactUserMessage,
+    Reply,
+    SendConfirmationEmail,
+    UpdateOrganization,
+)
+from .events import (
+    Choice,
+    Command,
+    EmailConfirmed,
+    EmailDeliveryFailed,
+    Event,
+    OrganizationCreated,
+    PaymentLinkExpired,
+    SetupFailed,
+    SetupSucceeded,
+    Text,
+    Timer,
+)
+from .model import CURRENCIES, LANGUAGES, Conversation
+from .prompts import prompt
+from .states import OVERLAYS, State
+from .validation import FieldError, check_email, check_name, holds_payment_number, mask_email
+
+__all__ = ["CHOICES", "COMMANDS", "MAX_TEXT", "TRANSITIONS", "step"]
+
+Outcome = tuple[Conversation, list[Effect]]
+Handler = Callable[[Conversation, Any], Outcome]
+
+MAX_TEXT = 1000
+_DOMAIN_NOTES = {DomainKind.FREE: "email-note-free", DomainKind.DISPOSABLE: "email-note-disposable"}
+COMMANDS = ("start", "status", "language", "cancel", "help", "new", "delete")
+# States whose data the user has not saved yet: /new would throw it away.
+_UNSAVED = frozenset({State.NAME, State.EMAIL, State.CURRENCY, State.SUMMARY})
+# States where the organization exists but its email is not confirmed.
+_UNCONFIRMED = frozenset({State.AWAITING_EMAIL, State.EMAIL})
+
+
+def _ask(conv: Conversation, *before: Effect) -> Outcome:
+    return conv, [*before, prompt(conv)]
+
+
+def _not_now(conv: Conversation) -> Outcome:
+    return _ask(conv, Reply(message_id="error-not-now"))
+
+
+def _invalid(conv: Conversation, message_id: str) -> Outcome:
+    return conv.at(conv.state, invalid_in_a_row=conv.invalid_in_a_row + 1), [
+        Reply(message_id=message_id)
+    ]
+
+
+def _pick_option(conv: Conversation, _: Text) -> Outcome:
+    return _ask(
+        conv.at(conv.state, invalid_in_a_row=conv.invalid_in_a_row + 1),
+        Reply(message_id="error-pick-option"),
+    )
+
+
+def _after_field(conv: Conversation, next_state: State) -> Outcome:
+    """Where a valid answer leads: on, or back to the summary when editing."""
+    if conv.editing:
+        return _ask(conv.at(State.SUMMARY, editing=False))
+    return _ask(conv.at(next_state))
+
+
+# -- the steps ---------------------------------------------------------------
+
+
+def _language_chosen(conv: Conversation, event: Choice) -> Outcome:
+    return _ask(conv.at(State.NAME, language=event.value))
+
+
+def _name_given(conv: Conversation, event: Text) -> Outcome:
+    result = check_name(event.text)
+    if isinstance(result, FieldError):
+        return _invalid(conv, result.message_id)
+    return _after_field(
+        conv.at(conv.state, name=result.value, invalid_in_a_row=0),
+        State.CURRENCY if conv.email else State.EMAIL,
+    )
+
+
+def _email_given(conv: Conversation, event: Text) -> Outcome:
+    result = check_email(event.text)
+    if isinstance(result, FieldError):
+        return _invalid(conv, result.message_id)
+    conv = conv.at(conv.state, email=result.value, invalid_in_a_row=0)
+    kind = classify_domain(result.domain)
+    notes: list[Effect] = []
+    if kind is not DomainKind.BUSINESS:
+        notes.append(Reply(message_id=_DOMAIN_NOTES[kind], args={"domain": result.domain}))
+    if conv.org_id is not None:
+        # The organization exists already: a new address means a new link.
+        updated = conv.at(State.AWAITING_EMAIL, editing=False)
+        return updated, [
+            *notes,
+            UpdateOrganization(org_id=conv.org_id, email=result.value),
+            SendConfirmationEmail(org_id=conv.org_id),
+            prompt(updated),
+        ]
+    outcome_conv, effects = _after_field(conv, State.CURRENCY)
+    return outcome_conv, [*notes, *effects]
+
+
+def _currency_chosen(conv: Conversation, event: Choice) -> Outcome:
+    return _ask(conv.at(State.SUMMARY, currency=event.value, editing=False, invalid_in_a_row=0))
+
+
+def _summary_choice(conv: Conversation, event: Choice) -> Outcome:
+    if event.value == "save":
+        if not (conv.name and conv.email and conv.currency):
+            return _not_now(conv)
+        return conv.at(State.AWAITING_EMAIL), [
+            CreateOrganization(
+                name=conv.name, email=conv.email, language=conv.language, currency=conv.currency
+            )
+        ]
+    if event.value == "edit-language":
+        return _ask(conv.at(State.PICK_LANGUAGE, resume=State.SUMMARY))
+    target = {"edit-name": State.NAME, "edit-email": State.EMAIL, "edit-currency": State.CURRENCY}
+    return _ask(conv.at(target[event.value], editing=True))
+
+
+def _organization_created(conv: Conversation, event: OrganizationCreated) -> Outcome:
+    conv = conv.at(State.AWAITING_EMAIL, org_id=event.org_id)
+    return conv, [SendConfirmationEmail(org_id=event.org_id), prompt(conv)]
+
+
+def _awaiting_choice(conv: Conversation, event: Choice) -> Outcome:
+    if event.value == "resend" and conv.org_id is not None:
+        return conv, [
+            SendConfirmationEmail(org_id=conv.org_id),
+            Reply(message_id="email-resent", args={"email": mask_email(conv.email or "")}),
+        ]
+    return _ask(conv.at(State.EMAIL, editing=True))
+
+
+def _awaiting_text(conv: Conversation, _: Text) -> Outcome:
+    return _ask(conv, Reply(message_id="onboarding-awaiting-hint"))
+
+
+def _delivery_failed(conv: Conversation, event: EmailDeliveryFailed) -> Outcome:
+    if event.org_id != conv.org_id:
+        return conv, []
+    return conv, [
+        Reply(
+            message_id="email-delivery-failed",
+            args={"email": conv.email or ""},
+            buttons=(Button(label="button-change-email", value="change-email"),),
+        )
+    ]
+
+
+def _payment_choice(conv: Conversation, _: Choice) -> Outcome:
+    if conv.org_id is None:
+        return _not_now(conv)
+    return conv, [CreatePaymentLink(org_id=conv.org_id, renew=True)]
+
+
+def _payment_text(conv: Conversation, _: Text) -> Outcome:
+    return _ask(conv, Reply(message_id="payment-hint"))
+
+
+def _setup_succeeded(conv: Conversation, event: SetupSucceeded) -> Outcome:
+    if event.org_id != conv.org_id:
+        return conv, []
+    return _ask(conv.at(State.DONE, payment_method=event.method))
+
+
+def _setup_failed(conv: Conversation, event: SetupFailed) -> Outcome:
+    if event.org_id != conv.org_id:
+        return conv, []
+    return conv, [
+        Reply(message_id="payment-failed", args={"reason": event.reason}),
+        CreatePaymentLink(org_id=event.org_id, renew=True),
+    ]
+
+
+def _link_expired(conv: Conversation, event: PaymentLinkExpired) -> Outcome:
+    if event.org_id != conv.org_id:
+        return conv, []
+    return conv, [
+        Reply(message_id="payment-link-expired"),
+        CreatePaymentLink(org_id=event.org_id, renew=True),
+    ]
+
+
+def _finished_text(conv: Conversation, _: Text) -> Outcome:
+    return _ask(conv)
+
+
+def _overlay_language(conv: Conversation, event: Choice) -> Outcome:
+    back = conv.at(conv.resume or State.NAME, language=event.value, resume=None)
+    effects: list[Effect] = []
+    if conv.org_id is not None and back.state in _UNCONFIRMED | {State.PAYMENT, State.DONE}:
+        effects.append(UpdateOrganization(org_id=conv.org_id, language=event.value))
+    effects.append(Reply(message_id="language-changed"))
+    return back, [*effects, *_resume_prompt(back)]
+
+
+def _confirm_cancel(conv: Conversation, event: Choice) -> Outcome:
+    if event.value == "no":
+        return _ask(conv.at(conv.resume or State.NAME, resume=None))
+    effects: list[Effect] = []
+    if conv.org_id is not None and conv.resume in _UNCONFIRMED:
+        effects.append(AbandonOrganization(org_id=conv.org_id))
+    fresh = Conversation(state=State.CANCELLED, language=conv.language)
+    return fresh, [*effects, Reply(message_id="cancel-done")]
+
+
+def _confirm_delete(conv: Conversation, event: Choice) -> Outcome:
+    if event.value == "no":
+        return _ask(conv.at(conv.resume or State.NAME, resume=None))
+    return Conversation(state=State.LANGUAGE, language=conv.language), [
+        DeleteUserData(),
+        Reply(message_id="delete-done"),
+    ]
+
+
+def _resume_prompt(conv: Conversation) -> list[Effect]:
+    return [prompt(conv)]
+
+
+CHOICES: dict[State, frozenset[str]] = {
+    State.LANGUAGE: frozenset(LANGUAGES),
+    State.PICK_LANGUAGE: frozenset(LANGUAGES),
+    State.CURRENCY: frozenset(CURRENCIES),
+    State.SUMMARY: frozenset({"save", "edit-name", "edit-email", "edit-currency", "edit-language"}),
+    State.AWAITING_EMAIL: frozenset({"resend", "change-email"}),
+    State.PAYMENT: frozenset({"new-link"}),
+    State.CONFIRM_CANCEL: frozenset({"yes", "no"}),
+    State.CONFIRM_DELETE: frozenset({"yes", "no"}),
+}
+
+TRANSITIONS: dict[State, dict[type, Handler]] = {
+    State.LANGUAGE: {Choice: _language_chosen, Text: _pick_option},
+    State.NAME: {Text: _name_given},
+    State.EMAIL: {Text: _email_given},
+    State.CURRENCY: {Choice: _currency_chosen, Text: _pick_option},
+    State.SUMMARY: {Choice: _summary_choice, Text: _pick_option},
+    State.AWAITING_EMAIL: {
+        OrganizationCreated: _organization_created,
+        Choice: _awaiting_choice,
+        Text: _awaiting_text,
+        EmailDeliveryFailed: _delivery_failed,
+    },
+    State.PAYMENT: {
+        Choice: _payment_choice,
+        Text: _payment_text,
+        SetupSucceeded: _setup_succeeded,
+        SetupFailed: _setup_failed,
+        PaymentLinkExpired: _link_expired,
+    },
+    State.DONE: {Text: _finished_text},
+    State.CANCELLED: {Text: _finished_text},
+    State.PICK_LANGUAGE: {Choice: _overlay_language, Text: _pick_option},
+    State.CONFIRM_CANCEL: {Choice: _confirm_cancel, Text: _pick_option},
+    State.CONFIRM_DELETE: {Choice: _confirm_delete, Text: _pick_option},
+}
+
+
+# -- events every state shares -------------------------------------------------
+
+
+def _email_confirmed(conv: Conversation, event: EmailConfirmed) -> Outcome:
+    if event.org_id != conv.org_id or conv.step not in _UNCONFIRMED:
+        # Another of the user's organizations (or a late duplicate): just tell.
+        return conv, [Reply(message_id="email-confirmed-other")]
+    confirmed = (
+        conv.at(conv.state, resume=State.PAYMENT, editing=False)
+        if conv.state in OVERLAYS
+        else conv.at(State.PAYMENT, editing=False)
+    )
+    return confirmed, [
+        Reply(message_id="email-confirmed"),
+        prompt(confirmed.at(State.PAYMENT)),
+        CreatePaymentLink(org_id=event.org_id),
+    ]
+
+
+def _status(conv: Conversation) -> Reply:
+    return Reply(
+        message_id="status-summary",
+        args={
+            "step": conv.step.value,
+            "name": conv.name or "—",
+            "email": conv.email or "—",
+            "currency": conv.currency or "—",
+            "method": conv.payment_method or "—",
+        },
+    )
+
+
+def _command(conv: Conversation, event: Command) -> Outcome:
+    name = event.name
+    base = conv.at(conv.step, resume=None) if conv.state in OVERLAYS else conv
+    if name == "start":
+        if base.state is State.CANCELLED:
+            return _ask(Conversation(state=State.NAME, language=conv.language))
+        welcome = [Reply(message_id="onboarding-welcome")] if base.state is State.LANGUAGE else []
+        effects: list[Effect] = [*welcome, prompt(base)]
+        if base.state is State.PAYMENT and base.org_id is not None:
+            effects.append(CreatePaymentLink(org_id=base.org_id))
+        return base, effects
+    if name == "status":
+        return conv, [_status(conv)]
+    if name == "help":
+        return conv, [Reply(message_id="help-text")]
+    if name == "language":
+        return _ask(conv.at(State.PICK_LANGUAGE, resume=base.state))
+    if name == "cancel":
+        if base.state in (State.LANGUAGE, State.CANCELLED, State.DONE):
+            return _ask(base, Reply(message_id="cancel-nothing"))
+        return _ask(conv.at(State.CONFIRM_CANCEL, resume=base.state))
+    if name == "delete":
+        return _ask(conv.at(State.CONFIRM_DELETE, resume=base.state))
+    if name == "new":
+        if base.state in _UNSAVED:
+            return _ask(base, Reply(message_id="new-in-progress"))
+        return _ask(Conversation(state=State.NAME, language=conv.language))
+    return _ask(conv, Reply(message_id="error-unknown-command", args={"command": name[:32]}))
+
+
+def step(conv: Conversation, event: Event) -> Outcome:
+    """Apply one event. Returns the new conversation and what the shell must do."""
+    if isinstance(event, Text):
+        if holds_payment_number(event.text):
+            return conv, [RedactUserMessage(), Reply(message_id="warning-payment-number")]
+        if len(event.text) > MAX_TEXT:
+            return _invalid(conv, "error-message-too-long")
+    if isinstance(event, Command):
+        return _command(conv, event)
+    if isinstance(event, EmailConfirmed):
+        return _email_confirmed(conv, event)
+    if isinstance(event, Timer):
+        return conv, []
+    handler = TRANSITIONS[conv.state].get(type(event))
+    if handler is None:
+        return _not_now(conv)
+    if isinstance(event, Choice) and event.value not in CHOICES.get(conv.state, ()):
+        return _not_now(conv)
+    return handler(conv, event)

@@ -1,0 +1,50 @@
+"""The conversation as a value: the state plus what the user has told us so far."""
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from .states import OVERLAYS, State
+
+__all__ = ["CURRENCIES", "LANGUAGES", "Conversation"]
+
+LANGUAGES = ("en", "ru", "it", "pt-BR", "es")
+CURRENCIES = ("USD", "EUR")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conversation:
+    state: State = State.LANGUAGE
+    language: str = "en"
+    name: str | None = None
+    email: str | None = None
+    currency: str | None = None
+    org_id: int | None = None
+    # True while one field is being changed: the next valid answer goes back
+    # to the summary (or, once the organization exists, to the email wait).
+    editing: bool = False
+    # The step an overlay (language picker, yes/no question) returns to.
+    resume: State | None = None
+    payment_method: str | None = None
+    invalid_in_a_row: int = 0
+
+    @property
+    def step(self) -> State:
+        """The step the user is on, looking through any overlay."""
+        if self.state in OVERLAYS and self.resume is not None:
+            return self.resume
+        return self.state
+
+    def at(self, state: State, **changes: Any) -> "Conversation":
+        return replace(self, state=state, **changes)
+
+    def to_data(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("state")
+        return data
+
+    @classmethod
+    def from_data(cls, state: str, data: dict[str, Any]) -> "Conversation":
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "state"}
+        if known.get("resume") is not None:
+            known["resume"] = State(known["resume"])
+        return cls(state=State(state), **known)

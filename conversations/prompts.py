@@ -1,0 +1,87 @@
+"""What the bot says to ask for the current step: one place, so `/start`,
+"not now" and every transition ask the same way."""
+
+from .effects import Button, Reply
+from .model import CURRENCIES, LANGUAGES, Conversation
+from .states import State
+from .validation import mask_email
+
+__all__ = ["language_buttons", "prompt", "summary_args"]
+
+
+LANGUAGE_LABELS = {
+    "en": "language-native-en",
+    "ru": "language-native-ru",
+    "it": "language-native-it",
+    "pt-BR": "language-native-pt-br",
+    "es": "language-native-es",
+}
+CURRENCY_LABELS = {"USD": "currency-option-usd", "EUR": "currency-option-eur"}
+
+
+def language_buttons() -> tuple[Button, ...]:
+    return tuple(Button(label=LANGUAGE_LABELS[code], value=code) for code in LANGUAGES)
+
+
+def _yes_no() -> tuple[Button, ...]:
+    return (Button(label="button-yes", value="yes"), Button(label="button-no", value="no"))
+
+
+def summary_args(conv: Conversation) -> dict[str, str | int]:
+    return {
+        "name": conv.name or "",
+        "email": conv.email or "",
+        "currency": conv.currency or "",
+        "language": conv.language,
+    }
+
+
+def prompt(conv: Conversation) -> Reply:
+    state = conv.state
+    if state in (State.LANGUAGE, State.PICK_LANGUAGE):
+        return Reply(message_id="onboarding-ask-language", buttons=language_buttons())
+    if state is State.NAME:
+        return Reply(message_id="onboarding-ask-name")
+    if state is State.EMAIL:
+        return Reply(message_id="onboarding-ask-email")
+    if state is State.CURRENCY:
+        return Reply(
+            message_id="onboarding-ask-currency",
+            buttons=tuple(
+                Button(label=f"currency-option-{c.lower()}", value=c) for c in CURRENCIES
+            ),
+        )
+    if state is State.SUMMARY:
+        return Reply(
+            message_id="onboarding-summary",
+            args=summary_args(conv),
+            buttons=(
+                Button(label="button-save", value="save"),
+                Button(label="button-edit-name", value="edit-name"),
+                Button(label="button-edit-email", value="edit-email"),
+                Button(label="button-edit-currency", value="edit-currency"),
+                Button(label="button-edit-language", value="edit-language"),
+            ),
+        )
+    if state is State.AWAITING_EMAIL:
+        return Reply(
+            message_id="onboarding-awaiting-email",
+            args={"email": mask_email(conv.email or "")},
+            buttons=(
+                Button(label="button-resend", value="resend"),
+                Button(label="button-change-email", value="change-email"),
+            ),
+        )
+    if state is State.PAYMENT:
+        return Reply(
+            message_id="payment-ask",
+            args={"currency": conv.currency or ""},
+            buttons=(Button(label="button-new-link", value="new-link"),),
+        )
+    if state is State.DONE:
+        return Reply(message_id="onboarding-done", args={"method": conv.payment_method or ""})
+    if state is State.CANCELLED:
+        return Reply(message_id="onboarding-cancelled-hint")
+    if state is State.CONFIRM_CANCEL:
+        return Reply(message_id="cancel-confirm", buttons=_yes_no())
+    return Reply(message_id="delete-confirm", buttons=_yes_no())

@@ -1,0 +1,37 @@
+"""The conversation's states. The string values are what the database stores;
+never rename one without a migration."""
+
+from enum import StrEnum
+
+__all__ = ["ACTIVE_STEPS", "OVERLAYS", "State"]
+
+
+class State(StrEnum):
+    LANGUAGE = "language"
+    NAME = "name"
+    EMAIL = "email"
+    CURRENCY = "currency"
+    SUMMARY = "summary"
+    AWAITING_EMAIL = "awaiting_email"
+    PAYMENT = "payment"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    # Overlays: questions asked on top of a step; `Conversation.resume` keeps the step.
+    PICK_LANGUAGE = "pick_language"
+    CONFIRM_CANCEL = "confirm_cancel"
+    CONFIRM_DELETE = "confirm_delete"
+
+
+OVERLAYS = frozenset({State.PICK_LANGUAGE, State.CONFIRM_CANCEL, State.CONFIRM_DELETE})
+
+# The steps a user moves through, in order (used for progress and the funnel).
+ACTIVE_STEPS = (
+    State.LANGUAGE,
+    State.NAME,
+    State.EMAIL,
+    State.CURRENCY,
+    State.SUMMARY,
+    State.AWAITING_EMAIL,
+    State.PAYMENT,
+    State.DONE,
+)

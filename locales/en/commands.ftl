@@ -1,0 +1,42 @@
+cancel-confirm = Cancel this sign-up? What you entered will be discarded.
+cancel-done = Cancelled. Send /new whenever you want to start again.
+cancel-nothing = There is nothing to cancel right now.
+delete-confirm = Delete all your data? Your name, email addresses and messages will be erased. This cannot be undone.
+delete-done = Your data has been deleted. Send /start if you ever want to begin again.
+new-in-progress = You are in the middle of a sign-up. Finish it or send /cancel first, then /new.
+button-yes = Yes
+button-no = No
+
+help-text =
+    Need a hand? Write to support@proficonf.com and a person from our team will answer.
+    Commands:
+    /start — continue where you left off
+    /status — see your progress
+    /language — change the language
+    /new — create another organization
+    /cancel — cancel this sign-up
+    /delete — erase your data
+
+# Variables:
+#   $step (String) - the current step
+#   $name (String) - organization name or a dash
+#   $email (String) - email address or a dash
+#   $currency (String) - currency or a dash
+#   $method (String) - saved payment method or a dash
+status-summary =
+    Where you are: { $step ->
+        [language] choosing a language
+        [name] organization name
+        [email] email address
+        [currency] invoice currency
+        [summary] checking the details
+        [awaiting_email] waiting for the email confirmation
+        [payment] adding a payment method
+        [done] all done
+        [cancelled] sign-up cancelled
+       *[other] { $step }
+    }
+    Organization: { $name }
+    Email: { $email }
+    Currency: { $currency }
+    Payment method: { $method }

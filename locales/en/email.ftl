@@ -1,0 +1,16 @@
+# Variables:
+#   $name (String) - organization name
+email-confirm-subject = Confirm the email for { $name } on { -product-name }
+# Variables:
+#   $name (String) - organization name
+email-confirm-intro = Please confirm that this address belongs to the organization { $name } on { -product-name }.
+email-confirm-action = Confirm email
+# Variables:
+#   $hours (Number) - how long the link stays valid
+email-confirm-expiry =
+    The link is valid for { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }.
+email-confirm-ignore = If you did not ask for this, ignore this email: nothing will be created.
+email-confirm-signature = The { -product-name } team

@@ -1,0 +1,42 @@
+cancel-confirm = ¿Cancelar este registro? Se descartarán los datos que escribiste.
+cancel-done = Registro cancelado. Envía /new cuando quieras empezar de nuevo.
+cancel-nothing = No hay nada que cancelar en este momento.
+delete-confirm = ¿Eliminar todos tus datos? Se borrarán tu nombre, tus direcciones de correo y tus mensajes. Esta acción no se puede deshacer.
+delete-done = Tus datos se eliminaron. Si algún día quieres volver a empezar, envía /start.
+new-in-progress = Tienes un registro en curso. Termínalo o envía /cancel primero, y luego /new.
+button-yes = Sí
+button-no = No
+
+help-text =
+    ¿Necesitas ayuda? Escribe a support@proficonf.com y una persona de nuestro equipo te responderá.
+    Comandos:
+    /start — continuar donde lo dejaste
+    /status — ver tu progreso
+    /language — cambiar el idioma
+    /new — crear otra organización
+    /cancel — cancelar este registro
+    /delete — borrar tus datos
+
+# Variables:
+#   $step (String) - el paso actual
+#   $name (String) - nombre de la organización o un guion
+#   $email (String) - dirección de correo o un guion
+#   $currency (String) - moneda o un guion
+#   $method (String) - método de pago guardado o un guion
+status-summary =
+    Paso actual: { $step ->
+        [language] elección del idioma
+        [name] nombre de la organización
+        [email] dirección de correo electrónico
+        [currency] moneda de facturación
+        [summary] revisión de los datos
+        [awaiting_email] esperando la confirmación del correo
+        [payment] agregar un método de pago
+        [done] todo listo
+        [cancelled] registro cancelado
+       *[other] { $step }
+    }
+    Organización: { $name }
+    Correo electrónico: { $email }
+    Moneda: { $currency }
+    Método de pago: { $method }

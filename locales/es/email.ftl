@@ -1,0 +1,16 @@
+# Variables:
+#   $name (String) - nombre de la organización
+email-confirm-subject = Confirma el correo de { $name } en { -product-name }
+# Variables:
+#   $name (String) - nombre de la organización
+email-confirm-intro = Confirma que esta dirección pertenece a la organización { $name } en { -product-name }.
+email-confirm-action = Confirmar correo
+# Variables:
+#   $hours (Number) - durante cuánto tiempo es válido el enlace
+email-confirm-expiry =
+    El enlace es válido durante { $hours ->
+        [one] { $hours } hora
+       *[other] { $hours } horas
+    }.
+email-confirm-ignore = Si no solicitaste esto, ignora este correo: no se creará nada.
+email-confirm-signature = El equipo de { -product-name }

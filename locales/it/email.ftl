@@ -1,0 +1,16 @@
+# Variables:
+#   $name (String) - nome dell'organizzazione
+email-confirm-subject = Conferma l'email di { $name } su { -product-name }
+# Variables:
+#   $name (String) - nome dell'organizzazione
+email-confirm-intro = Conferma che questo indirizzo appartiene all'organizzazione { $name } su { -product-name }.
+email-confirm-action = Conferma email
+# Variables:
+#   $hours (Number) - per quante ore il link resta valido
+email-confirm-expiry =
+    Il link è valido per { $hours ->
+        [one] { $hours } ora
+       *[other] { $hours } ore
+    }.
+email-confirm-ignore = Se non hai richiesto questa email, ignorala: non verrà creato nulla.
+email-confirm-signature = Il team di { -product-name }

@@ -1,0 +1,16 @@
+# Variables:
+#   $name (String) - nome da organização
+email-confirm-subject = Confirme o e-mail de { $name } no { -product-name }
+# Variables:
+#   $name (String) - nome da organização
+email-confirm-intro = Confirme que este endereço pertence à organização { $name } no { -product-name }.
+email-confirm-action = Confirmar e-mail
+# Variables:
+#   $hours (Number) - por quanto tempo o link continua válido
+email-confirm-expiry =
+    O link é válido por { $hours ->
+        [one] { $hours } hora
+       *[other] { $hours } horas
+    }.
+email-confirm-ignore = Se você não fez essa solicitação, ignore este e-mail: nada será criado.
+email-confirm-signature = Equipe { -product-name }

@@ -1,0 +1,20 @@
+error-not-now = Isso não se aplica a esta etapa. Veja onde estamos:
+error-pick-option = Escolha uma das opções abaixo.
+# Variables:
+#   $command (String) - o comando digitado pelo usuário, sem a barra
+error-unknown-command = Não conheço o comando /{ $command }. Envie /help para ver o que posso fazer.
+error-message-too-long = Essa mensagem é longa demais para mim. Envie algo mais curto.
+error-try-again = Algo deu errado do nosso lado. Tente novamente daqui a pouco.
+warning-payment-number =
+    Nunca envie números de cartão ou de conta bancária neste chat. Não guardei essa mensagem.
+    Você vai adicionar uma forma de pagamento em uma página segura da Stripe.
+
+error-name-empty = O nome não pode ficar em branco. Qual é o nome da sua organização?
+error-name-invisible = O nome contém caracteres invisíveis ou de controle. Digite-o novamente como texto simples.
+error-name-markup = O nome não pode conter tags HTML. Envie-o como texto simples.
+error-name-too-short = O nome é curto demais: precisa ter pelo menos 2 caracteres.
+error-name-too-long = O nome é longo demais: no máximo 100 caracteres.
+
+error-email-empty = Envie um endereço de e-mail, como name@company.com.
+error-email-too-long = Esse endereço é longo demais para ser válido. Confira-o, por favor.
+error-email-invalid = Isso não parece um endereço de e-mail válido. Envie um como name@company.com.

@@ -1,0 +1,2 @@
+"""Persistence: SQLAlchemy models, repositories returning plain records, the
+outbox, and Alembic migrations."""

@@ -1,0 +1,140 @@
+"""Identities, conversations and processed deliveries."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ._dialect import is_postgres, upsert_insert
+from .models import ConversationRow, IdentityRow, ProcessedUpdateRow
+from .records import ConversationRecord
+
+__all__ = [
+    "delete_identity_conversation",
+    "find_identity",
+    "load_conversation_by_identity",
+    "lock_conversation",
+    "mark_processed",
+    "save_conversation",
+]
+
+
+async def _identity_id(session: AsyncSession, channel: str, external_id: str, now: datetime) -> int:
+    await session.execute(
+        upsert_insert(session, IdentityRow)
+        .values(channel=channel, external_id=external_id, created_at=now)
+        .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+    )
+    found = await session.scalar(
+        select(IdentityRow.id).where(
+            IdentityRow.channel == channel, IdentityRow.external_id == external_id
+        )
+    )
+    assert found is not None
+    return found
+
+
+async def find_identity(session: AsyncSession, channel: str, external_id: str) -> int | None:
+    return await session.scalar(
+        select(IdentityRow.id).where(
+            IdentityRow.channel == channel, IdentityRow.external_id == external_id
+        )
+    )
+
+
+async def _load(session: AsyncSession, identity_id: int) -> ConversationRecord | None:
+    query = (
+        select(ConversationRow, IdentityRow)
+        .join(IdentityRow, IdentityRow.id == ConversationRow.identity_id)
+        .where(ConversationRow.identity_id == identity_id)
+    )
+    if is_postgres(session):
+        query = query.with_for_update(of=ConversationRow)
+    row = (await session.execute(query)).first()
+    if row is None:
+        return None
+    conv, ident = row
+    return ConversationRecord(
+        id=conv.id,
+        identity_id=ident.id,
+        channel=ident.channel,
+        external_id=ident.external_id,
+        state=conv.state,
+        data=dict(conv.data),
+        version=conv.version,
+        created=False,
+    )
+
+
+async def lock_conversation(
+    session: AsyncSession,
+    channel: str,
+    external_id: str,
+    *,
+    initial_state: str,
+    initial_data: dict[str, Any],
+    now: datetime,
+) -> ConversationRecord:
+    """Get or create the user's conversation, locked for this transaction."""
+    identity_id = await _identity_id(session, channel, external_id, now)
+    record = await _load(session, identity_id)
+    if record is not None:
+        return record
+    await session.execute(
+        upsert_insert(session, ConversationRow)
+        .values(
+            identity_id=identity_id,
+            state=initial_state,
+            data=initial_data,
+            version=0,
+            created_at=now,
+            updated_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["identity_id"])
+    )
+    record = await _load(session, identity_id)
+    assert record is not None
+    return ConversationRecord(**{**_fields(record), "created": True})
+
+
+def _fields(record: ConversationRecord) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in record.__slots__}
+
+
+async def load_conversation_by_identity(
+    session: AsyncSession, identity_id: int
+) -> ConversationRecord | None:
+    """The conversation of a known identity, locked (for events from outside a
+    chat: a confirmed email, a webhook)."""
+    return await _load(session, identity_id)
+
+
+async def save_conversation(
+    session: AsyncSession,
+    record: ConversationRecord,
+    state: str,
+    data: dict[str, Any],
+    now: datetime,
+) -> None:
+    result = await session.execute(
+        update(ConversationRow)
+        .where(ConversationRow.id == record.id, ConversationRow.version == record.version)
+        .values(state=state, data=data, version=record.version + 1, updated_at=now)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise RuntimeError(f"conversation {record.id} changed under us")
+
+
+async def mark_processed(session: AsyncSession, source: str, key: str, now: datetime) -> bool:
+    """Record a delivery; False when it was seen before."""
+    result = await session.execute(
+        upsert_insert(session, ProcessedUpdateRow)
+        .values(source=source, key=key, created_at=now)
+        .on_conflict_do_nothing(index_elements=["source", "key"])
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def delete_identity_conversation(session: AsyncSession, identity_id: int) -> None:
+    await session.execute(delete(ConversationRow).where(ConversationRow.identity_id == identity_id))

@@ -1,0 +1,118 @@
+"""The transactional outbox: rows written with the state change that caused
+them, claimed by a worker with a lease, retried with backoff, done once."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ._dialect import is_postgres
+from .models import OutboxRow
+from .records import OutboxItem
+
+__all__ = [
+    "claim",
+    "complete",
+    "depth",
+    "enqueue",
+    "fail",
+    "retry_later",
+]
+
+
+async def enqueue(
+    session: AsyncSession,
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    now: datetime,
+    identity_id: int | None = None,
+) -> int:
+    row = OutboxRow(
+        kind=kind,
+        identity_id=identity_id,
+        payload=payload,
+        created_at=now,
+        available_at=now,
+        attempts=0,
+    )
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+async def claim(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    lease: timedelta,
+    limit: int = 20,
+    kinds: tuple[str, ...] | None = None,
+    identity_id: int | None = None,
+) -> list[OutboxItem]:
+    """Take due rows for `lease`; a crashed claimer's rows come back when it ends."""
+    query = (
+        select(OutboxRow)
+        .where(
+            OutboxRow.done_at.is_(None),
+            OutboxRow.available_at <= now,
+            or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until <= now),
+        )
+        .order_by(OutboxRow.id)
+        .limit(limit)
+    )
+    if kinds is not None:
+        query = query.where(OutboxRow.kind.in_(kinds))
+    if identity_id is not None:
+        query = query.where(OutboxRow.identity_id == identity_id)
+    if is_postgres(session):
+        query = query.with_for_update(skip_locked=True)
+    rows = list(await session.scalars(query))
+    for row in rows:
+        row.claimed_until = now + lease
+        row.attempts += 1
+    await session.flush()
+    return [
+        OutboxItem(
+            id=row.id,
+            kind=row.kind,
+            identity_id=row.identity_id,
+            payload=dict(row.payload),
+            attempts=row.attempts,
+        )
+        for row in rows
+    ]
+
+
+async def complete(
+    session: AsyncSession, item_id: int, *, now: datetime, payload: dict[str, Any] | None = None
+) -> None:
+    values: dict[str, Any] = {"done_at": now, "claimed_until": None, "last_error": None}
+    if payload is not None:
+        values["payload"] = payload
+    await session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
+
+
+async def retry_later(session: AsyncSession, item_id: int, *, at: datetime, error: str) -> None:
+    await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id == item_id)
+        .values(available_at=at, claimed_until=None, last_error=error[:2000])
+    )
+
+
+async def fail(session: AsyncSession, item_id: int, *, now: datetime, error: str) -> None:
+    """Give up on a row for good (it stays, with the error, for operators)."""
+    await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id == item_id)
+        .values(done_at=now, claimed_until=None, last_error=f"failed: {error[:1990]}")
+    )
+
+
+async def depth(session: AsyncSession) -> int:
+    count = await session.scalar(
+        select(func.count()).select_from(OutboxRow).where(OutboxRow.done_at.is_(None))
+    )
+    return int(count or 0)

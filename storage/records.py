@@ -1,0 +1,53 @@
+"""Plain data the repositories return."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+__all__ = ["ConfirmationRecord", "ConversationRecord", "OrganizationRecord", "OutboxItem"]
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRecord:
+    id: int
+    identity_id: int
+    channel: str
+    external_id: str
+    state: str
+    data: dict[str, Any]
+    version: int
+    created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationRecord:
+    id: int
+    identity_id: int | None
+    channel: str
+    name: str | None
+    email: str | None
+    domain: str | None
+    language: str
+    currency: str
+    status: str
+    created_at: datetime
+    confirmed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmationRecord:
+    id: int
+    org_id: int
+    email: str | None
+    expires_at: datetime
+    used_at: datetime | None
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    kind: str
+    identity_id: int | None
+    payload: dict[str, Any]
+    attempts: int
