@@ -2,12 +2,16 @@
 options; the user answers with the number or the label. Works with a pipe."""
 
 import asyncio
+import logging
 import re
 import sys
 from typing import Protocol, TextIO
 
-from conversations import Choice, Command, Event, Text
+from sqlalchemy.exc import DBAPIError
+
+from conversations import Choice, Command, Event, Reply, Text
 from storage import outbox
+from storage.conversations import find_identity
 
 from ..codec import reply_from_json
 from ..engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE
@@ -17,6 +21,8 @@ from ..services import Services
 __all__ = ["CHANNEL", "ConsoleChannel", "LineSource", "StdinLines", "parse_command"]
 
 CHANNEL = "console"
+TRY_AGAIN = Reply(message_id="error-try-again")
+log = logging.getLogger(__name__)
 _COMMAND = re.compile(r"^/([A-Za-z][A-Za-z0-9_]{0,63})(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 
 
@@ -88,12 +94,19 @@ class ConsoleChannel:
         self.out.flush()
 
     async def handle_line(self, line: str) -> None:
-        event = self.to_event(line)
-        if isinstance(event, Command | Text):
-            self.options = [] if isinstance(event, Command) else self.options
+        await self.handle_event(self.to_event(line))
+
+    async def handle_event(self, event: Event) -> None:
         engine = self.services.engine
-        outcome = await engine.handle(CHANNEL, self.user, event, locale_hint=self.locale_hint)
+        try:
+            outcome = await engine.handle(CHANNEL, self.user, event, locale_hint=self.locale_hint)
+        except DBAPIError:
+            log.exception("step failed")
+            self.show(render(self.services.translator, self.locale_hint or "en", TRY_AGAIN))
+            return
         language = outcome.conversation.language if outcome.conversation else "en"
+        if outcome.replies:
+            self.options = []
         for reply in outcome.replies:
             self.show(render(self.services.translator, language, reply))
         # Embedded mode: with no separate worker, the email goes out right here.
@@ -105,8 +118,6 @@ class ConsoleChannel:
         email, a saved payment method)."""
         engine = self.services.engine
         async with engine.sessions.begin() as session:
-            from storage.conversations import find_identity
-
             identity_id = await find_identity(session, CHANNEL, self.user)
             if identity_id is None:
                 return
@@ -118,6 +129,8 @@ class ConsoleChannel:
                 identity_id=identity_id,
                 limit=100,
             )
+            if items:
+                self.options = []
             for item in items:
                 reply = reply_from_json(item.payload["reply"])
                 language = item.payload.get("language", "en")

@@ -8,8 +8,6 @@ payment-ask =
     }
 payment-hint = Use the payment link to add a card, or ask for a new link.
 button-new-link = New link
-button-open-payment-link = Add payment method
-payment-link = Here is your secure link to add a payment method:
 payment-not-configured =
     Payments are not set up on this server yet, so I cannot make a payment link.
     The operator needs to set STRIPE_SECRET_KEY. Your progress is saved; send /start later.

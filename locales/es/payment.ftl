@@ -8,8 +8,6 @@ payment-ask =
     }
 payment-hint = Usa el enlace de pago para agregar una tarjeta o pide un enlace nuevo.
 button-new-link = Enlace nuevo
-button-open-payment-link = Agregar método de pago
-payment-link = Aquí tienes tu enlace seguro para agregar un método de pago:
 payment-not-configured =
     Los pagos todavía no están configurados en este servidor, así que no puedo crear un enlace de pago.
     El operador debe configurar STRIPE_SECRET_KEY. Tu progreso está guardado; envía /start más tarde.

@@ -8,8 +8,6 @@ payment-ask =
     }
 payment-hint = Usa il link di pagamento per aggiungere una carta, oppure chiedine uno nuovo.
 button-new-link = Nuovo link
-button-open-payment-link = Aggiungi metodo di pagamento
-payment-link = Ecco il tuo link sicuro per aggiungere un metodo di pagamento:
 payment-not-configured =
     I pagamenti non sono ancora configurati su questo server, quindi non posso creare un link di pagamento.
     L'operatore deve impostare STRIPE_SECRET_KEY. I tuoi progressi sono salvati: invia /start più tardi.

@@ -8,8 +8,6 @@ payment-ask =
     }
 payment-hint = Use o link de pagamento para adicionar um cartão ou peça um novo link.
 button-new-link = Novo link
-button-open-payment-link = Adicionar forma de pagamento
-payment-link = Aqui está seu link seguro para adicionar uma forma de pagamento:
 payment-not-configured =
     Os pagamentos ainda não estão configurados neste servidor, então não consigo gerar um link de pagamento.
     O operador precisa definir STRIPE_SECRET_KEY. Seu progresso está salvo; envie /start mais tarde.

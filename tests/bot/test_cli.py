@@ -1,0 +1,183 @@
+"""The command line as a user meets it: real processes, piped stdin."""
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.i18n import Translator
+from conversations import LANGUAGES
+from tests.transcripts.mailbox import messages, newest_token
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATOR = Translator(ROOT / "locales")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def env(database_url: str, tmp_path: Path) -> dict[str, str]:
+    port = _free_port()
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "MAIL_DIR": str(tmp_path / "mail"),
+        "PORT": str(port),
+        "PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "LANG": "C.UTF-8",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+async def run_bot(env: dict[str, str], *args: str, stdin: str = "") -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=env,
+        cwd=Path(env["MAIL_DIR"]).parent,
+    )
+    out, err = await asyncio.wait_for(process.communicate(stdin.encode()), timeout=60)
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+@pytest.fixture
+async def web(env: dict[str, str]) -> AsyncIterator[str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "web",
+        env=env,
+        cwd=Path(env["MAIL_DIR"]).parent,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    url = env["PUBLIC_URL"]
+    async with aiohttp.ClientSession() as http:
+        for _ in range(200):
+            try:
+                async with http.get(f"{url}/healthz") as response:
+                    if response.status == 200:
+                        break
+            except aiohttp.ClientConnectionError:
+                await asyncio.sleep(0.05)
+        else:
+            process.kill()
+            raise AssertionError("web did not start")
+    yield url
+    process.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(process.wait(), timeout=20) == 0
+
+
+def line(language: str, message_id: str, **args: object) -> str:
+    return TRANSLATOR.format(language, message_id, args).splitlines()[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_whole_flow_in_each_language(language: str, env: dict[str, str], web: str) -> None:
+    number = str(LANGUAGES.index(language) + 1)
+    script = f"/start\n{number}\nAcme Labs\nalice@acme.com\n2\n1\n"
+    code, out, _ = await run_bot(env, "chat", "--user", "alice", stdin=script)
+    assert code == 0
+    assert line(language, "onboarding-awaiting-email", email="a…@acme.com") in out
+
+    (email,) = messages(Path(env["MAIL_DIR"]))
+    assert email["Content-Language"] == language
+    assert email["Subject"] == TRANSLATOR.format(
+        language, "email-confirm-subject", {"name": "Acme Labs"}
+    )
+
+    link = f"{web}/confirm/{newest_token(Path(env['MAIL_DIR']))}"
+    async with aiohttp.ClientSession() as http, http.post(link) as response:
+        assert response.status == 200
+
+    code, out, _ = await run_bot(env, "chat", "--user", "alice", stdin="/start\n")
+    assert code == 0
+    assert line(language, "email-confirmed") in out
+    assert line(language, "payment-ask", currency="EUR") in out
+
+    code, out, _ = await run_bot(env, "orgs", "--json")
+    (org,) = json.loads(out)
+    assert org | {
+        "id": 0,
+    } == {
+        **org,
+        "id": 0,
+        "name": "Acme Labs",
+        "email": "alice@acme.com",
+        "domain": "acme.com",
+        "language": language,
+        "currency": "EUR",
+        "status": "confirmed",
+    }
+
+
+async def test_killed_mid_flow_resumes(env: dict[str, str]) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "chat",
+        "--user",
+        "bob",
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+        env=env,
+        cwd=Path(env["MAIL_DIR"]).parent,
+    )
+    assert process.stdin and process.stdout
+    ask_email = line("en", "onboarding-ask-email")
+    process.stdin.write(b"/start\n1\nBob's Bakery\n")
+    await process.stdin.drain()
+    seen = ""
+    while ask_email not in seen:
+        seen += (await asyncio.wait_for(process.stdout.readline(), timeout=30)).decode()
+    process.send_signal(signal.SIGKILL)
+    await process.wait()
+
+    code, out, _ = await run_bot(env, "chat", "--user", "bob", stdin="/start\n/status\n")
+    assert code == 0
+    assert ask_email in out
+    assert "Bob's Bakery" in out
+
+
+async def test_eof_ends_cleanly_and_bad_input_is_answered(env: dict[str, str]) -> None:
+    code, out, err = await run_bot(
+        env, "chat", "--user", "carol", stdin="/start\n9\n/nope\n1\n\x01\x02\n"
+    )
+    assert code == 0, err
+    assert line("en", "error-pick-option") in out
+    assert line("en", "error-unknown-command", command="nope") in out
+    assert line("en", "error-name-invisible") in out
+    assert "Traceback" not in err
+
+
+async def test_language_hint_from_the_environment(env: dict[str, str]) -> None:
+    code, out, _ = await run_bot(
+        {**env, "LANG": "ru_RU.UTF-8"}, "chat", "--user", "d", stdin="/start\n"
+    )
+    assert code == 0
+    assert line("ru", "onboarding-welcome") in out
+
+
+async def test_migrate(env: dict[str, str]) -> None:
+    code, _, err = await run_bot(env, "migrate")
+    assert code == 0, err

@@ -1,0 +1,58 @@
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.clock import FrozenClock
+from bot.config import Settings
+from bot.services import Services, open_services
+from tests.databases import BACKENDS, migrated_database
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+async def database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    async with migrated_database(backend, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock()
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        database_url=database_url,
+        mail_dir=tmp_path / "mail",
+        public_url="http://127.0.0.1:8080",
+        _env_file=None,  # type: ignore[call-arg]
+    )
+
+
+@pytest.fixture
+async def services(settings: Settings, clock: FrozenClock) -> AsyncIterator[Services]:
+    built = open_services(settings, clock=clock)
+    yield built
+    await built.close()
+
+
+@pytest.fixture
+async def web_url(services: Services) -> AsyncIterator[str]:
+    """The real web app on a free loopback port."""
+    from aiohttp import web
+
+    from bot.web import build_app
+
+    runner = web.AppRunner(build_app(services.engine, services.translator))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    yield f"http://127.0.0.1:{port}"
+    await runner.cleanup()

@@ -1,0 +1,269 @@
+"""The core, event by event."""
+
+import pytest
+
+from conversations import (
+    CHOICES,
+    TRANSITIONS,
+    AbandonOrganization,
+    Choice,
+    Command,
+    Conversation,
+    CreateOrganization,
+    CreatePaymentLink,
+    DeleteUserData,
+    EmailConfirmed,
+    EmailDeliveryFailed,
+    OrganizationCreated,
+    PaymentLinkExpired,
+    RedactUserMessage,
+    Reply,
+    SendConfirmationEmail,
+    SetupFailed,
+    SetupSucceeded,
+    State,
+    Text,
+    Timer,
+    UpdateOrganization,
+    prompt,
+    step,
+)
+
+FULL = Conversation(
+    state=State.SUMMARY, language="en", name="Acme", email="a@acme.com", currency="EUR"
+)
+SAVED = Conversation(
+    state=State.AWAITING_EMAIL,
+    language="en",
+    name="Acme",
+    email="a@acme.com",
+    currency="EUR",
+    org_id=7,
+)
+PAYING = Conversation(**{**SAVED.to_data(), "state": State.PAYMENT})
+
+
+def conv_in(state: State) -> Conversation:
+    """A plausible conversation in each state."""
+    if state in (State.AWAITING_EMAIL, State.PAYMENT, State.DONE):
+        return Conversation(**{**SAVED.to_data(), "state": state})
+    if state in (State.PICK_LANGUAGE, State.CONFIRM_CANCEL, State.CONFIRM_DELETE):
+        return Conversation(**{**FULL.to_data(), "state": state, "resume": State.SUMMARY})
+    return Conversation(**{**FULL.to_data(), "state": state})
+
+
+def ids(effects: list[object]) -> list[str]:
+    return [e.message_id for e in effects if isinstance(e, Reply)]
+
+
+SAMPLE_EVENTS = [
+    Text(text="hello"),
+    Choice(value="save"),
+    OrganizationCreated(org_id=7),
+    EmailDeliveryFailed(org_id=7),
+    SetupSucceeded(org_id=7, method="Visa •••• 4242"),
+    SetupFailed(org_id=7, reason="declined"),
+    PaymentLinkExpired(org_id=7),
+]
+
+
+def _legal(state: State, event: object) -> bool:
+    if type(event) not in TRANSITIONS[state]:
+        return False
+    return not isinstance(event, Choice) or event.value in CHOICES.get(state, frozenset())
+
+
+ILLEGAL_PAIRS = [
+    pytest.param(state, event, id=f"{state.value}-{type(event).__name__}")
+    for state in State
+    for event in SAMPLE_EVENTS
+    if not _legal(state, event)
+]
+
+
+def test_the_table_has_illegal_pairs_in_every_state() -> None:
+    assert {state for state, _ in (p.values for p in ILLEGAL_PAIRS)} == set(State)
+
+
+@pytest.mark.parametrize(("state", "event"), ILLEGAL_PAIRS)
+def test_every_illegal_pair_leaves_state_alone(state: State, event: object) -> None:
+    conv = conv_in(state)
+    new, effects = step(conv, event)  # type: ignore[arg-type]
+    assert new == conv
+    assert effects == [Reply(message_id="error-not-now"), prompt(conv)]
+
+
+@pytest.mark.parametrize("state", list(State))
+def test_unknown_choice_value_is_not_now(state: State) -> None:
+    conv = conv_in(state)
+    new, effects = step(conv, Choice(value="no-such-button"))
+    assert new == conv
+    assert ids(effects)[0] == "error-not-now"
+
+
+@pytest.mark.parametrize("state", list(State))
+def test_unknown_command_changes_nothing(state: State) -> None:
+    conv = conv_in(state)
+    new, effects = step(conv, Command(name="frobnicate"))
+    assert new == conv
+    assert ids(effects) == ["error-unknown-command", prompt(conv).message_id]
+
+
+@pytest.mark.parametrize("state", list(State))
+def test_status_and_help_change_nothing(state: State) -> None:
+    conv = conv_in(state)
+    assert step(conv, Command(name="status"))[0] == conv
+    assert ids(step(conv, Command(name="help"))[1]) == ["help-text"]
+
+
+@pytest.mark.parametrize("state", list(State))
+def test_payment_numbers_are_never_kept(state: State) -> None:
+    conv = conv_in(state)
+    new, effects = step(conv, Text(text="card 4111-1111-1111-1111 thanks"))
+    assert new == conv
+    assert effects == [RedactUserMessage(), Reply(message_id="warning-payment-number")]
+
+
+@pytest.mark.parametrize("state", list(State))
+def test_timer_is_ignored_for_now(state: State) -> None:
+    assert step(conv_in(state), Timer(name="reminder")) == (conv_in(state), [])
+
+
+def test_the_whole_flow() -> None:
+    conv = Conversation(language="ru")
+    conv, effects = step(conv, Command(name="start"))
+    assert conv.state is State.LANGUAGE
+    assert ids(effects) == ["onboarding-welcome", "onboarding-ask-language"]
+    conv, _ = step(conv, Choice(value="it"))
+    assert (conv.state, conv.language) == (State.NAME, "it")
+    conv, _ = step(conv, Text(text="  Acme   Labs "))
+    assert (conv.state, conv.name) == (State.EMAIL, "Acme Labs")
+    conv, _ = step(conv, Text(text="Alice@ACME.com"))
+    assert (conv.state, conv.email) == (State.CURRENCY, "Alice@acme.com")
+    conv, _ = step(conv, Choice(value="EUR"))
+    assert (conv.state, conv.currency) == (State.SUMMARY, "EUR")
+    conv, effects = step(conv, Choice(value="save"))
+    assert conv.state is State.AWAITING_EMAIL
+    assert effects == [
+        CreateOrganization(name="Acme Labs", email="Alice@acme.com", language="it", currency="EUR")
+    ]
+    conv, effects = step(conv, OrganizationCreated(org_id=3))
+    assert conv.org_id == 3
+    assert effects[0] == SendConfirmationEmail(org_id=3)
+    conv, effects = step(conv, EmailConfirmed(org_id=3))
+    assert conv.state is State.PAYMENT
+    assert effects[-1] == CreatePaymentLink(org_id=3)
+    conv, effects = step(conv, SetupSucceeded(org_id=3, method="Visa •••• 4242"))
+    assert conv.state is State.DONE and conv.payment_method == "Visa •••• 4242"
+    assert ids(effects) == ["onboarding-done"]
+
+
+def test_invalid_name_counts_and_keeps_state() -> None:
+    conv = conv_in(State.NAME)
+    new, effects = step(conv, Text(text="x"))
+    assert new.state is State.NAME and new.name == conv.name
+    assert new.invalid_in_a_row == 1
+    assert ids(effects) == ["error-name-too-short"]
+
+
+def test_free_mail_is_accepted_with_a_note() -> None:
+    conv = Conversation(state=State.EMAIL, name="Acme")
+    new, effects = step(conv, Text(text="bob@yandex.ru"))
+    assert new.state is State.CURRENCY and new.email == "bob@yandex.ru"
+    assert ids(effects) == ["email-note-free", "onboarding-ask-currency"]
+
+
+def test_editing_returns_to_summary() -> None:
+    conv, _ = step(FULL, Choice(value="edit-email"))
+    assert conv.state is State.EMAIL and conv.editing
+    conv, effects = step(conv, Text(text="new@acme.com"))
+    assert conv.state is State.SUMMARY and not conv.editing
+    assert ids(effects) == ["onboarding-summary"]
+
+
+def test_change_email_after_save_sends_a_new_link() -> None:
+    conv, _ = step(SAVED, Choice(value="change-email"))
+    conv, effects = step(conv, Text(text="other@acme.com"))
+    assert conv.state is State.AWAITING_EMAIL
+    assert UpdateOrganization(org_id=7, email="other@acme.com") in effects
+    assert SendConfirmationEmail(org_id=7) in effects
+
+
+def test_confirmation_while_changing_email_still_confirms() -> None:
+    conv, _ = step(SAVED, Choice(value="change-email"))
+    conv, _ = step(conv, EmailConfirmed(org_id=7))
+    assert conv.state is State.PAYMENT and not conv.editing
+
+
+def test_confirmation_of_another_org_only_tells() -> None:
+    conv, effects = step(SAVED, EmailConfirmed(org_id=99))
+    assert conv == SAVED
+    assert ids(effects) == ["email-confirmed-other"]
+
+
+def test_confirmation_under_an_overlay_moves_the_step_beneath() -> None:
+    conv, _ = step(SAVED, Command(name="language"))
+    conv, _ = step(conv, EmailConfirmed(org_id=7))
+    assert conv.state is State.PICK_LANGUAGE and conv.resume is State.PAYMENT
+    conv, effects = step(conv, Choice(value="es"))
+    assert conv.state is State.PAYMENT and conv.language == "es"
+    assert UpdateOrganization(org_id=7, language="es") in effects
+
+
+def test_cancel_after_save_abandons_the_organization() -> None:
+    conv, _ = step(SAVED, Command(name="cancel"))
+    assert conv.state is State.CONFIRM_CANCEL
+    conv, effects = step(conv, Choice(value="yes"))
+    assert conv.state is State.CANCELLED and conv.name is None
+    assert AbandonOrganization(org_id=7) in effects
+
+
+def test_cancel_no_resumes() -> None:
+    conv, _ = step(FULL, Command(name="cancel"))
+    conv, effects = step(conv, Choice(value="no"))
+    assert conv == FULL
+    assert ids(effects) == ["onboarding-summary"]
+
+
+def test_delete_erases_collected_data() -> None:
+    conv, _ = step(PAYING, Command(name="delete"))
+    conv, effects = step(conv, Choice(value="yes"))
+    assert conv == Conversation(language="en")
+    assert DeleteUserData() in effects
+
+
+def test_new_after_save_starts_over_keeping_language() -> None:
+    conv, effects = step(
+        Conversation(**{**PAYING.to_data(), "language": "pt-BR"}), Command(name="new")
+    )
+    assert conv == Conversation(state=State.NAME, language="pt-BR")
+    assert ids(effects) == ["onboarding-ask-name"]
+
+
+def test_start_resumes_at_the_same_step() -> None:
+    conv = conv_in(State.CURRENCY)
+    new, effects = step(conv, Command(name="start"))
+    assert new == conv
+    assert ids(effects) == ["onboarding-ask-currency"]
+
+
+def test_start_under_an_overlay_drops_the_overlay() -> None:
+    conv, _ = step(FULL, Command(name="delete"))
+    new, _ = step(conv, Command(name="start"))
+    assert new == FULL
+
+
+def test_setup_failure_offers_a_new_link() -> None:
+    conv, effects = step(PAYING, SetupFailed(org_id=7, reason="card declined"))
+    assert conv == PAYING
+    assert ids(effects) == ["payment-failed"]
+    assert CreatePaymentLink(org_id=7, renew=True) in effects
+
+
+def test_events_for_another_org_in_payment_are_ignored() -> None:
+    assert step(PAYING, SetupSucceeded(org_id=8, method="x")) == (PAYING, [])
+
+
+def test_serialization_round_trip() -> None:
+    conv, _ = step(SAVED, Command(name="language"))
+    assert Conversation.from_data(conv.state.value, conv.to_data()) == conv

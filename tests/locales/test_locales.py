@@ -1,0 +1,120 @@
+"""Every message exists in every locale, parses cleanly, uses the same variables
+as English, and renders to something other than its own id."""
+
+import ast as pyast
+import re
+from pathlib import Path
+
+import pytest
+from fluent.syntax import FluentParser
+from fluent.syntax import ast as fl
+from fluent.syntax.visitor import Visitor
+
+from bot.i18n import Translator
+from conversations import LANGUAGES
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALES = ROOT / "locales"
+SAMPLE_ARGS: dict[str, str | int] = {
+    "name": "Acme",
+    "email": "a…@acme.com",
+    "domain": "gmail.com",
+    "currency": "EUR",
+    "language": "ru",
+    "step": "payment",
+    "method": "Visa •••• 4242",
+    "reason": "declined",
+    "command": "frobnicate",
+    "hours": 24,
+}
+
+
+class _Variables(Visitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: fl.VariableReference) -> None:
+        self.names.add(node.id.name)
+
+
+def entries(locale: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in sorted((LOCALES / locale).glob("*.ftl")):
+        resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+        junk = [e for e in resource.body if isinstance(e, fl.Junk)]
+        assert not junk, f"{locale}/{path.name}: {junk[0].content[:80]!r}"
+        for entry in resource.body:
+            if isinstance(entry, fl.Message | fl.Term):
+                visitor = _Variables()
+                visitor.visit(entry)
+                key = ("-" if isinstance(entry, fl.Term) else "") + entry.id.name
+                assert key not in found, f"{locale}: {key} defined twice"
+                found[key] = visitor.names
+    return found
+
+
+ENGLISH = entries("en")
+# Words that really are spelled the same ("No" in Spanish and Italian, "Euro").
+SAME_IN_SOME_LANGUAGES = {"button-no", "currency-option-eur"}
+
+
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_same_ids_and_variables_as_english(locale: str) -> None:
+    other = entries(locale)
+    assert set(other) == set(ENGLISH)
+    for key, names in ENGLISH.items():
+        assert other[key] == names, key
+
+
+def _ids_used_in_code() -> set[str]:
+    """Message ids the code passes around: string literals shaped like our ids."""
+    used: set[str] = set()
+    pattern = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
+    for package in ("conversations", "bot"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in pyast.walk(pyast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, pyast.Constant)
+                    and isinstance(node.value, str)
+                    and pattern.match(node.value)
+                    and node.value in ENGLISH
+                ):
+                    used.add(node.value)
+    return used
+
+
+def test_every_message_is_used_or_a_known_helper() -> None:
+    unused = {k for k in ENGLISH if not k.startswith("-")} - _ids_used_in_code()
+    assert unused == set()
+
+
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_every_message_renders(locale: str) -> None:
+    translator = Translator(LOCALES)
+    for key in ENGLISH:
+        if key.startswith("-"):
+            continue
+        text = translator.format(locale, key, SAMPLE_ARGS)
+        assert text.strip() and text != key
+        assert "{" not in text and "}" not in text, (locale, key, text)
+
+
+@pytest.mark.parametrize("locale", [code for code in LANGUAGES if code != "en"])
+def test_translations_are_not_english_copies(locale: str) -> None:
+    translator = Translator(LOCALES)
+    same = [
+        key
+        for key in ENGLISH
+        if not key.startswith(("-", "language-native-"))
+        and key not in SAME_IN_SOME_LANGUAGES
+        and translator.format(locale, key, SAMPLE_ARGS) == translator.format("en", key, SAMPLE_ARGS)
+    ]
+    assert same == []
+
+
+def test_plurals_follow_each_language() -> None:
+    translator = Translator(LOCALES)
+    assert "5 часов" in translator.format("ru", "email-confirm-expiry", {"hours": 5})
+    assert "21 час" in translator.format("ru", "email-confirm-expiry", {"hours": 21})
+    assert "1 hour" in translator.format("en", "email-confirm-expiry", {"hours": 1})
+    assert "24 hours" in translator.format("en", "email-confirm-expiry", {"hours": 24})

@@ -1,0 +1,192 @@
+"""Scripted conversations: what the user does, and the message ids the bot
+answers with. Every channel runs the same scripts through its own harness."""
+
+from dataclasses import dataclass
+from typing import Protocol
+
+LANGUAGES = ("en", "ru", "it", "pt-BR", "es")
+LONG = "x" * 10_000
+
+
+@dataclass(frozen=True)
+class Say:
+    """The user types text (a command is text starting with a slash)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Press:
+    """The user presses the button (or picks the option) with this value."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class OpenLink:
+    """The user opens the newest confirmation link in a browser and confirms."""
+
+
+Action = Say | Press | OpenLink
+Turn = tuple[Action, tuple[str, ...]]
+
+
+class Harness(Protocol):
+    async def act(self, action: Action) -> list[str]:
+        """Do the action; return the message ids the user then sees."""
+
+
+def to_summary(language: str = "en", email: str = "alice@acme.com") -> list[Turn]:
+    return [
+        (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
+        (Press(language), ("onboarding-ask-name",)),
+        (Say("Acme Labs"), ("onboarding-ask-email",)),
+        (Say(email), ("onboarding-ask-currency",)),
+        (Press("EUR"), ("onboarding-summary",)),
+    ]
+
+
+def happy_path(language: str) -> list[Turn]:
+    return [
+        *to_summary(language),
+        (Press("save"), ("onboarding-awaiting-email",)),
+        (OpenLink(), ("email-confirmed", "payment-ask", "payment-not-configured")),
+        (Say("/status"), ("status-summary",)),
+        (Say("/start"), ("payment-ask", "payment-not-configured")),
+    ]
+
+
+FREE_MAIL: list[Turn] = [
+    (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
+    (Press("en"), ("onboarding-ask-name",)),
+    (Say("Acme"), ("onboarding-ask-email",)),
+    (Say("bob@gmail.com"), ("email-note-free", "onboarding-ask-currency")),
+    (Press("USD"), ("onboarding-summary",)),
+    (Press("edit-email"), ("onboarding-ask-email",)),
+    (Say("bob@mailinator.com"), ("email-note-disposable", "onboarding-summary")),
+    (Press("edit-email"), ("onboarding-ask-email",)),
+    (Say("bob@acme.com"), ("onboarding-summary",)),
+]
+
+EDITING: list[Turn] = [
+    *to_summary(),
+    (Press("edit-name"), ("onboarding-ask-name",)),
+    (Say("Acme Europe"), ("onboarding-summary",)),
+    (Press("edit-currency"), ("onboarding-ask-currency",)),
+    (Press("USD"), ("onboarding-summary",)),
+    (Press("edit-language"), ("onboarding-ask-language",)),
+    (Press("it"), ("language-changed", "onboarding-summary")),
+    (Press("save"), ("onboarding-awaiting-email",)),
+    (Press("resend"), ("email-resent",)),
+    (Press("change-email"), ("onboarding-ask-email",)),
+    (Say("carol@acme.com"), ("onboarding-awaiting-email",)),
+    (OpenLink(), ("email-confirmed", "payment-ask", "payment-not-configured")),
+]
+
+# Bad input at every step: a localized answer, and the step stays the same
+# (the final good answer proves nothing was changed).
+_BAD_TEXT = (
+    (Say(""), "error-pick-option"),
+    (Say(LONG), "error-message-too-long"),
+    (Say("/frobnicate"), "error-unknown-command"),
+)
+
+
+def _bad_everywhere() -> list[Turn]:
+    turns: list[Turn] = [(Say("/start"), ("onboarding-welcome", "onboarding-ask-language"))]
+    turns += [
+        (Say(""), ("error-pick-option", "onboarding-ask-language")),
+        (Say("9"), ("error-pick-option", "onboarding-ask-language")),
+        (Say("<b>en</b>"), ("error-pick-option", "onboarding-ask-language")),
+        (Say(LONG), ("error-message-too-long",)),
+        (Say("/frobnicate"), ("error-unknown-command", "onboarding-ask-language")),
+        (Press("save"), ("error-not-now", "onboarding-ask-language")),
+        (Press("en"), ("onboarding-ask-name",)),
+        (Say(""), ("error-name-empty",)),
+        (Say("   "), ("error-name-empty",)),
+        (Say("A"), ("error-name-too-short",)),
+        (Say("N" * 101), ("error-name-too-long",)),
+        (Say(LONG), ("error-message-too-long",)),
+        (Say("Acme\x00Corp"), ("error-name-invisible",)),
+        (Say("Acme\u200bCorp"), ("error-name-invisible",)),
+        (Say("<script>alert(1)</script>"), ("error-name-markup",)),
+        (Say("/frobnicate"), ("error-unknown-command", "onboarding-ask-name")),
+        (Press("USD"), ("error-not-now", "onboarding-ask-name")),
+        (Say("Ацме 🚀 Labs"), ("onboarding-ask-email",)),
+        (Say(""), ("error-email-empty",)),
+        (Say("not an email"), ("error-email-invalid",)),
+        (Say("<a@b.com>"), ("error-email-invalid",)),
+        (Say("a\x07@acme.com"), ("error-email-invalid",)),
+        (Say("a" * 300 + "@acme.com"), ("error-email-too-long",)),
+        (Say(LONG), ("error-message-too-long",)),
+        (Say("/frobnicate"), ("error-unknown-command", "onboarding-ask-email")),
+        (Say("Alice@Acme.COM"), ("onboarding-ask-currency",)),
+        (Say(""), ("error-pick-option", "onboarding-ask-currency")),
+        (Say("7"), ("error-pick-option", "onboarding-ask-currency")),
+        (Say("<i>EUR</i>"), ("error-pick-option", "onboarding-ask-currency")),
+        (Say(LONG), ("error-message-too-long",)),
+        (Press("save"), ("error-not-now", "onboarding-ask-currency")),
+        (Press("EUR"), ("onboarding-summary",)),
+        (Say(""), ("error-pick-option", "onboarding-summary")),
+        (Say("42"), ("error-pick-option", "onboarding-summary")),
+        (Say("<b>save</b>"), ("error-pick-option", "onboarding-summary")),
+        (Say(LONG), ("error-message-too-long",)),
+        (Say("/frobnicate"), ("error-unknown-command", "onboarding-summary")),
+        (Press("resend"), ("error-not-now", "onboarding-summary")),
+        (Press("save"), ("onboarding-awaiting-email",)),
+        (Say(""), ("onboarding-awaiting-hint", "onboarding-awaiting-email")),
+        (Say("<b>hi</b>"), ("onboarding-awaiting-hint", "onboarding-awaiting-email")),
+        (Say(LONG), ("error-message-too-long",)),
+        (Say("/frobnicate"), ("error-unknown-command", "onboarding-awaiting-email")),
+        (Press("save"), ("error-not-now", "onboarding-awaiting-email")),
+        (Say("/status"), ("status-summary",)),
+        (OpenLink(), ("email-confirmed", "payment-ask", "payment-not-configured")),
+        (Say("<b>hi</b>"), ("payment-hint", "payment-ask")),
+        (Say(LONG), ("error-message-too-long",)),
+        (Press("save"), ("error-not-now", "payment-ask")),
+    ]
+    return turns
+
+
+BAD_INPUT = _bad_everywhere()
+
+COMMANDS: list[Turn] = [
+    (Say("/status"), ("status-summary",)),
+    (Say("/help"), ("help-text",)),
+    (Say("/cancel"), ("cancel-nothing", "onboarding-ask-language")),
+    (Press("ru"), ("onboarding-ask-name",)),
+    (Say("Acme"), ("onboarding-ask-email",)),
+    (Say("/language"), ("onboarding-ask-language",)),
+    (Press("es"), ("language-changed", "onboarding-ask-email")),
+    (Say("/new"), ("new-in-progress", "onboarding-ask-email")),
+    (Say("/cancel"), ("cancel-confirm",)),
+    (Press("no"), ("onboarding-ask-email",)),
+    (Say("/cancel"), ("cancel-confirm",)),
+    (Say("maybe"), ("error-pick-option", "cancel-confirm")),
+    (Press("yes"), ("cancel-done",)),
+    (Say("hello"), ("onboarding-cancelled-hint",)),
+    (Say("/start"), ("onboarding-ask-name",)),
+    (Say("Acme Two"), ("onboarding-ask-email",)),
+    (Say("/delete"), ("delete-confirm",)),
+    (Press("no"), ("onboarding-ask-email",)),
+    (Say("/delete"), ("delete-confirm",)),
+    (Press("yes"), ("delete-done",)),
+    (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
+]
+
+PAYMENT_NUMBERS: list[Turn] = [
+    (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
+    (Press("en"), ("onboarding-ask-name",)),
+    (Say("4242 4242 4242 4242"), ("warning-payment-number",)),
+    (Say("my iban is DE89 3704 0044 0532 0130 00"), ("warning-payment-number",)),
+    (Say("Acme"), ("onboarding-ask-email",)),
+]
+
+SCRIPTS: dict[str, list[Turn]] = {
+    **{f"happy-path-{lang}": happy_path(lang) for lang in LANGUAGES},
+    "free-mail": FREE_MAIL,
+    "editing": EDITING,
+    "bad-input": BAD_INPUT,
+    "commands": COMMANDS,
+    "payment-numbers": PAYMENT_NUMBERS,
+}
