@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from .config import Settings
@@ -25,6 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     worker.add_argument("--once", action="store_true", help="drain the outbox once and exit")
     orgs = commands.add_parser("orgs", help="list organizations")
     orgs.add_argument("--json", action="store_true", help="machine-readable output")
+    funnel = commands.add_parser("funnel", help="how far users get, step by step")
+    funnel.add_argument("--since", type=_date, default=None, help="only events from DATE on")
+    funnel.add_argument("--png", default=None, metavar="FILE", help="also draw it as a chart")
     commands.add_parser("migrate", help="bring the database schema up to date")
     return parser
 
@@ -119,12 +123,36 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
         )
 
 
+def _date(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+async def _funnel(settings: Settings, since: datetime | None, png: str | None) -> None:
+    from storage.step_events import read_step_events
+
+    from .funnel import build_funnel, format_funnel, plot_funnel
+    from .services import open_services
+
+    services = open_services(settings)
+    try:
+        async with services.engine.sessions() as session:
+            events = await read_step_events(session, since)
+    finally:
+        await services.close()
+    funnel = build_funnel(events)
+    print(format_funnel(funnel))
+    if png:
+        plot_funnel(funnel, png)
+        print(f"\nchart written to {png}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings()
     from .services import configure_logging, prepare_database
 
-    configure_logging(settings)
+    configure_logging(settings, quiet_updates=args.command == "chat")
     if args.command == "migrate":
         from storage.migrate import upgrade
 
@@ -139,4 +167,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         asyncio.run(_worker(settings, args.once))
     elif args.command == "orgs":
         asyncio.run(_orgs(settings, args.json))
+    elif args.command == "funnel":
+        asyncio.run(_funnel(settings, args.since, args.png))
     return 0

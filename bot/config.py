@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,6 +32,7 @@ class Settings(BaseSettings):
     outbox_lease: timedelta = timedelta(minutes=2)
     worker_poll_interval: float = 1.0
     log_level: str = "INFO"
+    log_format: Literal["plain", "json"] = "plain"
 
     @property
     def is_sqlite(self) -> bool:

@@ -3,6 +3,7 @@ the conversation, step, run the effects that stay in the database, queue the
 ones that leave the process in the outbox, save."""
 
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -29,7 +30,9 @@ from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
 from storage import outbox
 from storage.records import ConversationRecord
+from storage.step_events import record_step
 
+from . import metrics
 from .clock import Clock
 from .codec import reply_to_json
 from .config import Settings
@@ -58,6 +61,7 @@ class Outcome:
     redact: bool = False
     conversation: Conversation | None = None
     duplicate: bool = False
+    erase: bool = False
 
 
 class Engine:
@@ -78,11 +82,13 @@ class Engine:
         update_key: str | None = None,
     ) -> Outcome:
         """An event from the user, in their own channel: replies come back here."""
+        started = time.perf_counter()
         now = self.clock.now()
         async with self.sessions.begin() as session:
             if update_key is not None and not await conversations_repo.mark_processed(
                 session, channel, update_key, now
             ):
+                log.info("duplicate update ignored", extra={"channel": channel})
                 return Outcome(duplicate=True)
             fresh = Conversation(language=locale_hint or "en")
             record = await conversations_repo.lock_conversation(
@@ -93,7 +99,19 @@ class Engine:
                 initial_data=fresh.to_data(),
                 now=now,
             )
-            return await self._apply(session, record, event, now)
+            outcome = await self._apply(session, record, event, now)
+        seconds = time.perf_counter() - started
+        metrics.update_handled(channel, seconds)
+        assert outcome.conversation is not None
+        log.info(
+            "update",
+            extra={
+                "channel": channel,
+                "step": outcome.conversation.step.value,
+                "duration_ms": round(seconds * 1000, 2),
+            },
+        )
+        return outcome
 
     async def handle_external(
         self, session: AsyncSession, identity_id: int, event: Event
@@ -135,6 +153,9 @@ class Engine:
         self, session: AsyncSession, record: ConversationRecord, event: Event, now: datetime
     ) -> Outcome:
         conv = Conversation.from_data(record.state, record.data)
+        if record.created:
+            await self._entered(session, record, conv, now)
+        before = conv.step
         outcome = Outcome()
         pending: list[Event] = [event]
         while pending:
@@ -143,11 +164,31 @@ class Engine:
                 follow_up = await self._run(session, record, conv, effect, outcome, now)
                 if follow_up is not None:
                     pending.append(follow_up)
+        outcome.conversation = conv
+        if outcome.erase:
+            # The user asked to be forgotten: identity, conversation and queued
+            # messages go (cascade); organizations were detached already.
+            await conversations_repo.delete_identity(session, record.identity_id)
+            return outcome
         await conversations_repo.save_conversation(
             session, record, conv.state.value, conv.to_data(), now
         )
-        outcome.conversation = conv
+        if conv.step is not before:
+            metrics.step_transition(before.value, conv.step.value)
+            await self._entered(session, record, conv, now)
         return outcome
+
+    async def _entered(
+        self, session: AsyncSession, record: ConversationRecord, conv: Conversation, now: datetime
+    ) -> None:
+        await record_step(
+            session,
+            conversation_id=record.id,
+            channel=record.channel,
+            language=conv.language,
+            step=conv.step.value,
+            at=now,
+        )
 
     async def _run(
         self,
@@ -197,6 +238,7 @@ class Engine:
             await orgs_repo.set_organization_status(session, effect.org_id, "cancelled")
         elif isinstance(effect, DeleteUserData):
             await orgs_repo.detach_organizations(session, record.identity_id)
+            outcome.erase = True
         return None
 
     async def _queue_confirmation(self, session: AsyncSession, org_id: int, now: datetime) -> None:

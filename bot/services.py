@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from storage.db import make_engine, make_sessionmaker
 from storage.migrate import upgrade
 
+from . import logs
 from .clock import Clock, SystemClock
 from .config import Settings
 from .engine import Engine
@@ -53,8 +54,9 @@ def open_services(
     return Services(settings, db, engine, translator, worker)
 
 
-def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("bot").setLevel(settings.log_level.upper())
+def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> None:
+    # With no real mail server the logged confirmation link is how a local
+    # user finds it; otherwise links are tokens and never logged.
+    logs.configure(settings.log_level, settings.log_format, keep_links=settings.smtp_url is None)
+    if quiet_updates:  # a terminal user does not want a log line per message
+        logging.getLogger("bot.engine").setLevel(logging.WARNING)

@@ -7,11 +7,11 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ._dialect import is_postgres, upsert_insert
-from .models import ConversationRow, IdentityRow, ProcessedUpdateRow
+from .models import ConversationRow, IdentityRow, OutboxRow, ProcessedUpdateRow
 from .records import ConversationRecord
 
 __all__ = [
-    "delete_identity_conversation",
+    "delete_identity",
     "find_identity",
     "load_conversation_by_identity",
     "lock_conversation",
@@ -136,5 +136,8 @@ async def mark_processed(session: AsyncSession, source: str, key: str, now: date
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def delete_identity_conversation(session: AsyncSession, identity_id: int) -> None:
+async def delete_identity(session: AsyncSession, identity_id: int) -> None:
+    """Forget a user: their conversation and queued messages go with them."""
+    await session.execute(delete(OutboxRow).where(OutboxRow.identity_id == identity_id))
     await session.execute(delete(ConversationRow).where(ConversationRow.identity_id == identity_id))
+    await session.execute(delete(IdentityRow).where(IdentityRow.id == identity_id))

@@ -153,3 +153,18 @@ class OutboxRow(Base):
     claimed_until: Mapped[datetime | None]
     done_at: Mapped[datetime | None] = mapped_column(index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class StepEventRow(Base):
+    """A conversation entering a step. Anonymous on purpose: no identity, only
+    the conversation's number, channel and language, so funnel counts survive
+    the deletion of a user's data."""
+
+    __tablename__ = "step_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(Integer, index=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    language: Mapped[str] = mapped_column(String(8))
+    step: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(index=True)

@@ -17,6 +17,7 @@ __all__ = [
     "depth",
     "enqueue",
     "fail",
+    "oldest_pending",
     "retry_later",
 ]
 
@@ -116,3 +117,9 @@ async def depth(session: AsyncSession) -> int:
         select(func.count()).select_from(OutboxRow).where(OutboxRow.done_at.is_(None))
     )
     return int(count or 0)
+
+
+async def oldest_pending(session: AsyncSession) -> datetime | None:
+    return await session.scalar(
+        select(func.min(OutboxRow.created_at)).where(OutboxRow.done_at.is_(None))
+    )

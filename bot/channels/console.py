@@ -97,6 +97,9 @@ class ConsoleChannel:
         await self.handle_event(self.to_event(line))
 
     async def handle_event(self, event: Event) -> None:
+        # Older news first (an email confirmed meanwhile), then the answer, so
+        # the options on screen are always those of the newest message.
+        await self.deliver_pending()
         engine = self.services.engine
         try:
             outcome = await engine.handle(CHANNEL, self.user, event, locale_hint=self.locale_hint)

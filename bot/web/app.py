@@ -7,6 +7,7 @@ from aiohttp import web
 from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
 from ..engine import Engine
 from ..i18n import Translator, match_language
+from .health import add_health_routes
 from .pages import page
 
 __all__ = ["build_app"]
@@ -62,15 +63,11 @@ async def confirm_post(request: web.Request) -> web.Response:
     return page(translator, language, "web-confirmed-title", f"<p>{text}</p>")
 
 
-async def healthz(_: web.Request) -> web.Response:
-    return web.json_response({"status": "ok"})
-
-
 def build_app(engine: Engine, translator: Translator) -> web.Application:
     app = web.Application(client_max_size=64 * 1024)
     app[ENGINE] = engine
     app[TRANSLATOR] = translator
-    app.router.add_get("/healthz", healthz)
+    add_health_routes(app, engine)
     app.router.add_get("/confirm/{token}", confirm_get)
     app.router.add_post("/confirm/{token}", confirm_post)
     return app
