@@ -43,12 +43,16 @@ async def find_identity(session: AsyncSession, channel: str, external_id: str) -
     )
 
 
-async def _load(session: AsyncSession, identity_id: int) -> ConversationRecord | None:
-    query = (
-        select(ConversationRow, IdentityRow)
-        .join(IdentityRow, IdentityRow.id == ConversationRow.identity_id)
-        .where(ConversationRow.identity_id == identity_id)
+async def _load(
+    session: AsyncSession, identity_id: int | None, key: tuple[str, str] | None = None
+) -> ConversationRecord | None:
+    query = select(ConversationRow, IdentityRow).join(
+        IdentityRow, IdentityRow.id == ConversationRow.identity_id
     )
+    if key is not None:
+        query = query.where(IdentityRow.channel == key[0], IdentityRow.external_id == key[1])
+    else:
+        query = query.where(ConversationRow.identity_id == identity_id)
     if is_postgres(session):
         query = query.with_for_update(of=ConversationRow)
     row = (await session.execute(query)).first()
@@ -77,6 +81,10 @@ async def lock_conversation(
     now: datetime,
 ) -> ConversationRecord:
     """Get or create the user's conversation, locked for this transaction."""
+    # One statement for everyone we know; the inserts only for newcomers.
+    known = await _load(session, None, (channel, external_id))
+    if known is not None:
+        return known
     identity_id = await _identity_id(session, channel, external_id, now)
     record = await _load(session, identity_id)
     if record is not None:
