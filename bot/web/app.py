@@ -8,6 +8,7 @@ from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
 from ..engine import Engine
 from ..i18n import Translator, match_language
 from .health import add_health_routes
+from .limits import MAX_BODY, body_limit
 from .pages import page
 
 __all__ = ["build_app"]
@@ -64,7 +65,8 @@ async def confirm_post(request: web.Request) -> web.Response:
 
 
 def build_app(engine: Engine, translator: Translator) -> web.Application:
-    app = web.Application(client_max_size=64 * 1024)
+    # client_max_size catches chunked bodies that grow past the limit as read.
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[body_limit])
     app[ENGINE] = engine
     app[TRANSLATOR] = translator
     add_health_routes(app, engine)

@@ -1,0 +1,127 @@
+"""Property-based tests on the pure core: any sequence of events from any state
+keeps the invariants."""
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.i18n import Translator
+from conversations import (
+    CHOICES,
+    COMMANDS,
+    CURRENCIES,
+    LANGUAGES,
+    Choice,
+    Command,
+    Conversation,
+    EmailConfirmed,
+    EmailDeliveryFailed,
+    Event,
+    OrganizationCreated,
+    PaymentLinkExpired,
+    Reply,
+    SetupFailed,
+    SetupSucceeded,
+    State,
+    Text,
+    Timer,
+    step,
+)
+from conversations.validation import EmailResult, NameResult, check_email, check_name
+
+TRANSLATOR = Translator(Path(__file__).resolve().parents[2] / "locales")
+ALL_CHOICES = sorted({value for values in CHOICES.values() for value in values})
+INTERESTING_TEXT = [
+    "Acme Labs",
+    "ООО Ромашка",
+    "a",
+    "",
+    " ",
+    "alice@acme.com",
+    "bob@gmail.com",
+    "x@mailinator.com",
+    "not an email",
+    "<b>x</b>",
+    "4242 4242 4242 4242",
+    "DE89 3704 0044 0532 0130 00",
+    "Ac\u200bme",
+    "Ac\x00me",
+    "N" * 101,
+    "x" * 2000,
+    "/start",
+]
+
+texts = st.one_of(st.sampled_from(INTERESTING_TEXT), st.text(max_size=120))
+org_ids = st.integers(min_value=1, max_value=3)
+events: st.SearchStrategy[Event] = st.one_of(
+    st.builds(Text, text=texts),
+    st.builds(Choice, value=st.one_of(st.sampled_from(ALL_CHOICES), st.text(max_size=10))),
+    st.builds(
+        Command,
+        name=st.one_of(st.sampled_from(COMMANDS), st.from_regex(r"[a-z]{1,12}", fullmatch=True)),
+        arg=st.text(max_size=20),
+    ),
+    st.builds(OrganizationCreated, org_id=org_ids),
+    st.builds(EmailConfirmed, org_id=org_ids),
+    st.builds(EmailDeliveryFailed, org_id=org_ids),
+    st.builds(SetupSucceeded, org_id=org_ids, method=st.just("Visa •••• 4242")),
+    st.builds(SetupFailed, org_id=org_ids, reason=st.just("declined")),
+    st.builds(PaymentLinkExpired, org_id=org_ids),
+    st.builds(Timer, name=st.text(max_size=10), org_id=st.none() | org_ids),
+)
+
+
+def _fields_valid(conv: Conversation) -> None:
+    assert conv.state in State
+    assert conv.language in LANGUAGES
+    if conv.name is not None:
+        assert check_name(conv.name) == NameResult(conv.name)
+    if conv.email is not None:
+        result = check_email(conv.email)
+        assert isinstance(result, EmailResult) and result.value == conv.email
+    assert conv.currency is None or conv.currency in CURRENCIES
+
+
+def _rendered(reply: Reply, language: str) -> None:
+    text = TRANSLATOR.format(language, reply.message_id, reply.args)
+    assert text and text != reply.message_id
+    for button in reply.buttons:
+        assert TRANSLATOR.format(language, button.label, button.args) != button.label
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(events, max_size=40))
+def test_any_sequence_keeps_the_invariants(sequence: list[Event]) -> None:
+    conv = Conversation()
+    confirmed: set[int] = set()
+    for event in sequence:
+        conv, effects = step(conv, event)
+        _fields_valid(conv)
+        for effect in effects:
+            if isinstance(effect, Reply):
+                _rendered(effect, conv.language)
+        if conv.step in (State.PAYMENT, State.DONE) and conv.org_id is not None:
+            confirmed.add(conv.org_id)
+        if conv.org_id in confirmed:
+            # A confirmed organization never goes back to waiting for its email.
+            assert conv.step not in (State.AWAITING_EMAIL, State.EMAIL, State.SUMMARY)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(list(State)), st.lists(events, max_size=10))
+def test_from_any_state(state: State, sequence: list[Event]) -> None:
+    conv = Conversation(
+        state=state,
+        name="Acme",
+        email="a@acme.com",
+        currency="EUR",
+        org_id=1 if state in (State.AWAITING_EMAIL, State.PAYMENT, State.DONE) else None,
+        resume=State.SUMMARY if state.value.startswith(("pick", "confirm")) else None,
+    )
+    for event in sequence:
+        conv, effects = step(conv, event)
+        _fields_valid(conv)
+        for effect in effects:
+            if isinstance(effect, Reply):
+                _rendered(effect, conv.language)
