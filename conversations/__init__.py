@@ -8,6 +8,7 @@ from .effects import (
     CreatePaymentLink,
     DeleteUserData,
     Effect,
+    FormRejected,
     RedactUserMessage,
     Reply,
     SendConfirmationEmail,
@@ -19,6 +20,7 @@ from .events import (
     EmailConfirmed,
     EmailDeliveryFailed,
     Event,
+    FormSubmitted,
     OrganizationCreated,
     PaymentLinkExpired,
     SetupFailed,
@@ -26,7 +28,8 @@ from .events import (
     Text,
     Timer,
 )
-from .flow import CHOICES, COMMANDS, TRANSITIONS, step
+from .flow import CHOICES, COMMANDS, TRANSITIONS, form_open, step
+from .form import FORM_FIELDS
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .prompts import prompt
 from .states import State
@@ -35,6 +38,7 @@ __all__ = [
     "CHOICES",
     "COMMANDS",
     "CURRENCIES",
+    "FORM_FIELDS",
     "LANGUAGES",
     "TRANSITIONS",
     "AbandonOrganization",
@@ -49,6 +53,8 @@ __all__ = [
     "EmailConfirmed",
     "EmailDeliveryFailed",
     "Event",
+    "FormRejected",
+    "FormSubmitted",
     "OrganizationCreated",
     "PaymentLinkExpired",
     "RedactUserMessage",
@@ -60,6 +66,7 @@ __all__ = [
     "Text",
     "Timer",
     "UpdateOrganization",
+    "form_open",
     "prompt",
     "step",
 ]

@@ -11,6 +11,7 @@ __all__ = [
     "CreatePaymentLink",
     "DeleteUserData",
     "Effect",
+    "FormRejected",
     "RedactUserMessage",
     "Reply",
     "SendConfirmationEmail",
@@ -36,6 +37,16 @@ class Reply:
     message_id: str
     args: Args = field(default_factory=dict)
     buttons: tuple[Button, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FormRejected:
+    """A submitted form had invalid fields: `errors` maps a field name (see
+    `conversations.form.FORM_FIELDS`) to a Fluent message id, shown next to the
+    field in `language`. Nothing else changed."""
+
+    errors: Mapping[str, str]
+    language: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,6 +97,7 @@ class RedactUserMessage:
 
 Effect = (
     Reply
+    | FormRejected
     | CreateOrganization
     | UpdateOrganization
     | SendConfirmationEmail

@@ -9,6 +9,7 @@ __all__ = [
     "EmailConfirmed",
     "EmailDeliveryFailed",
     "Event",
+    "FormSubmitted",
     "OrganizationCreated",
     "PaymentLinkExpired",
     "SetupFailed",
@@ -38,6 +39,17 @@ class Command:
 
     name: str
     arg: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FormSubmitted:
+    """Every field of the sign-up at once, from a channel with forms (a Slack
+    modal). Values are raw: the core validates them with the chat's rules."""
+
+    name: str
+    email: str
+    currency: str
+    language: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +99,7 @@ Event = (
     Text
     | Choice
     | Command
+    | FormSubmitted
     | OrganizationCreated
     | EmailConfirmed
     | EmailDeliveryFailed

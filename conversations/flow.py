@@ -13,6 +13,7 @@ from .effects import (
     CreatePaymentLink,
     DeleteUserData,
     Effect,
+    FormRejected,
     RedactUserMessage,
     Reply,
     SendConfirmationEmail,
@@ -24,6 +25,7 @@ from .events import (
     EmailConfirmed,
     EmailDeliveryFailed,
     Event,
+    FormSubmitted,
     OrganizationCreated,
     PaymentLinkExpired,
     SetupFailed,
@@ -31,12 +33,13 @@ from .events import (
     Text,
     Timer,
 )
+from .form import check_form
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .prompts import prompt
 from .states import OVERLAYS, State
 from .validation import FieldError, check_email, check_name, holds_payment_number, mask_email
 
-__all__ = ["CHOICES", "COMMANDS", "MAX_TEXT", "TRANSITIONS", "step"]
+__all__ = ["CHOICES", "COMMANDS", "MAX_TEXT", "TRANSITIONS", "form_open", "step"]
 
 Outcome = tuple[Conversation, list[Effect]]
 Handler = Callable[[Conversation, Any], Outcome]
@@ -134,6 +137,39 @@ def _summary_choice(conv: Conversation, event: Choice) -> Outcome:
         return _ask(conv.at(State.PICK_LANGUAGE, resume=State.SUMMARY))
     target = {"edit-name": State.NAME, "edit-email": State.EMAIL, "edit-currency": State.CURRENCY}
     return _ask(conv.at(target[event.value], editing=True))
+
+
+def form_open(conv: Conversation) -> bool:
+    """Whether a sign-up form may be submitted now: before anything is saved, or
+    after a sign-up ended (a new organization, as `/new`). Not while the email of
+    a saved organization is being changed."""
+    if FormSubmitted not in TRANSITIONS[conv.state]:
+        return False
+    return not (conv.org_id is not None and conv.state in _UNCONFIRMED)
+
+
+def _form_submitted(conv: Conversation, event: FormSubmitted) -> Outcome:
+    if not form_open(conv):
+        return _not_now(conv)
+    checked = check_form(event)
+    if isinstance(checked, dict):
+        language = event.language if event.language in LANGUAGES else conv.language
+        return conv, [FormRejected(errors=checked, language=language)]
+    saved = Conversation(
+        state=State.AWAITING_EMAIL,
+        language=checked.language,
+        name=checked.name,
+        email=checked.email,
+        currency=checked.currency,
+    )
+    kind = classify_domain(checked.domain)
+    notes: list[Effect] = []
+    if kind is not DomainKind.BUSINESS:
+        notes.append(Reply(message_id=_DOMAIN_NOTES[kind], args={"domain": checked.domain}))
+    create = CreateOrganization(
+        name=checked.name, email=checked.email, language=checked.language, currency=checked.currency
+    )
+    return saved, [*notes, create]
 
 
 def _organization_created(conv: Conversation, event: OrganizationCreated) -> Outcome:
@@ -248,11 +284,11 @@ CHOICES: dict[State, frozenset[str]] = {
 }
 
 TRANSITIONS: dict[State, dict[type, Handler]] = {
-    State.LANGUAGE: {Choice: _language_chosen, Text: _pick_option},
-    State.NAME: {Text: _name_given},
-    State.EMAIL: {Text: _email_given},
-    State.CURRENCY: {Choice: _currency_chosen, Text: _pick_option},
-    State.SUMMARY: {Choice: _summary_choice, Text: _pick_option},
+    State.LANGUAGE: {Choice: _language_chosen, Text: _pick_option, FormSubmitted: _form_submitted},
+    State.NAME: {Text: _name_given, FormSubmitted: _form_submitted},
+    State.EMAIL: {Text: _email_given, FormSubmitted: _form_submitted},
+    State.CURRENCY: {Choice: _currency_chosen, Text: _pick_option, FormSubmitted: _form_submitted},
+    State.SUMMARY: {Choice: _summary_choice, Text: _pick_option, FormSubmitted: _form_submitted},
     State.AWAITING_EMAIL: {
         OrganizationCreated: _organization_created,
         Choice: _awaiting_choice,
@@ -266,8 +302,8 @@ TRANSITIONS: dict[State, dict[type, Handler]] = {
         SetupFailed: _setup_failed,
         PaymentLinkExpired: _link_expired,
     },
-    State.DONE: {Text: _finished_text},
-    State.CANCELLED: {Text: _finished_text},
+    State.DONE: {Text: _finished_text, FormSubmitted: _form_submitted},
+    State.CANCELLED: {Text: _finished_text, FormSubmitted: _form_submitted},
     State.PICK_LANGUAGE: {Choice: _overlay_language, Text: _pick_option},
     State.CONFIRM_CANCEL: {Choice: _confirm_cancel, Text: _pick_option},
     State.CONFIRM_DELETE: {Choice: _confirm_delete, Text: _pick_option},

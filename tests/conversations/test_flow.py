@@ -14,6 +14,7 @@ from conversations import (
     DeleteUserData,
     EmailConfirmed,
     EmailDeliveryFailed,
+    FormSubmitted,
     OrganizationCreated,
     PaymentLinkExpired,
     RedactUserMessage,
@@ -59,6 +60,7 @@ def ids(effects: list[object]) -> list[str]:
 SAMPLE_EVENTS = [
     Text(text="hello"),
     Choice(value="save"),
+    FormSubmitted(name="Acme", email="a@acme.com", currency="EUR", language="en"),
     OrganizationCreated(org_id=7),
     EmailDeliveryFailed(org_id=7),
     SetupSucceeded(org_id=7, method="Visa •••• 4242"),
