@@ -29,6 +29,10 @@ class Settings(BaseSettings):
 
     stripe_secret_key: SecretStr | None = None
 
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_api_base: str = "https://slack.com/api/"
+
     outbox_lease: timedelta = timedelta(minutes=2)
     worker_poll_interval: float = 1.0
     log_level: str = "INFO"
@@ -37,6 +41,10 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def slack_configured(self) -> bool:
+        return self.slack_bot_token is not None and self.slack_signing_secret is not None
 
     @property
     def base_url(self) -> str:

@@ -18,6 +18,7 @@ from conversations import (
     DeleteUserData,
     Effect,
     Event,
+    FormRejected,
     OrganizationCreated,
     RedactUserMessage,
     Reply,
@@ -62,6 +63,11 @@ class Outcome:
     conversation: Conversation | None = None
     duplicate: bool = False
     erase: bool = False
+    form_rejected: FormRejected | None = None
+
+    @property
+    def language(self) -> str:
+        return self.conversation.language if self.conversation else "en"
 
 
 class Engine:
@@ -112,6 +118,23 @@ class Engine:
             },
         )
         return outcome
+
+    async def first_delivery(self, channel: str, key: str) -> bool:
+        """Record a delivery that needs no step (opening a form, a home tab);
+        False when it was seen before (a platform retry)."""
+        async with self.sessions.begin() as session:
+            return await conversations_repo.mark_processed(session, channel, key, self.clock.now())
+
+    async def peek(self, channel: str, external_id: str) -> tuple[int | None, Conversation | None]:
+        """The user's identity id and conversation, read without stepping."""
+        async with self.sessions.begin() as session:
+            identity_id = await conversations_repo.find_identity(session, channel, external_id)
+            if identity_id is None:
+                return None, None
+            record = await conversations_repo.load_conversation_by_identity(session, identity_id)
+        if record is None:
+            return identity_id, None
+        return identity_id, Conversation.from_data(record.state, record.data)
 
     async def handle_external(
         self, session: AsyncSession, identity_id: int, event: Event
@@ -201,6 +224,8 @@ class Engine:
     ) -> Event | None:
         if isinstance(effect, Reply):
             outcome.replies.append(effect)
+        elif isinstance(effect, FormRejected):
+            outcome.form_rejected = effect
         elif isinstance(effect, RedactUserMessage):
             outcome.redact = True
         elif isinstance(effect, CreateOrganization):

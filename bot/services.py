@@ -51,6 +51,10 @@ def open_services(
     translator = Translator(settings.locales_dir)
     engine = Engine(make_sessionmaker(db), settings, clock or SystemClock())
     worker = Worker(engine, translator, mailer or make_mailer(settings))
+    if settings.slack_configured:
+        from .channels.slack import CHANNEL, SlackSender, make_client
+
+        worker.add_chat_sender(CHANNEL, SlackSender(make_client(settings), translator))
     return Services(settings, db, engine, translator, worker)
 
 

@@ -6,6 +6,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -17,16 +18,22 @@ from storage.records import OutboxItem
 from .clock import Clock
 from .config import Settings
 from .email_content import build_confirmation_email, confirm_url
-from .engine import CONFIRMATION_EMAIL, Engine
+from .engine import CHAT_MESSAGE, CONFIRMATION_EMAIL, Engine
 from .i18n import Translator
 from .mailer import FileMailer, Mailer, PermanentMailError
 
-__all__ = ["Worker"]
+__all__ = ["ChatSender", "PermanentDeliveryError", "Worker"]
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 Runner = Callable[[OutboxItem], Awaitable[None]]
+# Sends one `chat_message` payload ({channel, external_id, language, reply}).
+ChatSender = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+class PermanentDeliveryError(Exception):
+    """A chat message that can never be delivered (the user is gone): no retries."""
 
 
 def backoff(attempts: int) -> timedelta:
@@ -44,6 +51,12 @@ class Worker:
         self.translator = translator
         self.mailer = mailer
         self.runners: dict[str, Runner] = {CONFIRMATION_EMAIL: self._send_confirmation}
+        self.chat_senders: dict[str, ChatSender] = {}
+
+    def add_chat_sender(self, channel: str, sender: ChatSender) -> None:
+        """Deliver queued `chat_message` rows of `channel` with `sender`."""
+        self.chat_senders[channel] = sender
+        self.runners[CHAT_MESSAGE] = self._send_chat_message
 
     @property
     def sessions(self) -> async_sessionmaker[AsyncSession]:
@@ -75,7 +88,7 @@ class Worker:
     async def _run(self, item: OutboxItem) -> None:
         try:
             await self.runners[item.kind](item)
-        except PermanentMailError as error:
+        except (PermanentMailError, PermanentDeliveryError) as error:
             await self._give_up(item, str(error))
         except Exception as error:
             if item.attempts >= MAX_ATTEMPTS:
@@ -133,6 +146,14 @@ class Worker:
         scrubbed = {k: v for k, v in payload.items() if k != "token"}
         async with self.sessions.begin() as session:
             await outbox.complete(session, item.id, now=self.clock.now(), payload=scrubbed)
+
+    async def _send_chat_message(self, item: OutboxItem) -> None:
+        sender = self.chat_senders.get(item.payload.get("channel", ""))
+        if sender is None:
+            raise RuntimeError(f"no sender for channel {item.payload.get('channel')!r}")
+        await sender(item.payload)
+        async with self.sessions.begin() as session:
+            await outbox.complete(session, item.id, now=self.clock.now())
 
     async def run_forever(self, stop: asyncio.Event) -> None:
         while not stop.is_set():

@@ -72,4 +72,8 @@ def build_app(engine: Engine, translator: Translator) -> web.Application:
     add_health_routes(app, engine)
     app.router.add_get("/confirm/{token}", confirm_get)
     app.router.add_post("/confirm/{token}", confirm_post)
+    if engine.settings.slack_configured:
+        from ..channels.slack import mount_slack
+
+        mount_slack(app, engine, translator)
     return app

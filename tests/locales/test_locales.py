@@ -26,6 +26,7 @@ SAMPLE_ARGS: dict[str, str | int] = {
     "reason": "declined",
     "command": "frobnicate",
     "hours": 24,
+    "status": "confirmed",
 }
 
 

@@ -1,0 +1,9 @@
+"""The Slack channel: a Bolt app on the web process (`/onboard`, its modal,
+buttons and DMs, the App Home) and the worker's sender for queued DMs."""
+
+from .app import SlackChannel, mount_slack
+from .client import make_client
+from .ids import CHANNEL
+from .sender import SlackSender
+
+__all__ = ["CHANNEL", "SlackChannel", "SlackSender", "make_client", "mount_slack"]

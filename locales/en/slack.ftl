@@ -1,0 +1,38 @@
+slack-form-title = New organization
+slack-form-submit = Save
+slack-form-close = Cancel
+slack-form-intro = Fill in the details of your organization. We will send a confirmation link to the email address.
+slack-form-name-label = Organization name
+slack-form-name-hint = Shown to everyone you invite (2 to 100 characters).
+slack-form-email-label = Email address
+slack-form-email-hint = The $25 trial credit is only given to business addresses.
+slack-form-language-label = Language
+slack-form-currency-label = Invoice currency
+slack-form-currency-hint = Any bank card works with either one: your bank converts if needed. Paying by invoice (SEPA Direct Debit) needs EUR.
+slack-form-currency-placeholder = Choose a currency
+slack-form-expired = The form could not open in time. Please type /onboard again.
+slack-usage =
+    Here is what /onboard can do:
+    /onboard — open the sign-up form
+    /onboard status — see your progress
+    /onboard language — change the language
+    /onboard help — how to reach our support team
+    /onboard start, new, cancel, delete — continue, create another organization, cancel this sign-up, erase your data
+slack-home-title = Your organizations
+# Variables:
+#   $name (String) - organization name
+#   $email (String) - the organization's email address
+#   $currency (String) - USD or EUR
+#   $status (String) - the organization's status
+slack-home-organization =
+    { $name }
+    Status: { $status ->
+        [pending_email] waiting for the email confirmation
+        [confirmed] email confirmed
+        [cancelled] cancelled
+       *[other] { $status }
+    }
+    Email: { $email }
+    Currency: { $currency }
+slack-home-empty = You have no organizations yet.
+slack-home-hint = Type /onboard to create an organization, or /onboard status to see where you are.

@@ -1,0 +1,38 @@
+slack-form-title = Nueva organización
+slack-form-submit = Guardar
+slack-form-close = Cancelar
+slack-form-intro = Completa los datos de tu organización. Enviaremos un enlace de confirmación a la dirección de correo.
+slack-form-name-label = Nombre de la organización
+slack-form-name-hint = Lo verán todas las personas que invites (de 2 a 100 caracteres).
+slack-form-email-label = Correo electrónico
+slack-form-email-hint = El crédito de prueba de $25 solo se da a direcciones de empresa.
+slack-form-language-label = Idioma
+slack-form-currency-label = Moneda de las facturas
+slack-form-currency-hint = Cualquier tarjeta bancaria sirve con ambas: tu banco convierte si hace falta. Pagar por factura (adeudo directo SEPA) requiere EUR.
+slack-form-currency-placeholder = Elige una moneda
+slack-form-expired = El formulario no se abrió a tiempo. Escribe /onboard otra vez, por favor.
+slack-usage =
+    Esto es lo que puede hacer /onboard:
+    /onboard — abre el formulario de registro
+    /onboard status — muestra en qué paso estás
+    /onboard language — cambia el idioma
+    /onboard help — cómo contactar con nuestro soporte
+    /onboard start, new, cancel, delete — continuar, crear otra organización, cancelar este registro, borrar tus datos
+slack-home-title = Tus organizaciones
+# Variables:
+#   $name (String) - organization name
+#   $email (String) - the organization's email address
+#   $currency (String) - USD or EUR
+#   $status (String) - the organization's status
+slack-home-organization =
+    { $name }
+    Estado: { $status ->
+        [pending_email] esperando la confirmación del correo
+        [confirmed] correo confirmado
+        [cancelled] cancelada
+       *[other] { $status }
+    }
+    Correo: { $email }
+    Moneda: { $currency }
+slack-home-empty = Todavía no tienes organizaciones.
+slack-home-hint = Escribe /onboard para crear una organización, o /onboard status para ver en qué paso estás.

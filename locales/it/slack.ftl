@@ -1,0 +1,38 @@
+slack-form-title = Nuova organizzazione
+slack-form-submit = Salva
+slack-form-close = Annulla
+slack-form-intro = Inserisci i dati della tua organizzazione. Invieremo un link di conferma all'indirizzo email.
+slack-form-name-label = Nome dell'organizzazione
+slack-form-name-hint = Lo vedrà chiunque inviterai (da 2 a 100 caratteri).
+slack-form-email-label = Indirizzo email
+slack-form-email-hint = Il credito di prova di $25 viene dato solo agli indirizzi aziendali.
+slack-form-language-label = Lingua
+slack-form-currency-label = Valuta delle fatture
+slack-form-currency-hint = Qualsiasi carta bancaria va bene con entrambe: se serve, la tua banca converte. Il pagamento su fattura (addebito diretto SEPA) richiede EUR.
+slack-form-currency-placeholder = Scegli una valuta
+slack-form-expired = Il modulo non si è aperto in tempo. Scrivi di nuovo /onboard.
+slack-usage =
+    Ecco cosa sa fare /onboard:
+    /onboard — apre il modulo di registrazione
+    /onboard status — mostra a che punto sei
+    /onboard language — cambia la lingua
+    /onboard help — come contattare il nostro supporto
+    /onboard start, new, cancel, delete — continua, crea un'altra organizzazione, annulla questa registrazione, cancella i tuoi dati
+slack-home-title = Le tue organizzazioni
+# Variables:
+#   $name (String) - organization name
+#   $email (String) - the organization's email address
+#   $currency (String) - USD or EUR
+#   $status (String) - the organization's status
+slack-home-organization =
+    { $name }
+    Stato: { $status ->
+        [pending_email] in attesa della conferma dell'email
+        [confirmed] email confermata
+        [cancelled] annullata
+       *[other] { $status }
+    }
+    Email: { $email }
+    Valuta: { $currency }
+slack-home-empty = Non hai ancora nessuna organizzazione.
+slack-home-hint = Scrivi /onboard per creare un'organizzazione, oppure /onboard status per vedere a che punto sei.
