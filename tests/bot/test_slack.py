@@ -9,11 +9,13 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from slack_sdk.signature import SignatureVerifier
 
 from bot.config import Settings
 from bot.services import Services
+from storage.conversations import find_identity
 from storage.organizations import list_organizations
-from tests.doubles.slack_api import SlackApiDouble
+from tests.doubles.slack_api import TEAM_ID, SlackApiDouble
 from tests.transcripts.mailbox import messages, newest_token
 
 from .slack_workspace import SlackWorkspace, message_ids
@@ -51,9 +53,7 @@ async def slack(web_url: str, slack_api: SlackApiDouble) -> AsyncIterator[SlackW
 
 async def organizations(services: Services) -> list[tuple[str | None, str | None, str, str]]:
     async with services.engine.sessions() as session:
-        return [
-            (o.name, o.email, o.language, o.status) for o in await list_organizations(session)
-        ]
+        return [(o.name, o.email, o.language, o.status) for o in await list_organizations(session)]
 
 
 async def confirm(web_url: str, services: Services) -> None:
@@ -115,3 +115,235 @@ async def test_onboard_form_to_payment_step_in_every_language(
     assert texts(slack_api, ALICE)[1] == translator.format(language, "email-confirmed")
     await services.worker.drain_once()  # sent once only
     assert len(slack_api.messages_to(ALICE)) == 4
+
+
+@pytest.mark.parametrize(
+    ("answers", "errors"),
+    [
+        ({"name": "A"}, {"name": "error-name-too-short"}),
+        ({"name": "<b>Acme</b>"}, {"name": "error-name-markup"}),
+        ({"email": "not-an-email"}, {"email": "error-email-invalid"}),
+        ({"currency": ""}, {"currency": "error-pick-option"}),
+        ({"language": "de"}, {"language": "error-pick-option"}),
+        (
+            {"name": " ", "email": "x@", "currency": "GBP"},
+            {
+                "name": "error-name-empty",
+                "email": "error-email-invalid",
+                "currency": "error-pick-option",
+            },
+        ),
+    ],
+)
+async def test_form_errors_are_shown_inline_and_change_nothing(
+    answers: dict[str, str],
+    errors: dict[str, str],
+    slack: SlackWorkspace,
+    slack_api: SlackApiDouble,
+    services: Services,
+) -> None:
+    slack_api.locales[ALICE] = "it-IT"
+    await slack.command(ALICE)
+    good = {"name": "Acme", "email": "alice@acme.com", "currency": "USD"}
+    answer = await slack.submit(ALICE, {**good, **answers})
+    assert answer.status == 200
+    assert answer.json() == {
+        "response_action": "errors",
+        "errors": {
+            field: services.translator.format("it", message_id)
+            for field, message_id in errors.items()
+        },
+    }
+    assert await organizations(services) == []
+    assert slack_api.of("chat.postMessage") == []
+    # Fixed, the same form goes through.
+    answer = await slack.submit(ALICE, good)
+    assert (answer.status, answer.text) == (200, "")
+    assert len(await organizations(services)) == 1
+
+
+async def test_picking_a_language_relabels_the_open_form(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    await slack.command(ALICE)
+    assert slack.opened_view()["title"]["text"] == "New organization"
+    answer = await slack.pick_language_in_form(ALICE, "es")
+    assert answer.status == 200
+    (update,) = slack_api.of("views.update")
+    assert update["view_id"] == "V0FORM" and update["hash"] == "h0"
+    view = slack.opened_view()
+    assert view["title"]["text"] == services.translator.format("es", "slack-form-title")
+    assert view["blocks"][3]["element"]["initial_option"]["value"] == "es"
+    await slack.submit(ALICE, {"name": "Acme", "email": "a@acme.com", "currency": "EUR"})
+    assert [o[2] for o in await organizations(services)] == ["es"]
+
+
+async def test_expired_trigger_is_told_by_dm(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    slack_api.locales[ALICE] = "ru-RU"
+    slack_api.fail_next["views.open"] = "expired_trigger_id"
+    answer = await slack.command(ALICE)
+    assert (answer.status, answer.text) == (200, "")
+    assert message_ids(slack_api, ALICE) == ["slack-form-expired"]
+    assert texts(slack_api, ALICE) == [services.translator.format("ru", "slack-form-expired")]
+    await slack.command(ALICE)  # and the next try opens the form
+    assert len(slack_api.of("views.open")) == 2
+
+
+async def test_retries_never_do_the_work_twice(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    body = slack.command_body(ALICE, trigger="trigger-same")
+    for headers in ({}, retry):
+        answer = await slack.deliver(body, "application/x-www-form-urlencoded", headers=headers)
+        assert answer.status == 200
+    assert len(slack_api.of("views.open")) == 1
+
+    await slack.command(ALICE, "new")
+    assert message_ids(slack_api, ALICE) == ["onboarding-ask-name"]
+    for headers in ({}, retry, {**retry, "X-Slack-Retry-Num": "2"}):
+        answer = await slack.dm(ALICE, "Acme Labs", event_id="Ev-same", headers=headers)
+        assert answer.status == 200
+    assert message_ids(slack_api, ALICE) == ["onboarding-ask-name", "onboarding-ask-email"]
+    await slack.dm(ALICE, "alice@acme.com")  # a new event still counts
+    assert message_ids(slack_api, ALICE)[-1] == "onboarding-ask-currency"
+
+    for headers in ({}, retry):
+        await slack.open_home(ALICE, event_id="Ev-home", headers=headers)
+    assert len(slack_api.of("views.publish")) == 1
+
+
+@pytest.mark.parametrize("forgery", ["unsigned", "wrong-secret", "stale", "tampered"])
+async def test_forged_and_stale_requests_are_refused(
+    forgery: str, slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    body = slack.command_body(ALICE, "status")
+    form = "application/x-www-form-urlencoded"
+    if forgery == "unsigned":
+        answer = await slack.deliver(body, form, signed=False)
+    elif forgery == "wrong-secret":
+        answer = await slack.deliver(body, form, secret="not-the-secret")
+    elif forgery == "stale":  # correctly signed, six minutes ago
+        answer = await slack.deliver(body, form, timestamp=int(time.time()) - 6 * 60)
+    else:  # a genuine signature, sent along with another body
+        stamp = str(int(time.time()))
+        signature = SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=body)
+        headers = {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": str(signature)}
+        other = slack.command_body(ALICE, "delete")
+        answer = await slack.deliver(other, form, signed=False, headers=headers)
+    assert answer.status == 401
+    assert slack_api.calls == []
+    async with services.engine.sessions() as session:
+        assert await find_identity(session, "slack", f"{TEAM_ID}:{ALICE}") is None
+
+
+async def test_app_home_lists_the_users_organizations(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services, web_url: str
+) -> None:
+    slack_api.locales[ALICE] = "pt-BR"
+    await slack.open_home(ALICE)
+    (empty,) = slack_api.of("views.publish")
+    assert empty["user_id"] == ALICE and empty["view"]["type"] == "home"
+    shown = [b["text"]["text"] for b in empty["view"]["blocks"] if b["type"] == "section"]
+    assert shown == [services.translator.format("pt-BR", "slack-home-empty")]
+
+    for name, email in (("Acme Labs", "alice@acme.com"), ("Acme Two", "alice@two.com")):
+        await slack.command(ALICE, "new" if name == "Acme Two" else "")
+        if name == "Acme Two":
+            await slack.command(ALICE)
+        await slack.submit(ALICE, {"name": name, "email": email, "currency": "USD"})
+        await services.worker.drain_once()
+        if name == "Acme Labs":
+            await confirm(web_url, services)
+    await slack.open_home(ALICE)
+    view = slack_api.of("views.publish")[-1]["view"]
+    sections = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
+    assert len(sections) == 2
+    assert sections[0].startswith("Acme Labs\n") and "email confirmado" in sections[0]
+    assert sections[1].startswith("Acme Two\n") and "aguardando a confirmação" in sections[1]
+    assert "alice@two.com" in sections[1]
+    assert view["blocks"][0]["text"]["text"] == "Suas organizações"
+    # Bob sees only his own (none).
+    await slack.open_home("U0BOB")
+    bob = slack_api.of("views.publish")[-1]
+    assert bob["user_id"] == "U0BOB"
+    assert "Acme" not in json.dumps(bob["view"])
+
+
+async def test_sub_commands(slack: SlackWorkspace, slack_api: SlackApiDouble) -> None:
+    slack_api.locales[ALICE] = "es-419"
+    for text in ("status", "help", "HELP", "frobnicate now", "language"):
+        answer = await slack.command(ALICE, text)
+        assert (answer.status, answer.text) == (200, "")
+    assert message_ids(slack_api, ALICE) == [
+        "status-summary",
+        "help-text",
+        "help-text",
+        "slack-usage",
+        "onboarding-ask-language",
+    ]
+    assert "/onboard status" in texts(slack_api, ALICE)[3]
+    assert "soporte" in texts(slack_api, ALICE)[3]  # Spanish, from the Slack locale
+    await slack.press(ALICE, "ru")
+    assert message_ids(slack_api, ALICE)[-2:] == ["language-changed", "onboarding-ask-language"]
+    await slack.command(ALICE)  # the form now opens in Russian
+    assert slack.opened_view()["blocks"][3]["element"]["initial_option"]["value"] == "ru"
+
+
+async def test_buttons_and_dms_after_the_form(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services, web_url: str
+) -> None:
+    await slack.command(ALICE)
+    await slack.submit(ALICE, {"name": "R&D Lab", "email": "bob@gmail.com", "currency": "USD"})
+    assert message_ids(slack_api, ALICE) == ["email-note-free", "onboarding-awaiting-email"]
+    await services.worker.drain_once()
+    await slack.press(ALICE, "resend")
+    await services.worker.drain_once()
+    assert message_ids(slack_api, ALICE)[-1] == "email-resent"
+    assert len(messages(services.settings.mail_dir)) == 2
+    await slack.press(ALICE, "change-email")
+    assert message_ids(slack_api, ALICE)[-1] == "onboarding-ask-email"
+    # Slack wraps addresses in DMs: <mailto:…|…>
+    await slack.dm(ALICE, "<mailto:alice@acme.com|alice@acme.com>")
+    assert message_ids(slack_api, ALICE)[-1] == "onboarding-awaiting-email"
+    assert [o[1] for o in await organizations(services)] == ["alice@acme.com"]
+    await services.worker.drain_once()
+    await confirm(web_url, services)
+    await services.worker.drain_once()
+    assert message_ids(slack_api, ALICE)[-3:] == [
+        "email-confirmed",
+        "payment-ask",
+        "payment-not-configured",
+    ]
+    await slack.command(ALICE)  # saved: /onboard carries on instead of a new form
+    assert len(slack_api.of("views.open")) == 1
+    assert message_ids(slack_api, ALICE)[-2:] == ["payment-ask", "payment-not-configured"]
+    await slack.dm(ALICE, "&lt;b&gt;hi&lt;/b&gt;")
+    assert message_ids(slack_api, ALICE)[-2:] == ["payment-hint", "payment-ask"]
+
+
+async def test_bot_messages_and_edits_are_not_steps(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    await slack.command(ALICE, "new")
+    body = json.loads(slack._event({"type": "message"}, None))
+    for event in (
+        {"subtype": "message_changed"},
+        {"bot_id": "B0OTHER"},
+        {"channel_type": "channel"},
+    ):
+        body["event"] = {
+            "type": "message",
+            "channel": "D" + ALICE,
+            "user": ALICE,
+            "text": "Acme",
+            "ts": "1.0",
+            "channel_type": "im",
+            **event,
+        }
+        body["event_id"] = f"Ev-{len(event)}-{next(iter(event))}"
+        answer = await slack.deliver(json.dumps(body), "application/json")
+        assert answer.status == 200
+    assert message_ids(slack_api, ALICE) == ["onboarding-ask-name"]

@@ -75,7 +75,8 @@ class SlackChannel:
         return match_language(user.get("locale")) or "en"
 
     async def language_for(self, user_id: str, conv: Conversation | None) -> str:
-        if conv is not None and conv.state is not State.LANGUAGE:
+        # A conversation started with the Slack locale; after that, the user's choice.
+        if conv is not None:
             return conv.language
         return await self.user_language(user_id)
 

@@ -1,0 +1,27 @@
+"""Slack's text conventions, both ways."""
+
+import pytest
+
+from bot.channels.slack.text import escape, unformat
+
+
+@pytest.mark.parametrize(
+    ("sent", "typed"),
+    [
+        ("<mailto:alice@acme.com|alice@acme.com>", "alice@acme.com"),
+        ("<mailto:alice@acme.com>", "alice@acme.com"),
+        ("see <https://acme.com|acme.com> now", "see acme.com now"),
+        ("<https://acme.com>", "https://acme.com"),
+        ("&lt;b&gt;R&amp;D&lt;/b&gt;", "<b>R&D</b>"),
+        ("&amp;lt;", "&lt;"),
+        ("Ацме 🚀 Labs", "Ацме 🚀 Labs"),
+    ],
+)
+def test_unformat_gives_back_what_was_typed(sent: str, typed: str) -> None:
+    assert unformat(sent) == typed
+
+
+def test_escape_round_trips() -> None:
+    text = "R&D <Lab> & <mailto:x>"
+    assert escape(text) == "R&amp;D &lt;Lab&gt; &amp; &lt;mailto:x&gt;"
+    assert unformat(escape(text)) == text
