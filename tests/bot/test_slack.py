@@ -4,51 +4,24 @@ double; email through the file mailer; confirmations over HTTP."""
 
 import json
 import time
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import aiohttp
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
-from bot.config import Settings
 from bot.services import Services
 from storage.conversations import find_identity
 from storage.organizations import list_organizations
 from tests.doubles.slack_api import TEAM_ID, SlackApiDouble
 from tests.transcripts.mailbox import messages, newest_token
 
+from .slack_fixtures import SECRET, settings, slack, slack_api
 from .slack_workspace import SlackWorkspace, message_ids
 
-TOKEN = "xoxb-test-token"
-SECRET = "signing-secret-for-tests"
+__all__ = ["settings", "slack", "slack_api"]  # fixtures
+
 ALICE = "U0ALICE"
 LOCALES = {"en": "en-US", "ru": "ru-RU", "it": "it-IT", "pt-BR": "pt-BR", "es": "es-ES"}
-
-
-@pytest.fixture
-async def slack_api() -> AsyncIterator[SlackApiDouble]:
-    async with SlackApiDouble(token=TOKEN).running() as api:
-        yield api
-
-
-@pytest.fixture
-def settings(database_url: str, tmp_path: Path, slack_api: SlackApiDouble) -> Settings:
-    return Settings(
-        database_url=database_url,
-        mail_dir=tmp_path / "mail",
-        public_url="http://127.0.0.1:8080",
-        slack_bot_token=TOKEN,
-        slack_signing_secret=SECRET,
-        slack_api_base=slack_api.base_url,
-        _env_file=None,  # type: ignore[call-arg]
-    )
-
-
-@pytest.fixture
-async def slack(web_url: str, slack_api: SlackApiDouble) -> AsyncIterator[SlackWorkspace]:
-    async with aiohttp.ClientSession() as http:
-        yield SlackWorkspace(http, web_url, SECRET, slack_api)
 
 
 async def organizations(services: Services) -> list[tuple[str | None, str | None, str, str]]:
