@@ -16,6 +16,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.exc import DBAPIError
 
 from conversations import (
     COMMANDS,
@@ -89,7 +90,12 @@ class SlackChannel:
         )
 
     async def step_and_reply(self, team_id: str, user_id: str, event: Event, key: str) -> None:
-        outcome = await self.step(team_id, user_id, event, key)
+        try:
+            outcome = await self.step(team_id, user_id, event, key)
+        except DBAPIError:
+            log.exception("step failed")
+            await self.send(user_id, "en", [Reply(message_id="error-try-again")])
+            return
         if not outcome.duplicate:
             await self.send(user_id, outcome.language, outcome.replies)
 
