@@ -74,6 +74,9 @@ class Worker:
         """Run every due row of `kinds` (default: all we can run). Returns how many ran."""
         wanted = tuple(k for k in (kinds or tuple(self.runners)) if k in self.runners)
         done = 0
+        # A user's chat messages go out in order: once one fails, the user's
+        # later ones wait for its retry instead of overtaking it.
+        held: dict[int, datetime] = {}
         while True:
             async with self.sessions.begin() as session:
                 items = await outbox.claim(
@@ -82,10 +85,20 @@ class Worker:
             if not items:
                 return done
             for item in items:
-                await self._run(item)
+                in_order = item.kind == CHAT_MESSAGE and item.identity_id is not None
+                if in_order and item.identity_id in held:
+                    async with self.sessions.begin() as session:
+                        await outbox.retry_later(
+                            session, item.id, at=held[item.identity_id], error="waiting"
+                        )
+                    continue
+                retry_at = await self._run(item)
+                if retry_at is not None and in_order and item.identity_id is not None:
+                    held[item.identity_id] = retry_at
                 done += 1
 
-    async def _run(self, item: OutboxItem) -> None:
+    async def _run(self, item: OutboxItem) -> datetime | None:
+        """Run one row; when it failed and will be retried, the time of the retry."""
         try:
             await self.runners[item.kind](item)
         except (PermanentMailError, PermanentDeliveryError) as error:
@@ -93,17 +106,15 @@ class Worker:
         except Exception as error:
             if item.attempts >= MAX_ATTEMPTS:
                 await self._give_up(item, repr(error))
-                return
+                return None
             log.warning(
                 "outbox %s (%s) attempt %s failed: %r", item.id, item.kind, item.attempts, error
             )
+            retry_at = self.clock.now() + backoff(item.attempts)
             async with self.sessions.begin() as session:
-                await outbox.retry_later(
-                    session,
-                    item.id,
-                    at=self.clock.now() + backoff(item.attempts),
-                    error=repr(error),
-                )
+                await outbox.retry_later(session, item.id, at=retry_at, error=repr(error))
+            return retry_at
+        return None
 
     async def _give_up(self, item: OutboxItem, error: str) -> None:
         log.error("outbox %s (%s) failed for good: %s", item.id, item.kind, error)

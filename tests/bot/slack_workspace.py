@@ -117,7 +117,9 @@ class SlackWorkspace:
         view = calls[-1].args["view"]
         return view if isinstance(view, dict) else json.loads(view)
 
-    async def submit(self, user: str, answers: dict[str, str], **kwargs: Any) -> Answer:
+    async def submit(
+        self, user: str, answers: dict[str, str], *, trigger: str | None = None, **kwargs: Any
+    ) -> Answer:
         view = self.opened_view()
         payload = {
             "type": "view_submission",
@@ -125,7 +127,7 @@ class SlackWorkspace:
             "user": self._user(user),
             "api_app_id": "A0APP",
             "token": "legacy-token",
-            "trigger_id": self._next("trigger-"),
+            "trigger_id": trigger or self._next("trigger-"),
             "view": {
                 **view,
                 "id": "V0FORM",

@@ -4,13 +4,22 @@ double; email through the file mailer; confirmations over HTTP."""
 
 import json
 import time
+from datetime import timedelta
+from pathlib import Path
 
 import aiohttp
 import pytest
 from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import select
 
-from bot.services import Services
+from bot.clock import FrozenClock
+from bot.config import Settings
+from bot.engine import CHAT_MESSAGE
+from bot.services import Services, open_services
+from bot.web import build_app
+from storage import outbox
 from storage.conversations import find_identity
+from storage.models import OutboxRow
 from storage.organizations import list_organizations
 from tests.doubles.slack_api import TEAM_ID, SlackApiDouble
 from tests.transcripts.mailbox import messages, newest_token
@@ -320,3 +329,72 @@ async def test_bot_messages_and_edits_are_not_steps(
         answer = await slack.deliver(json.dumps(body), "application/json")
         assert answer.status == 200
     assert message_ids(slack_api, ALICE) == ["onboarding-ask-name"]
+
+
+async def confirmed_alice(slack: SlackWorkspace, services: Services, web_url: str) -> None:
+    await slack.command(ALICE)
+    await slack.submit(ALICE, {"name": "Acme", "email": "alice@acme.com", "currency": "USD"})
+    await services.worker.drain_once()
+    await confirm(web_url, services)
+
+
+async def test_queued_dms_are_retried_then_sent(
+    slack: SlackWorkspace,
+    slack_api: SlackApiDouble,
+    services: Services,
+    web_url: str,
+    clock: FrozenClock,
+) -> None:
+    await confirmed_alice(slack, services, web_url)
+    slack_api.fail_next["chat.postMessage"] = "internal_error"
+    await services.worker.drain_once()
+    assert message_ids(slack_api, ALICE) == ["onboarding-awaiting-email"]
+    async with services.engine.sessions() as session:
+        assert await outbox.depth(session) == 3
+    clock.advance(timedelta(seconds=30))
+    await services.worker.drain_once()
+    assert message_ids(slack_api, ALICE)[1:] == [
+        "email-confirmed",
+        "payment-ask",
+        "payment-not-configured",
+    ]
+
+
+async def test_a_dm_to_a_deactivated_user_is_given_up(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services, web_url: str
+) -> None:
+    await confirmed_alice(slack, services, web_url)
+    slack_api.fail_next["chat.postMessage"] = "account_inactive"
+    await services.worker.drain_once()
+    async with services.engine.sessions() as session:
+        assert await outbox.depth(session) == 0  # two sent, one failed for good
+        query = select(OutboxRow.last_error).where(OutboxRow.kind == CHAT_MESSAGE)
+        errors = await session.scalars(query)
+        assert sorted(e or "" for e in errors) == ["", "", "failed: slack: account_inactive"]
+
+
+async def test_a_resubmitted_form_creates_one_organization(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    await slack.command(ALICE)
+    view = slack.opened_view()
+    answers = {"name": "Acme", "email": "alice@acme.com", "currency": "USD"}
+    payload_trigger = "trigger-submit-once"
+    for headers in ({}, {"X-Slack-Retry-Num": "1"}):
+        answer = await slack.submit(ALICE, answers, trigger=payload_trigger, headers=headers)
+        assert (answer.status, answer.text) == (200, "")
+    assert slack.opened_view() == view
+    assert len(await organizations(services)) == 1
+    assert message_ids(slack_api, ALICE) == ["onboarding-awaiting-email"]
+
+
+async def test_no_slack_route_without_slack_settings(tmp_path: Path, database_url: str) -> None:
+    plain = Settings(database_url=database_url, mail_dir=tmp_path, _env_file=None)  # type: ignore[call-arg]
+    built = open_services(plain)
+    app = build_app(built.engine, built.translator)
+    try:
+        assert not plain.slack_configured
+        paths = [r.resource.canonical for r in app.router.routes() if r.resource is not None]
+        assert "/healthz" in paths and not [p for p in paths if "slack" in p]
+    finally:
+        await built.close()

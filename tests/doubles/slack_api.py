@@ -21,6 +21,7 @@ BOT_ID = "B0BOT"
 class Call:
     method: str
     args: dict[str, Any]
+    ok: bool = True
 
 
 @dataclass
@@ -38,7 +39,12 @@ class SlackApiDouble:
         return [call.args for call in self.calls if call.method == method]
 
     def messages_to(self, user_id: str) -> list[dict[str, Any]]:
-        return [args for args in self.of("chat.postMessage") if args.get("channel") == user_id]
+        """Messages Slack accepted for the user's DM, in order."""
+        return [
+            call.args
+            for call in self.calls
+            if call.method == "chat.postMessage" and call.ok and call.args.get("channel") == user_id
+        ]
 
     # -- the API ---------------------------------------------------------------
 
@@ -51,10 +57,11 @@ class SlackApiDouble:
             args |= dict(await request.post())
         if request.headers.get("Authorization") != f"Bearer {self.token}":
             return web.json_response({"ok": False, "error": "invalid_auth"})
-        self.calls.append(Call(method, args))
         if method in self.fail_next:
+            self.calls.append(Call(method, args, ok=False))
             return web.json_response({"ok": False, "error": self.fail_next.pop(method)})
         answer = self._answer(method, args)
+        self.calls.append(Call(method, args, ok=bool(answer["ok"])))
         return web.json_response(answer)
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
