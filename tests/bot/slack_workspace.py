@@ -200,7 +200,7 @@ class SlackWorkspace:
         }
         return await self._interaction(payload, **kwargs)
 
-    def _event(self, event: dict[str, Any], event_id: str | None) -> str:
+    def event_body(self, event: dict[str, Any], event_id: str | None = None) -> str:
         return json.dumps(
             {
                 "token": "legacy-token",
@@ -234,7 +234,7 @@ class SlackWorkspace:
             "channel_type": "im",
             "team": TEAM_ID,
         }
-        return await self.deliver(self._event(event, event_id), "application/json", **kwargs)
+        return await self.deliver(self.event_body(event, event_id), "application/json", **kwargs)
 
     async def open_home(self, user: str, *, event_id: str | None = None, **kwargs: Any) -> Answer:
         event = {
@@ -244,7 +244,7 @@ class SlackWorkspace:
             "tab": "home",
             "event_ts": "1700000000.000200",
         }
-        return await self.deliver(self._event(event, event_id), "application/json", **kwargs)
+        return await self.deliver(self.event_body(event, event_id), "application/json", **kwargs)
 
 
 def message_ids(api: SlackApiDouble, user: str) -> list[str]:
