@@ -273,6 +273,8 @@ async def test_sub_commands(slack: SlackWorkspace, slack_api: SlackApiDouble) ->
         "onboarding-ask-language",
     ]
     assert "/onboard status" in texts(slack_api, ALICE)[3]
+    help_text = texts(slack_api, ALICE)[1]
+    assert "/onboard status" in help_text and "\n/status" not in help_text
     assert "soporte" in texts(slack_api, ALICE)[3]  # Spanish, from the Slack locale
     await slack.press(ALICE, "ru")
     assert message_ids(slack_api, ALICE)[-2:] == ["language-changed", "onboarding-ask-language"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.channels.slack.text import escape, unformat
+from bot.channels.slack.text import escape, slack_commands, unformat
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,11 @@ def test_escape_round_trips() -> None:
     text = "R&D <Lab> & <mailto:x>"
     assert escape(text) == "R&amp;D &lt;Lab&gt; &amp; &lt;mailto:x&gt;"
     assert unformat(escape(text)) == text
+
+
+def test_chat_commands_become_onboard_sub_commands() -> None:
+    text = "Send /new to start, /start or /help. Not /newer, a/b, //x or https://x/status."
+    assert slack_commands(text) == (
+        "Send /onboard new to start, /onboard start or /onboard help. "
+        "Not /newer, a/b, //x or https://x/status."
+    )

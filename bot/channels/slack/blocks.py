@@ -11,7 +11,7 @@ from storage.records import OrganizationRecord
 
 from ...i18n import Translator
 from ...render import RenderedMessage
-from .text import escape
+from .text import escape, slack_commands
 
 __all__ = [
     "FORM_CALLBACK",
@@ -37,7 +37,8 @@ def plain(text: str, limit: int = SECTION_MAX) -> dict[str, Any]:
 def message_payload(message: RenderedMessage) -> dict[str, Any]:
     """Arguments for chat.postMessage: blocks, fallback text and the message id
     as metadata (what the core said, for logs and tests)."""
-    blocks: list[Block] = [{"type": "section", "text": plain(message.text)}]
+    text = slack_commands(message.text)
+    blocks: list[Block] = [{"type": "section", "text": plain(text)}]
     buttons: list[Block] = []
     for number, button in enumerate(message.buttons):
         element: Block = {"type": "button", "text": plain(button.label, BUTTON_MAX)}
@@ -49,7 +50,7 @@ def message_payload(message: RenderedMessage) -> dict[str, Any]:
     for start in range(0, len(buttons), ACTIONS_MAX):
         blocks.append({"type": "actions", "elements": buttons[start : start + ACTIONS_MAX]})
     return {
-        "text": escape(message.text),
+        "text": escape(text),
         "blocks": blocks,
         "metadata": {
             "event_type": "onboarding_message",

@@ -1,10 +1,15 @@
 """Slack's text conventions: incoming messages arrive with `&`, `<`, `>`
 escaped and addresses and links wrapped (`<mailto:a@b.com|a@b.com>`); outgoing
-fallback text must be escaped the same way."""
+fallback text must be escaped the same way. And on Slack the chat's commands
+are sub-commands of `/onboard`."""
 
 import re
 
-__all__ = ["escape", "unformat"]
+from conversations import COMMANDS
+
+__all__ = ["escape", "slack_commands", "unformat"]
+
+_COMMAND = re.compile(r"(?<![\w/])/(" + "|".join(COMMANDS) + r")\b")
 
 _WRAPPED = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 
@@ -24,3 +29,8 @@ def unformat(text: str) -> str:
 
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def slack_commands(text: str) -> str:
+    """`Send /new to start again` → `Send /onboard new to start again`."""
+    return _COMMAND.sub(r"/onboard \1", text)
