@@ -22,6 +22,7 @@ from storage.conversations import find_identity
 from storage.models import OutboxRow
 from storage.organizations import list_organizations
 from tests.doubles.slack_api import TEAM_ID, SlackApiDouble
+from tests.reliability.test_http_fuzz import BODIES, _snapshot
 from tests.transcripts.mailbox import messages, newest_token
 
 from .slack_fixtures import SECRET, settings, slack, slack_api
@@ -406,3 +407,25 @@ async def test_no_slack_route_without_slack_settings(tmp_path: Path, database_ur
         assert "/healthz" in paths and not [p for p in paths if "slack" in p]
     finally:
         await built.close()
+
+
+async def test_malformed_requests_never_answer_500_or_change_state(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    before = await _snapshot(services)
+    hostile = [
+        *BODIES,
+        ("application/x-www-form-urlencoded", b"payload=" + b'{"type": "view_submission"}'),
+        ("application/x-www-form-urlencoded", b"payload=" + b'{"type": "block_actions"}'),
+        ("application/x-www-form-urlencoded", b"command=%2Fonboard&text=status"),
+        ("application/json", b'{"type": "event_callback", "event": {"type": "message"}}'),
+        ("application/json", b'{"type": "event_callback", "event": {"type": "app_home_opened"}}'),
+    ]
+    for content_type, raw in hostile:
+        body = raw.decode("utf-8", errors="replace")
+        unsigned = await slack.deliver(body, content_type, signed=False)
+        assert unsigned.status == 401, raw
+        signed = await slack.deliver(body, content_type)
+        assert signed.status < 500, raw
+    assert slack_api.messages_to(ALICE) == []
+    assert await _snapshot(services) == before

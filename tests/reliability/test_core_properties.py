@@ -18,6 +18,8 @@ from conversations import (
     EmailConfirmed,
     EmailDeliveryFailed,
     Event,
+    FormRejected,
+    FormSubmitted,
     OrganizationCreated,
     PaymentLinkExpired,
     Reply,
@@ -62,6 +64,13 @@ events: st.SearchStrategy[Event] = st.one_of(
         name=st.one_of(st.sampled_from(COMMANDS), st.from_regex(r"[a-z]{1,12}", fullmatch=True)),
         arg=st.text(max_size=20),
     ),
+    st.builds(
+        FormSubmitted,
+        name=texts,
+        email=texts,
+        currency=st.sampled_from([*CURRENCIES, "", "GBP"]),
+        language=st.sampled_from([*LANGUAGES, "", "de"]),
+    ),
     st.builds(OrganizationCreated, org_id=org_ids),
     st.builds(EmailConfirmed, org_id=org_ids),
     st.builds(EmailDeliveryFailed, org_id=org_ids),
@@ -83,7 +92,11 @@ def _fields_valid(conv: Conversation) -> None:
     assert conv.currency is None or conv.currency in CURRENCIES
 
 
-def _rendered(reply: Reply, language: str) -> None:
+def _rendered(reply: Reply | FormRejected, language: str) -> None:
+    if isinstance(reply, FormRejected):
+        for message_id in reply.errors.values():
+            assert TRANSLATOR.format(reply.language, message_id) != message_id
+        return
     text = TRANSLATOR.format(language, reply.message_id, reply.args)
     assert text and text != reply.message_id
     for button in reply.buttons:
@@ -96,10 +109,12 @@ def test_any_sequence_keeps_the_invariants(sequence: list[Event]) -> None:
     conv = Conversation()
     confirmed: set[int] = set()
     for event in sequence:
+        if isinstance(event, OrganizationCreated) and event.org_id in confirmed:
+            continue  # the shell never hands out an organization id twice
         conv, effects = step(conv, event)
         _fields_valid(conv)
         for effect in effects:
-            if isinstance(effect, Reply):
+            if isinstance(effect, Reply | FormRejected):
                 _rendered(effect, conv.language)
         if conv.step in (State.PAYMENT, State.DONE) and conv.org_id is not None:
             confirmed.add(conv.org_id)
@@ -123,5 +138,5 @@ def test_from_any_state(state: State, sequence: list[Event]) -> None:
         conv, effects = step(conv, event)
         _fields_valid(conv)
         for effect in effects:
-            if isinstance(effect, Reply):
+            if isinstance(effect, Reply | FormRejected):
                 _rendered(effect, conv.language)

@@ -12,9 +12,12 @@ import re
 from typing import Any
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import DBAPIError
 
@@ -39,6 +42,7 @@ from ...render import render
 from .blocks import FORM_CALLBACK, FormPrefill, form_values, form_view, home_view, message_payload
 from .client import make_client
 from .ids import CHANNEL, user_key
+from .payloads import MalformedPayload, field, optional, team_of
 from .text import unformat
 
 __all__ = ["SlackChannel", "mount_slack"]
@@ -47,7 +51,13 @@ log = logging.getLogger(__name__)
 
 Payload = dict[str, Any]
 _PRE_SAVE = frozenset({State.NAME, State.EMAIL, State.CURRENCY, State.SUMMARY})
-_SLACK_APP = web.AppKey("slack_app", AsyncApp)
+
+
+def _state_values(view: Any) -> dict[str, Any]:
+    values = view.get("state", {}).get("values") if isinstance(view, dict) else None
+    if not isinstance(values, dict):
+        raise MalformedPayload("view.state.values")
+    return values
 
 
 class SlackChannel:
@@ -103,9 +113,9 @@ class SlackChannel:
 
     async def on_command(self, ack: Any, command: Payload) -> None:
         await ack()
-        team_id, user_id = command["team_id"], command["user_id"]
-        trigger = command["trigger_id"]
-        word, _, arg = (command.get("text") or "").strip().partition(" ")
+        team_id, user_id = field(command, "team_id"), field(command, "user_id")
+        trigger = field(command, "trigger_id")
+        word, _, arg = (optional(command, "text") or "").strip().partition(" ")
         name = word.lower()
         if not name:
             await self.open_form(team_id, user_id, trigger)
@@ -147,28 +157,27 @@ class SlackChannel:
     async def on_form_language(self, ack: Any, body: Payload) -> None:
         """Another language picked in the open form: relabel it in place."""
         await ack()
-        view = body["view"]
-        values = form_values(view["state"]["values"])
+        view = body.get("view") or {}
+        values = form_values(_state_values(view))
         language = values["language"] if values["language"] in LANGUAGES else "en"
         prefill = FormPrefill(values["name"] or None, values["email"] or None, values["currency"])
         await self.client.views_update(
-            view_id=view["id"],
-            hash=view.get("hash"),
+            view_id=field(view, "id"),
+            hash=optional(view, "hash"),
             view=form_view(self.translator, language, prefill),
         )
 
     async def on_form_submitted(self, ack: Any, body: Payload) -> None:
-        values = form_values(body["view"]["state"]["values"])
-        user = body["user"]
-        team_id = user.get("team_id") or body["team"]["id"]
+        values = form_values(_state_values(body.get("view")))
+        team_id, user_id = team_of(body), field(body, "user", "id")
         event = FormSubmitted(
             name=values["name"],
             email=values["email"],
             currency=values["currency"],
             language=values["language"],
         )
-        key = f"trigger:{body.get('trigger_id') or body['view']['id']}"
-        outcome = await self.step(team_id, user["id"], event, key)
+        key = f"trigger:{optional(body, 'trigger_id') or field(body, 'view', 'id')}"
+        outcome = await self.step(team_id, user_id, event, key)
         rejected = outcome.form_rejected
         if rejected is not None:
             errors = {
@@ -179,16 +188,15 @@ class SlackChannel:
             return
         await ack()
         if not outcome.duplicate:
-            await self.send(user["id"], outcome.language, outcome.replies)
+            await self.send(user_id, outcome.language, outcome.replies)
 
     # -- buttons and direct messages -------------------------------------------
 
     async def on_button(self, ack: Any, body: Payload, action: Payload) -> None:
         await ack()
-        user = body["user"]
-        team_id = user.get("team_id") or body["team"]["id"]
-        key = f"trigger:{body.get('trigger_id') or action.get('action_ts')}"
-        await self.step_and_reply(team_id, user["id"], Choice(value=action["value"]), key)
+        team_id, user_id = team_of(body), field(body, "user", "id")
+        key = f"trigger:{optional(body, 'trigger_id') or field(action, 'action_ts')}"
+        await self.step_and_reply(team_id, user_id, Choice(value=field(action, "value")), key)
 
     async def on_link(self, ack: Any) -> None:
         await ack()  # the browser opens the link; nothing to do here
@@ -196,21 +204,20 @@ class SlackChannel:
     async def on_message(self, event: Payload, body: Payload) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
-        team_id = event.get("team") or body.get("team_id") or ""
-        text = Text(text=unformat(event.get("text") or ""))
-        await self.step_and_reply(team_id, event["user"], text, f"event:{body['event_id']}")
+        team_id = optional(event, "team") or field(body, "team_id")
+        text = Text(text=unformat(optional(event, "text") or ""))
+        key = f"event:{field(body, 'event_id')}"
+        await self.step_and_reply(team_id, field(event, "user"), text, key)
 
     # -- App Home ------------------------------------------------------------
 
     async def on_home_opened(self, event: Payload, body: Payload) -> None:
         if event.get("tab") != "home":
             return
-        if not await self.engine.first_delivery(CHANNEL, f"event:{body['event_id']}"):
+        user_id, team_id = field(event, "user"), field(body, "team_id")
+        if not await self.engine.first_delivery(CHANNEL, f"event:{field(body, 'event_id')}"):
             return
-        user_id = event["user"]
-        identity_id, conv = await self.engine.peek(
-            CHANNEL, user_key(body.get("team_id") or "", user_id)
-        )
+        identity_id, conv = await self.engine.peek(CHANNEL, user_key(team_id, user_id))
         language = await self.language_for(user_id, conv)
         organizations = []
         if identity_id is not None:
@@ -219,6 +226,13 @@ class SlackChannel:
         await self.client.views_publish(
             user_id=user_id, view=home_view(self.translator, language, organizations)
         )
+
+    async def on_error(self, error: Exception) -> BoltResponse | None:
+        if isinstance(error, MalformedPayload):
+            log.warning("malformed Slack payload: no %s", error)
+            return BoltResponse(status=400, body="")
+        log.error("Slack listener failed", exc_info=error)
+        return None
 
     # -- wiring ----------------------------------------------------------------
 
@@ -236,13 +250,39 @@ class SlackChannel:
         app.action(re.compile(r"^link-\d+$"))(self.on_link)
         app.event("message")(self.on_message)
         app.event("app_home_opened")(self.on_home_opened)
+        app.error(self.on_error)
         return app
 
 
-async def _slack_events(request: web.Request) -> web.Response:
-    bolt = request.app[_SLACK_APP]
-    response = await bolt.async_dispatch(await to_bolt_request(request))
-    return await to_aiohttp_response(response)
+class _Endpoint:
+    """`POST /slack/events`: Bolt verifies and dispatches. Bodies Bolt cannot
+    even parse (it parses before verifying) are refused here: 401 when the
+    signature is wrong too, else 400."""
+
+    def __init__(self, bolt: AsyncApp, signing_secret: str) -> None:
+        self.bolt = bolt
+        self.verifier = SignatureVerifier(signing_secret)
+
+    def _signed(self, request: web.Request, body: str) -> bool:
+        return self.verifier.is_valid(
+            body,
+            request.headers.get("X-Slack-Request-Timestamp"),
+            request.headers.get("X-Slack-Signature"),
+        )
+
+    async def handle(self, request: web.Request) -> web.Response:
+        try:
+            body = (await request.read()).decode("utf-8")
+        except UnicodeDecodeError:
+            return web.json_response({"error": "invalid request"}, status=401)
+        try:
+            bolt_request = AsyncBoltRequest(
+                body=body, query=request.query_string, headers=dict(request.headers)
+            )
+        except Exception:  # hostile bodies break Bolt's parser in many ways
+            status = 400 if self._signed(request, body) else 401
+            return web.json_response({"error": "invalid request"}, status=status)
+        return await to_aiohttp_response(await self.bolt.async_dispatch(bolt_request))
 
 
 def mount_slack(app: web.Application, engine: Engine, translator: Translator) -> None:
@@ -250,5 +290,5 @@ def mount_slack(app: web.Application, engine: Engine, translator: Translator) ->
     settings = engine.settings
     assert settings.slack_signing_secret is not None
     channel = SlackChannel(engine, translator, make_client(settings))
-    app[_SLACK_APP] = channel.bolt_app(settings.slack_signing_secret.get_secret_value())
-    app.router.add_post("/slack/events", _slack_events)
+    secret = settings.slack_signing_secret.get_secret_value()
+    app.router.add_post("/slack/events", _Endpoint(channel.bolt_app(secret), secret).handle)
