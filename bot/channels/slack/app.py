@@ -180,9 +180,10 @@ class SlackChannel:
         outcome = await self.step(team_id, user_id, event, key)
         rejected = outcome.form_rejected
         if rejected is not None:
+            # Block ids in the modal are the core's field names.
             errors = {
-                field: self.translator.format(rejected.language, message_id)
-                for field, message_id in rejected.errors.items()
+                block_id: self.translator.format(rejected.language, message_id)
+                for block_id, message_id in rejected.errors.items()
             }
             await ack(response_action="errors", errors=errors)
             return
