@@ -61,7 +61,7 @@ async def _web(settings: Settings) -> None:
     from .web import build_app
 
     services = open_services(settings)
-    runner = web.AppRunner(build_app(services.engine, services.translator))
+    runner = web.AppRunner(build_app(services.engine, services.translator, services.stripe_webhook))
     await runner.setup()
     await web.TCPSite(runner, settings.host, settings.port).start()
     print(f"listening on http://{settings.host}:{settings.port}", flush=True)
@@ -86,7 +86,26 @@ async def _worker(settings: Settings, once: bool) -> None:
         await services.close()
 
 
-def _org_json(org: Any) -> dict[str, Any]:
+def _payment_json(profile: Any) -> dict[str, Any]:
+    """none / link_sent / expired / saved (type, brand or bank, last4) / failed (reason)."""
+    status = profile.status if profile is not None else "none"
+    if status == "saved":
+        saved: dict[str, Any] = {"status": status, "type": profile.method_type}
+        if profile.method_type == "sepa_debit":
+            saved |= {
+                "bank": profile.method_brand,
+                "country": profile.method_country,
+                "mandate": profile.mandate_status,
+            }
+        else:
+            saved["brand"] = profile.method_brand
+        return saved | {"last4": profile.method_last4}
+    if status == "failed":
+        return {"status": status, "reason": profile.failure_reason}
+    return {"status": status}
+
+
+def _org_json(org: Any, profile: Any = None) -> dict[str, Any]:
     return {
         "id": org.id,
         "name": org.name,
@@ -98,18 +117,23 @@ def _org_json(org: Any) -> dict[str, Any]:
         "channel": org.channel,
         "created_at": org.created_at.isoformat(),
         "confirmed_at": org.confirmed_at.isoformat() if org.confirmed_at else None,
+        "payment": _payment_json(profile),
     }
 
 
 async def _orgs(settings: Settings, as_json: bool) -> None:
     from storage.organizations import list_organizations
+    from storage.payments import list_profiles
 
     from .services import open_services
 
     services = open_services(settings)
     try:
         async with services.engine.sessions() as session:
-            rows = [_org_json(org) for org in await list_organizations(session)]
+            profiles = await list_profiles(session)
+            rows = [
+                _org_json(org, profiles.get(org.id)) for org in await list_organizations(session)
+            ]
     finally:
         await services.close()
     if as_json:
@@ -119,7 +143,7 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
     for row in rows:
         print(
             f"{row['id']:>5}  {row['status']:<14} {row['currency']} {row['language']:<5} "
-            f"{row['name'] or '—'} <{row['email'] or '—'}>"
+            f"{row['name'] or '—'} <{row['email'] or '—'}>  {_payment_text(services, row)}"
         )
 
 
@@ -145,6 +169,24 @@ async def _funnel(settings: Settings, since: datetime | None, png: str | None) -
     if png:
         plot_funnel(funnel, png)
         print(f"\nchart written to {png}")
+
+
+def _payment_text(services: Any, row: dict[str, Any]) -> str:
+    payment = row["payment"]
+    if payment["status"] != "saved":
+        return f"payment: {payment['status']}"
+    description = services.translator.format(
+        row["language"],
+        "payment-method-description",
+        {
+            "method_kind": payment["type"],
+            "method_brand": payment.get("brand") or payment.get("bank") or "",
+            "method_last4": payment["last4"] or "",
+            "method_country": payment.get("country") or "",
+            "mandate": payment.get("mandate") or "",
+        },
+    )
+    return f"payment: {description}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

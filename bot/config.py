@@ -4,7 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings"]
@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     confirmation_ttl: timedelta = timedelta(hours=24)
 
     stripe_secret_key: SecretStr | None = None
+    stripe_webhook_secret: SecretStr | None = None
+    stripe_api_base: str = "https://api.stripe.com"
+    # How long a Checkout link stays usable; Stripe accepts 30 minutes to 24 hours.
+    stripe_checkout_ttl: timedelta = timedelta(hours=24)
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
@@ -37,6 +41,13 @@ class Settings(BaseSettings):
     worker_poll_interval: float = 1.0
     log_level: str = "INFO"
     log_format: Literal["plain", "json"] = "plain"
+
+    @field_validator("stripe_checkout_ttl")
+    @classmethod
+    def _checkout_ttl_in_stripe_range(cls, value: timedelta) -> timedelta:
+        if not timedelta(minutes=30) <= value <= timedelta(hours=24):
+            raise ValueError("STRIPE_CHECKOUT_TTL must be between 30 minutes and 24 hours")
+        return value
 
     @property
     def is_sqlite(self) -> bool:

@@ -30,6 +30,7 @@ from conversations.domains import registrable_domain
 from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
 from storage import outbox
+from storage import payments as payments_repo
 from storage.records import ConversationRecord
 from storage.step_events import record_step
 
@@ -252,10 +253,13 @@ class Engine:
             if self.settings.stripe_secret_key is None:
                 outcome.replies.append(Reply(message_id="payment-not-configured"))
             else:
+                generation = await payments_repo.request_link(
+                    session, effect.org_id, renew=effect.renew, now=now
+                )
                 await outbox.enqueue(
                     session,
                     PAYMENT_LINK,
-                    {"org_id": effect.org_id, "renew": effect.renew},
+                    {"org_id": effect.org_id, "renew": effect.renew, "generation": generation},
                     now=now,
                     identity_id=record.identity_id,
                 )

@@ -12,9 +12,10 @@ from storage.migrate import upgrade
 from . import logs
 from .clock import Clock, SystemClock
 from .config import Settings
-from .engine import Engine
+from .engine import PAYMENT_LINK, Engine
 from .i18n import Translator
 from .mailer import FileMailer, Mailer
+from .payments import PaymentLinkRunner, StripeGateway, StripeWebhook
 from .worker import Worker
 
 __all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
@@ -27,8 +28,13 @@ class Services:
     engine: Engine
     translator: Translator
     worker: Worker
+    # Present when STRIPE_SECRET_KEY is set; otherwise the payment step says so.
+    stripe: StripeGateway | None = None
+    stripe_webhook: StripeWebhook | None = None
 
     async def close(self) -> None:
+        if self.stripe is not None:
+            await self.stripe.close()
         await self.db.dispose()
 
 
@@ -55,7 +61,12 @@ def open_services(
         from .channels.slack import CHANNEL, SlackSender, make_client
 
         worker.add_chat_sender(CHANNEL, SlackSender(make_client(settings), translator))
-    return Services(settings, db, engine, translator, worker)
+    services = Services(settings, db, engine, translator, worker)
+    if settings.stripe_secret_key is not None:
+        services.stripe = StripeGateway(settings)
+        services.stripe_webhook = StripeWebhook(engine, services.stripe)
+        worker.runners[PAYMENT_LINK] = PaymentLinkRunner(engine, services.stripe)
+    return services
 
 
 def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> None:

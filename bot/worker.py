@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from conversations import EmailDeliveryFailed
+from conversations import EmailDeliveryFailed, PaymentLinkUnavailable
 from storage import organizations as orgs_repo
 from storage import outbox
 from storage.records import OutboxItem
@@ -18,7 +18,7 @@ from storage.records import OutboxItem
 from .clock import Clock
 from .config import Settings
 from .email_content import build_confirmation_email, confirm_url
-from .engine import CHAT_MESSAGE, CONFIRMATION_EMAIL, Engine
+from .engine import CHAT_MESSAGE, CONFIRMATION_EMAIL, PAYMENT_LINK, Engine
 from .i18n import Translator
 from .mailer import FileMailer, Mailer, PermanentMailError
 
@@ -123,6 +123,10 @@ class Worker:
             if item.kind == CONFIRMATION_EMAIL and item.identity_id is not None:
                 await self.engine.handle_external(
                     session, item.identity_id, EmailDeliveryFailed(org_id=item.payload["org_id"])
+                )
+            if item.kind == PAYMENT_LINK and item.identity_id is not None:
+                await self.engine.handle_external(
+                    session, item.identity_id, PaymentLinkUnavailable(org_id=item.payload["org_id"])
                 )
 
     async def _send_confirmation(self, item: OutboxItem) -> None:

@@ -21,8 +21,12 @@ from .events import (
     EmailDeliveryFailed,
     Event,
     FormSubmitted,
+    MandateInactive,
     OrganizationCreated,
+    PaymentLinkDelayed,
     PaymentLinkExpired,
+    PaymentLinkReady,
+    PaymentLinkUnavailable,
     SetupFailed,
     SetupSucceeded,
     Text,
@@ -31,6 +35,7 @@ from .events import (
 from .flow import CHOICES, COMMANDS, TRANSITIONS, form_open, step
 from .form import FORM_FIELDS
 from .model import CURRENCIES, LANGUAGES, Conversation
+from .payment import SavedMethod, method_args
 from .prompts import prompt
 from .states import State
 
@@ -55,10 +60,15 @@ __all__ = [
     "Event",
     "FormRejected",
     "FormSubmitted",
+    "MandateInactive",
     "OrganizationCreated",
+    "PaymentLinkDelayed",
     "PaymentLinkExpired",
+    "PaymentLinkReady",
+    "PaymentLinkUnavailable",
     "RedactUserMessage",
     "Reply",
+    "SavedMethod",
     "SendConfirmationEmail",
     "SetupFailed",
     "SetupSucceeded",
@@ -67,6 +77,7 @@ __all__ = [
     "Timer",
     "UpdateOrganization",
     "form_open",
+    "method_args",
     "prompt",
     "step",
 ]

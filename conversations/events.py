@@ -3,6 +3,8 @@ Channels, the web app and the worker build these; only `step` interprets them.""
 
 from dataclasses import dataclass
 
+from .payment import SavedMethod
+
 __all__ = [
     "Choice",
     "Command",
@@ -10,8 +12,12 @@ __all__ = [
     "EmailDeliveryFailed",
     "Event",
     "FormSubmitted",
+    "MandateInactive",
     "OrganizationCreated",
+    "PaymentLinkDelayed",
     "PaymentLinkExpired",
+    "PaymentLinkReady",
+    "PaymentLinkUnavailable",
     "SetupFailed",
     "SetupSucceeded",
     "Text",
@@ -71,11 +77,11 @@ class EmailDeliveryFailed:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SetupSucceeded:
-    """A payment method was saved; `method` is a display description such as
-    'Visa •••• 4242' built by the payments module (never a full number)."""
+    """A payment method was saved. `method` is structured data (brand, last
+    four digits, never a full number); the words come from the locales."""
 
     org_id: int
-    method: str
+    method: SavedMethod
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,6 +92,35 @@ class SetupFailed:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PaymentLinkExpired:
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PaymentLinkReady:
+    """A Checkout link for the organization exists (new, or the current one again)."""
+
+    org_id: int
+    url: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PaymentLinkDelayed:
+    """Making the link failed for a passing reason; the shell keeps retrying."""
+
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PaymentLinkUnavailable:
+    """Making the link failed for good (our configuration); operators are told."""
+
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MandateInactive:
+    """The SEPA mandate of the saved payment method can no longer be used."""
+
     org_id: int
 
 
@@ -106,5 +141,9 @@ Event = (
     | SetupSucceeded
     | SetupFailed
     | PaymentLinkExpired
+    | PaymentLinkReady
+    | PaymentLinkDelayed
+    | PaymentLinkUnavailable
+    | MandateInactive
     | Timer
 )

@@ -26,8 +26,12 @@ from .events import (
     EmailDeliveryFailed,
     Event,
     FormSubmitted,
+    MandateInactive,
     OrganizationCreated,
+    PaymentLinkDelayed,
     PaymentLinkExpired,
+    PaymentLinkReady,
+    PaymentLinkUnavailable,
     SetupFailed,
     SetupSucceeded,
     Text,
@@ -35,6 +39,7 @@ from .events import (
 )
 from .form import check_form
 from .model import CURRENCIES, LANGUAGES, Conversation
+from .payment import method_args
 from .prompts import prompt
 from .states import OVERLAYS, State
 from .validation import FieldError, check_email, check_name, holds_payment_number, mask_email
@@ -236,6 +241,46 @@ def _link_expired(conv: Conversation, event: PaymentLinkExpired) -> Outcome:
     ]
 
 
+def _link_ready(conv: Conversation, event: PaymentLinkReady) -> Outcome:
+    if event.org_id != conv.org_id:
+        return conv, []
+    # SEPA Direct Debit needs EUR invoices: say why a USD user only sees cards.
+    notes = [Reply(message_id="payment-card-only-usd")] if conv.currency == "USD" else []
+    return conv, [
+        *notes,
+        Reply(
+            message_id="payment-link",
+            buttons=(
+                Button(label="button-open-payment-link", value="open-payment-link", url=event.url),
+                Button(label="button-new-link", value="new-link"),
+            ),
+        ),
+    ]
+
+
+def _link_delayed(conv: Conversation, event: PaymentLinkDelayed) -> Outcome:
+    if event.org_id != conv.org_id:
+        return conv, []
+    return conv, [Reply(message_id="payment-link-delayed")]
+
+
+def _link_unavailable(conv: Conversation, event: PaymentLinkUnavailable) -> Outcome:
+    if event.org_id != conv.org_id:
+        return conv, []
+    return conv, [Reply(message_id="payment-link-unavailable")]
+
+
+def _mandate_inactive(conv: Conversation, event: MandateInactive) -> Outcome:
+    if event.org_id != conv.org_id:
+        return conv, []
+    back = conv.at(State.PAYMENT, payment_method=None)
+    return back, [
+        Reply(message_id="payment-mandate-inactive"),
+        prompt(back),
+        CreatePaymentLink(org_id=event.org_id, renew=True),
+    ]
+
+
 def _finished_text(conv: Conversation, _: Text) -> Outcome:
     return _ask(conv)
 
@@ -301,8 +346,15 @@ TRANSITIONS: dict[State, dict[type, Handler]] = {
         SetupSucceeded: _setup_succeeded,
         SetupFailed: _setup_failed,
         PaymentLinkExpired: _link_expired,
+        PaymentLinkReady: _link_ready,
+        PaymentLinkDelayed: _link_delayed,
+        PaymentLinkUnavailable: _link_unavailable,
     },
-    State.DONE: {Text: _finished_text, FormSubmitted: _form_submitted},
+    State.DONE: {
+        Text: _finished_text,
+        FormSubmitted: _form_submitted,
+        MandateInactive: _mandate_inactive,
+    },
     State.CANCELLED: {Text: _finished_text, FormSubmitted: _form_submitted},
     State.PICK_LANGUAGE: {Choice: _overlay_language, Text: _pick_option},
     State.CONFIRM_CANCEL: {Choice: _confirm_cancel, Text: _pick_option},
@@ -337,7 +389,7 @@ def _status(conv: Conversation) -> Reply:
             "name": conv.name or "—",
             "email": conv.email or "—",
             "currency": conv.currency or "—",
-            "method": conv.payment_method or "—",
+            **method_args(conv.payment_method),
         },
     )
 

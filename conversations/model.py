@@ -3,6 +3,7 @@
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from .payment import SavedMethod
 from .states import OVERLAYS, State
 
 __all__ = ["CURRENCIES", "LANGUAGES", "Conversation"]
@@ -24,7 +25,7 @@ class Conversation:
     editing: bool = False
     # The step an overlay (language picker, yes/no question) returns to.
     resume: State | None = None
-    payment_method: str | None = None
+    payment_method: SavedMethod | None = None
     invalid_in_a_row: int = 0
 
     @property
@@ -47,4 +48,9 @@ class Conversation:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "state"}
         if known.get("resume") is not None:
             known["resume"] = State(known["resume"])
+        if isinstance(known.get("payment_method"), dict):
+            known["payment_method"] = SavedMethod.from_data(known["payment_method"])
+        elif known.get("payment_method") is not None:
+            # Stored before methods were structured: keep the user going, drop the text.
+            known["payment_method"] = None
         return cls(state=State(state), **known)

@@ -3,6 +3,7 @@
 
 from .effects import Button, Reply
 from .model import CURRENCIES, LANGUAGES, Conversation
+from .payment import method_args
 from .states import State
 from .validation import mask_email
 
@@ -79,7 +80,7 @@ def prompt(conv: Conversation) -> Reply:
             buttons=(Button(label="button-new-link", value="new-link"),),
         )
     if state is State.DONE:
-        return Reply(message_id="onboarding-done", args={"method": conv.payment_method or ""})
+        return Reply(message_id="onboarding-done", args=method_args(conv.payment_method))
     if state is State.CANCELLED:
         return Reply(message_id="onboarding-cancelled-hint")
     if state is State.CONFIRM_CANCEL:

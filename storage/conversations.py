@@ -17,6 +17,7 @@ __all__ = [
     "lock_conversation",
     "mark_processed",
     "save_conversation",
+    "was_processed",
 ]
 
 
@@ -149,3 +150,13 @@ async def delete_identity(session: AsyncSession, identity_id: int) -> None:
     await session.execute(delete(OutboxRow).where(OutboxRow.identity_id == identity_id))
     await session.execute(delete(ConversationRow).where(ConversationRow.identity_id == identity_id))
     await session.execute(delete(IdentityRow).where(IdentityRow.id == identity_id))
+
+
+async def was_processed(session: AsyncSession, source: str, key: str) -> bool:
+    """A cheap look before doing work for a delivery; `mark_processed` decides."""
+    found = await session.scalar(
+        select(ProcessedUpdateRow.id).where(
+            ProcessedUpdateRow.source == source, ProcessedUpdateRow.key == key
+        )
+    )
+    return found is not None

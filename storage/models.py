@@ -25,6 +25,7 @@ __all__ = [
     "IdentityRow",
     "OrganizationRow",
     "OutboxRow",
+    "PaymentProfileRow",
     "ProcessedUpdateRow",
 ]
 
@@ -168,3 +169,34 @@ class StepEventRow(Base):
     language: Mapped[str] = mapped_column(String(8))
     step: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(index=True)
+
+
+class PaymentProfileRow(Base):
+    """An organization's Stripe side: customer, current Checkout link, saved method.
+    `generation` counts link requests (it keys the idempotency of session creation);
+    `session_generation` is the request the stored session answered."""
+
+    __tablename__ = "payment_profiles"
+
+    org_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
+    )
+    customer_id: Mapped[str | None] = mapped_column(String(255))
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+    # When the current generation was asked for: fixes its session's expires_at,
+    # so every retry sends Stripe the same parameters under the same key.
+    link_requested_at: Mapped[datetime | None]
+    session_generation: Mapped[int] = mapped_column(Integer, default=0)
+    session_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    session_url: Mapped[str | None] = mapped_column(Text)
+    session_expires_at: Mapped[datetime | None]
+    setup_intent_id: Mapped[str | None] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(16))
+    payment_method_id: Mapped[str | None] = mapped_column(String(255), index=True)
+    method_type: Mapped[str | None] = mapped_column(String(32))
+    method_brand: Mapped[str | None] = mapped_column(String(64))
+    method_last4: Mapped[str | None] = mapped_column(String(4))
+    method_country: Mapped[str | None] = mapped_column(String(2))
+    mandate_status: Mapped[str | None] = mapped_column(String(16))
+    failure_reason: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]

@@ -49,7 +49,7 @@ async def web_url(services: Services) -> AsyncIterator[str]:
 
     from bot.web import build_app
 
-    runner = web.AppRunner(build_app(services.engine, services.translator))
+    runner = web.AppRunner(build_app(services.engine, services.translator, services.stripe_webhook))
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()

@@ -7,9 +7,11 @@ from aiohttp import web
 from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
 from ..engine import Engine
 from ..i18n import Translator, match_language
+from ..payments import StripeWebhook
 from .health import add_health_routes
 from .limits import MAX_BODY, body_limit
 from .pages import page
+from .payment_pages import add_payment_routes
 
 __all__ = ["build_app"]
 
@@ -64,7 +66,9 @@ async def confirm_post(request: web.Request) -> web.Response:
     return page(translator, language, "web-confirmed-title", f"<p>{text}</p>")
 
 
-def build_app(engine: Engine, translator: Translator) -> web.Application:
+def build_app(
+    engine: Engine, translator: Translator, stripe_webhook: StripeWebhook | None = None
+) -> web.Application:
     # client_max_size catches chunked bodies that grow past the limit as read.
     app = web.Application(client_max_size=MAX_BODY, middlewares=[body_limit])
     app[ENGINE] = engine
@@ -76,4 +80,5 @@ def build_app(engine: Engine, translator: Translator) -> web.Application:
         from ..channels.slack import mount_slack
 
         mount_slack(app, engine, translator)
+    add_payment_routes(app, translator, stripe_webhook)
     return app

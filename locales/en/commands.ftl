@@ -22,7 +22,7 @@ help-text =
 #   $name (String) - organization name or a dash
 #   $email (String) - email address or a dash
 #   $currency (String) - currency or a dash
-#   $method (String) - saved payment method or a dash
+#   $method_kind (String) - none, card or sepa_debit (the rest goes to payment-method-description)
 status-summary =
     Where you are: { $step ->
         [language] choosing a language
@@ -39,4 +39,7 @@ status-summary =
     Organization: { $name }
     Email: { $email }
     Currency: { $currency }
-    Payment method: { $method }
+    Payment method: { $method_kind ->
+        [none] —
+       *[other] { payment-method-description }
+    }

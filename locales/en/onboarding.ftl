@@ -76,9 +76,8 @@ email-delivery-failed = The confirmation email could not be delivered to { $emai
 email-confirmed = Your email is confirmed. Thank you!
 email-confirmed-other = The email of another of your organizations has just been confirmed.
 
-# Variables:
-#   $method (String) - the saved payment method, like Visa •••• 4242
+# The method is described by payment-method-description (its variables are passed along).
 onboarding-done =
-    All set: { $method } is saved, nothing was charged.
+    All set: { payment-method-description } is saved, nothing was charged.
     Your organization can now run any number of simultaneous events and invite members. Use /new to create another organization.
 onboarding-cancelled-hint = This sign-up was cancelled. Send /new to start again.

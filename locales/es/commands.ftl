@@ -22,7 +22,7 @@ help-text =
 #   $name (String) - nombre de la organización o un guion
 #   $email (String) - dirección de correo o un guion
 #   $currency (String) - moneda o un guion
-#   $method (String) - método de pago guardado o un guion
+#   $method_kind (String) - none, card o sepa_debit (el resto va a payment-method-description)
 status-summary =
     Paso actual: { $step ->
         [language] elección del idioma
@@ -39,4 +39,7 @@ status-summary =
     Organización: { $name }
     Correo electrónico: { $email }
     Moneda: { $currency }
-    Método de pago: { $method }
+    Método de pago: { $method_kind ->
+        [none] —
+       *[other] { payment-method-description }
+    }

@@ -76,9 +76,8 @@ email-delivery-failed = No se pudo entregar el correo de confirmación a { $emai
 email-confirmed = Tu correo está confirmado. ¡Gracias!
 email-confirmed-other = Se acaba de confirmar el correo de otra de tus organizaciones.
 
-# Variables:
-#   $method (String) - el método de pago guardado, como Visa •••• 4242
+# El método lo describe payment-method-description (recibe las mismas variables).
 onboarding-done =
-    Todo listo: se guardó el método de pago { $method } y no se realizó ningún cargo.
+    Todo listo: se guardó el método de pago { payment-method-description } y no se realizó ningún cargo.
     Tu organización ya puede realizar tantos eventos simultáneos como quiera e invitar a miembros. Usa /new para crear otra organización.
 onboarding-cancelled-hint = Este registro se canceló. Envía /new para empezar de nuevo.

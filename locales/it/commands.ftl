@@ -22,7 +22,7 @@ help-text =
 #   $name (String) - nome dell'organizzazione o un trattino
 #   $email (String) - indirizzo email o un trattino
 #   $currency (String) - valuta o un trattino
-#   $method (String) - metodo di pagamento salvato o un trattino
+#   $method_kind (String) - none, card o sepa_debit (il resto va a payment-method-description)
 status-summary =
     A che punto sei: { $step ->
         [language] scelta della lingua
@@ -39,4 +39,7 @@ status-summary =
     Organizzazione: { $name }
     Email: { $email }
     Valuta: { $currency }
-    Metodo di pagamento: { $method }
+    Metodo di pagamento: { $method_kind ->
+        [none] —
+       *[other] { payment-method-description }
+    }

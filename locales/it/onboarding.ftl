@@ -76,9 +76,8 @@ email-delivery-failed = Non è stato possibile recapitare l'email di conferma a 
 email-confirmed = La tua email è stata confermata. Grazie!
 email-confirmed-other = È appena stata confermata l'email di un'altra tua organizzazione.
 
-# Variables:
-#   $method (String) - il metodo di pagamento salvato, ad esempio Visa •••• 4242
+# Il metodo è descritto da payment-method-description (riceve le stesse variabili).
 onboarding-done =
-    Tutto pronto: il metodo di pagamento { $method } è stato salvato e non è stato addebitato nulla.
+    Tutto pronto: il metodo di pagamento { payment-method-description } è stato salvato e non è stato addebitato nulla.
     Ora la tua organizzazione può tenere un numero illimitato di eventi in contemporanea e invitare membri. Usa /new per creare un'altra organizzazione.
 onboarding-cancelled-hint = Questa registrazione è stata annullata. Invia /new per ricominciare.

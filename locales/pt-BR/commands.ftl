@@ -22,7 +22,7 @@ help-text =
 #   $name (String) - nome da organização ou um traço
 #   $email (String) - endereço de e-mail ou um traço
 #   $currency (String) - moeda ou um traço
-#   $method (String) - forma de pagamento salva ou um traço
+#   $method_kind (String) - none, card ou sepa_debit (o resto vai para payment-method-description)
 status-summary =
     Onde você está: { $step ->
         [language] escolha do idioma
@@ -39,4 +39,7 @@ status-summary =
     Organização: { $name }
     E-mail: { $email }
     Moeda: { $currency }
-    Forma de pagamento: { $method }
+    Forma de pagamento: { $method_kind ->
+        [none] —
+       *[other] { payment-method-description }
+    }

@@ -76,9 +76,8 @@ email-delivery-failed = Não foi possível entregar o e-mail de confirmação pa
 email-confirmed = Seu e-mail foi confirmado. Obrigado!
 email-confirmed-other = O e-mail de outra das suas organizações acabou de ser confirmado.
 
-# Variables:
-#   $method (String) - a forma de pagamento salva, como Visa •••• 4242
+# A forma de pagamento é descrita por payment-method-description (recebe as mesmas variáveis).
 onboarding-done =
-    Tudo pronto: a forma de pagamento { $method } foi salva e nada foi cobrado.
+    Tudo pronto: a forma de pagamento { payment-method-description } foi salva e nada foi cobrado.
     Agora sua organização pode realizar quantos eventos simultâneos quiser e convidar membros. Use /new para criar outra organização.
 onboarding-cancelled-hint = Este cadastro foi cancelado. Envie /new para começar de novo.

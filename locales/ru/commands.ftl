@@ -22,7 +22,7 @@ help-text =
 #   $name (String) - название организации или прочерк
 #   $email (String) - адрес электронной почты или прочерк
 #   $currency (String) - валюта или прочерк
-#   $method (String) - сохранённый способ оплаты или прочерк
+#   $method_kind (String) - none, card или sepa_debit (остальное — в payment-method-description)
 status-summary =
     Текущий этап: { $step ->
         [language] выбор языка
@@ -39,4 +39,7 @@ status-summary =
     Организация: { $name }
     Эл. почта: { $email }
     Валюта: { $currency }
-    Способ оплаты: { $method }
+    Способ оплаты: { $method_kind ->
+        [none] —
+       *[other] { payment-method-description }
+    }

@@ -15,10 +15,15 @@ from conversations import (
     EmailConfirmed,
     EmailDeliveryFailed,
     FormSubmitted,
+    MandateInactive,
     OrganizationCreated,
+    PaymentLinkDelayed,
     PaymentLinkExpired,
+    PaymentLinkReady,
+    PaymentLinkUnavailable,
     RedactUserMessage,
     Reply,
+    SavedMethod,
     SendConfirmationEmail,
     SetupFailed,
     SetupSucceeded,
@@ -26,8 +31,14 @@ from conversations import (
     Text,
     Timer,
     UpdateOrganization,
+    method_args,
     prompt,
     step,
+)
+
+VISA = SavedMethod(kind="card", brand="visa", last4="4242")
+SEPA = SavedMethod(
+    kind="sepa_debit", brand="37040044", last4="3000", country="DE", mandate="active"
 )
 
 FULL = Conversation(
@@ -63,9 +74,13 @@ SAMPLE_EVENTS = [
     FormSubmitted(name="Acme", email="a@acme.com", currency="EUR", language="en"),
     OrganizationCreated(org_id=7),
     EmailDeliveryFailed(org_id=7),
-    SetupSucceeded(org_id=7, method="Visa •••• 4242"),
+    SetupSucceeded(org_id=7, method=VISA),
     SetupFailed(org_id=7, reason="declined"),
     PaymentLinkExpired(org_id=7),
+    PaymentLinkReady(org_id=7, url="https://checkout.example/c/1"),
+    PaymentLinkDelayed(org_id=7),
+    PaymentLinkUnavailable(org_id=7),
+    MandateInactive(org_id=7),
 ]
 
 
@@ -155,9 +170,9 @@ def test_the_whole_flow() -> None:
     conv, effects = step(conv, EmailConfirmed(org_id=3))
     assert conv.state is State.PAYMENT
     assert effects[-1] == CreatePaymentLink(org_id=3)
-    conv, effects = step(conv, SetupSucceeded(org_id=3, method="Visa •••• 4242"))
-    assert conv.state is State.DONE and conv.payment_method == "Visa •••• 4242"
-    assert ids(effects) == ["onboarding-done"]
+    conv, effects = step(conv, SetupSucceeded(org_id=3, method=VISA))
+    assert conv.state is State.DONE and conv.payment_method == VISA
+    assert effects == [Reply(message_id="onboarding-done", args=method_args(VISA))]
 
 
 def test_invalid_name_counts_and_keeps_state() -> None:
@@ -262,8 +277,80 @@ def test_setup_failure_offers_a_new_link() -> None:
     assert CreatePaymentLink(org_id=7, renew=True) in effects
 
 
-def test_events_for_another_org_in_payment_are_ignored() -> None:
-    assert step(PAYING, SetupSucceeded(org_id=8, method="x")) == (PAYING, [])
+@pytest.mark.parametrize(
+    "event",
+    [
+        SetupSucceeded(org_id=8, method=VISA),
+        SetupFailed(org_id=8, reason="x"),
+        PaymentLinkExpired(org_id=8),
+        PaymentLinkReady(org_id=8, url="https://checkout.example/c/1"),
+        PaymentLinkDelayed(org_id=8),
+        PaymentLinkUnavailable(org_id=8),
+    ],
+)
+def test_events_for_another_org_in_payment_are_ignored(event: object) -> None:
+    assert step(PAYING, event) == (PAYING, [])  # type: ignore[arg-type]
+
+
+def test_link_ready_shows_a_url_button_and_a_new_link_button() -> None:
+    conv, effects = step(PAYING, PaymentLinkReady(org_id=7, url="https://checkout.example/c/1"))
+    assert conv == PAYING
+    (reply,) = effects
+    assert isinstance(reply, Reply) and reply.message_id == "payment-link"
+    assert [(b.value, b.url) for b in reply.buttons] == [
+        ("open-payment-link", "https://checkout.example/c/1"),
+        ("new-link", None),
+    ]
+
+
+def test_usd_users_are_told_why_there_is_no_sepa() -> None:
+    paying_usd = PAYING.at(State.PAYMENT, currency="USD")
+    _, effects = step(paying_usd, PaymentLinkReady(org_id=7, url="https://checkout.example/c/1"))
+    assert ids(effects) == ["payment-card-only-usd", "payment-link"]
+
+
+def test_new_link_renews() -> None:
+    assert step(PAYING, Choice(value="new-link")) == (
+        PAYING,
+        [CreatePaymentLink(org_id=7, renew=True)],
+    )
+
+
+def test_link_delays_and_failures_are_told() -> None:
+    assert ids(step(PAYING, PaymentLinkDelayed(org_id=7))[1]) == ["payment-link-delayed"]
+    assert ids(step(PAYING, PaymentLinkUnavailable(org_id=7))[1]) == ["payment-link-unavailable"]
+
+
+def test_expired_link_is_replaced() -> None:
+    conv, effects = step(PAYING, PaymentLinkExpired(org_id=7))
+    assert conv == PAYING
+    assert ids(effects) == ["payment-link-expired"]
+    assert CreatePaymentLink(org_id=7, renew=True) in effects
+
+
+def test_inactive_mandate_goes_back_to_payment() -> None:
+    done = PAYING.at(State.DONE, payment_method=SEPA)
+    conv, effects = step(done, MandateInactive(org_id=7))
+    assert conv.state is State.PAYMENT and conv.payment_method is None
+    assert ids(effects) == ["payment-mandate-inactive", "payment-ask"]
+    assert CreatePaymentLink(org_id=7, renew=True) in effects
+    assert step(done, MandateInactive(org_id=8)) == (done, [])
+
+
+def test_status_describes_the_saved_method_with_arguments() -> None:
+    done = PAYING.at(State.DONE, payment_method=SEPA)
+    (reply,) = step(done, Command(name="status"))[1]
+    assert isinstance(reply, Reply)
+    assert reply.args["method_kind"] == "sepa_debit" and reply.args["mandate"] == "active"
+    (reply,) = step(PAYING, Command(name="status"))[1]
+    assert isinstance(reply, Reply) and reply.args["method_kind"] == "none"
+
+
+def test_saved_method_survives_serialization() -> None:
+    done = PAYING.at(State.DONE, payment_method=SEPA)
+    assert Conversation.from_data(done.state.value, done.to_data()) == done
+    legacy = {**PAYING.to_data(), "payment_method": "Visa •••• 4242"}
+    assert Conversation.from_data("done", legacy).payment_method is None
 
 
 def test_serialization_round_trip() -> None:

@@ -1,0 +1,36 @@
+# Variables:
+#   $method_kind (String) - card o sepa_debit
+#   $method_brand (String) - la marca de la tarjeta como la llama Stripe (visa, mastercard, …)
+#   $method_last4 (String) - los últimos cuatro dígitos de la tarjeta o del IBAN
+#   $method_country (String) - el país de la cuenta SEPA (DE, FR, …)
+#   $mandate (String) - estado del mandato SEPA: active, pending o inactive
+payment-method-description =
+    { $method_kind ->
+        [sepa_debit] cuenta SEPA { $method_country } •••• { $method_last4 }, mandato { $mandate ->
+            [active] activo
+            [inactive] inactivo
+           *[pending] pendiente
+        }
+       *[card] { $method_brand ->
+            [visa] Visa
+            [mastercard] Mastercard
+            [amex] American Express
+            [discover] Discover
+            [diners] Diners Club
+            [jcb] JCB
+            [unionpay] UnionPay
+            [cartes_bancaires] Cartes Bancaires
+           *[other] tarjeta
+        } •••• { $method_last4 }
+    }
+payment-link = Abre la página segura de Stripe de abajo para agregar tu método de pago. Ahora no se te cobra nada.
+button-open-payment-link = Agregar método de pago
+payment-card-only-usd = Tus facturas son en dólares estadounidenses, así que la página solo ofrece tarjetas: el débito directo SEPA solo funciona con facturas en euros. Sirve cualquier tarjeta y tu banco convierte la moneda.
+payment-link-delayed = Stripe no responde en este momento. Sigo intentándolo y te enviaré aquí el enlace de pago en cuanto esté listo.
+payment-link-unavailable = No pude crear un enlace de pago por un problema de nuestra parte. Nuestro equipo ya está avisado y se está ocupando; tu progreso está guardado.
+payment-mandate-inactive = Tu mandato de débito directo SEPA ya no está activo, así que esa cuenta bancaria no se puede usar. Agrega de nuevo un método de pago; avisamos a nuestro equipo de soporte.
+
+web-payment-done-title = Método de pago recibido
+web-payment-done-text = ¡Gracias! Stripe está confirmando tu método de pago. Puedes volver al chat: te avisará en cuanto el método quede guardado.
+web-payment-cancelled-title = Método de pago no agregado
+web-payment-cancelled-text = No se guardó nada ni se cobró nada. Puedes volver al chat y pedir un enlace nuevo cuando quieras.

@@ -1,0 +1,36 @@
+# Variables:
+#   $method_kind (String) - card o sepa_debit
+#   $method_brand (String) - il circuito della carta come lo chiama Stripe (visa, mastercard, …)
+#   $method_last4 (String) - le ultime quattro cifre della carta o dell'IBAN
+#   $method_country (String) - il paese del conto SEPA (DE, FR, …)
+#   $mandate (String) - stato del mandato SEPA: active, pending o inactive
+payment-method-description =
+    { $method_kind ->
+        [sepa_debit] conto SEPA { $method_country } •••• { $method_last4 }, mandato { $mandate ->
+            [active] attivo
+            [inactive] non attivo
+           *[pending] in attesa
+        }
+       *[card] { $method_brand ->
+            [visa] Visa
+            [mastercard] Mastercard
+            [amex] American Express
+            [discover] Discover
+            [diners] Diners Club
+            [jcb] JCB
+            [unionpay] UnionPay
+            [cartes_bancaires] Cartes Bancaires
+           *[other] carta
+        } •••• { $method_last4 }
+    }
+payment-link = Apri la pagina sicura di Stripe qui sotto per aggiungere il tuo metodo di pagamento. Per ora non viene addebitato nulla.
+button-open-payment-link = Aggiungi metodo di pagamento
+payment-card-only-usd = Le tue fatture sono in dollari USA, quindi la pagina offre solo carte: l'addebito diretto SEPA funziona solo con fatture in euro. Va bene qualsiasi carta, la tua banca converte la valuta.
+payment-link-delayed = Stripe al momento non risponde. Continuo a provare e ti invierò qui il link di pagamento appena sarà pronto.
+payment-link-unavailable = Non sono riuscito a creare un link di pagamento per un problema da parte nostra. Il nostro team è stato avvisato e se ne sta occupando; i tuoi progressi sono salvati.
+payment-mandate-inactive = Il tuo mandato di addebito diretto SEPA non è più attivo, quindi quel conto non può essere usato. Aggiungi di nuovo un metodo di pagamento; abbiamo avvisato il supporto.
+
+web-payment-done-title = Metodo di pagamento ricevuto
+web-payment-done-text = Grazie! Stripe sta confermando il tuo metodo di pagamento. Puoi tornare alla chat: ti avviserà appena il metodo sarà salvato.
+web-payment-cancelled-title = Metodo di pagamento non aggiunto
+web-payment-cancelled-text = Non è stato salvato né addebitato nulla. Puoi tornare alla chat e chiedere un nuovo link quando vuoi.

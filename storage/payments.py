@@ -1,0 +1,216 @@
+"""Payment profiles: per organization, its Stripe customer, current Checkout
+link and saved payment method. Statuses: none, link_sent, saved, failed, expired."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ._dialect import is_postgres, upsert_insert
+from .models import PaymentProfileRow
+
+__all__ = [
+    "EXPIRED",
+    "FAILED",
+    "LINK_SENT",
+    "NONE",
+    "SAVED",
+    "PaymentProfile",
+    "bump_generation",
+    "find_by_payment_method",
+    "get_profile",
+    "list_profiles",
+    "mark_expired",
+    "mark_failed",
+    "mark_saved",
+    "request_link",
+    "set_customer",
+    "set_mandate_status",
+    "store_link",
+]
+
+NONE = "none"
+LINK_SENT = "link_sent"
+SAVED = "saved"
+FAILED = "failed"
+EXPIRED = "expired"
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentProfile:
+    org_id: int
+    customer_id: str | None
+    generation: int
+    link_requested_at: datetime | None
+    session_generation: int
+    session_id: str | None
+    session_url: str | None
+    session_expires_at: datetime | None
+    setup_intent_id: str | None
+    status: str
+    payment_method_id: str | None
+    method_type: str | None
+    method_brand: str | None
+    method_last4: str | None
+    method_country: str | None
+    mandate_status: str | None
+    failure_reason: str | None
+
+
+def _record(row: PaymentProfileRow) -> PaymentProfile:
+    return PaymentProfile(
+        org_id=row.org_id,
+        customer_id=row.customer_id,
+        generation=row.generation,
+        link_requested_at=row.link_requested_at,
+        session_generation=row.session_generation,
+        session_id=row.session_id,
+        session_url=row.session_url,
+        session_expires_at=row.session_expires_at,
+        setup_intent_id=row.setup_intent_id,
+        status=row.status,
+        payment_method_id=row.payment_method_id,
+        method_type=row.method_type,
+        method_brand=row.method_brand,
+        method_last4=row.method_last4,
+        method_country=row.method_country,
+        mandate_status=row.mandate_status,
+        failure_reason=row.failure_reason,
+    )
+
+
+async def get_profile(
+    session: AsyncSession, org_id: int, *, for_update: bool = False
+) -> PaymentProfile | None:
+    query = select(PaymentProfileRow).where(PaymentProfileRow.org_id == org_id)
+    if for_update and is_postgres(session):
+        query = query.with_for_update()
+    row = await session.scalar(query)
+    return _record(row) if row else None
+
+
+async def find_by_payment_method(
+    session: AsyncSession, payment_method_id: str
+) -> PaymentProfile | None:
+    row = await session.scalar(
+        select(PaymentProfileRow).where(PaymentProfileRow.payment_method_id == payment_method_id)
+    )
+    return _record(row) if row else None
+
+
+async def list_profiles(session: AsyncSession) -> dict[int, PaymentProfile]:
+    return {row.org_id: _record(row) for row in await session.scalars(select(PaymentProfileRow))}
+
+
+async def _update(session: AsyncSession, org_id: int, now: datetime, **values: Any) -> None:
+    await session.execute(
+        update(PaymentProfileRow)
+        .where(PaymentProfileRow.org_id == org_id)
+        .values(updated_at=now, **values)
+    )
+
+
+async def request_link(session: AsyncSession, org_id: int, *, renew: bool, now: datetime) -> int:
+    """Record that a link is wanted; returns the generation the request is for.
+    A first request or a renewal starts a new generation; a plain "show me the
+    link again" joins the current one."""
+    await session.execute(
+        upsert_insert(session, PaymentProfileRow)
+        .values(org_id=org_id, generation=0, session_generation=0, status=NONE, updated_at=now)
+        .on_conflict_do_nothing(index_elements=["org_id"])
+    )
+    profile = await get_profile(session, org_id, for_update=True)
+    assert profile is not None
+    if renew or profile.generation == 0:
+        await _update(
+            session, org_id, now, generation=profile.generation + 1, link_requested_at=now
+        )
+        return profile.generation + 1
+    return profile.generation
+
+
+async def bump_generation(
+    session: AsyncSession, org_id: int, *, expected: int, now: datetime
+) -> bool:
+    """Start a new generation if nobody else did since `expected`."""
+    result = await session.execute(
+        update(PaymentProfileRow)
+        .where(PaymentProfileRow.org_id == org_id, PaymentProfileRow.generation == expected)
+        .values(generation=expected + 1, link_requested_at=now, updated_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def set_customer(session: AsyncSession, org_id: int, customer_id: str, now: datetime) -> None:
+    await _update(session, org_id, now, customer_id=customer_id)
+
+
+async def store_link(
+    session: AsyncSession,
+    org_id: int,
+    *,
+    generation: int,
+    session_id: str,
+    url: str,
+    expires_at: datetime,
+    setup_intent_id: str | None,
+    now: datetime,
+) -> None:
+    await _update(
+        session,
+        org_id,
+        now,
+        session_generation=generation,
+        session_id=session_id,
+        session_url=url,
+        session_expires_at=expires_at,
+        setup_intent_id=setup_intent_id,
+        status=LINK_SENT,
+    )
+
+
+async def mark_saved(
+    session: AsyncSession,
+    org_id: int,
+    *,
+    payment_method_id: str,
+    method_type: str,
+    brand: str,
+    last4: str,
+    country: str | None,
+    mandate_status: str | None,
+    now: datetime,
+) -> None:
+    await _update(
+        session,
+        org_id,
+        now,
+        status=SAVED,
+        payment_method_id=payment_method_id,
+        method_type=method_type,
+        method_brand=brand,
+        method_last4=last4,
+        method_country=country,
+        mandate_status=mandate_status,
+        failure_reason=None,
+    )
+
+
+async def mark_failed(session: AsyncSession, org_id: int, reason: str, now: datetime) -> None:
+    await _update(session, org_id, now, status=FAILED, failure_reason=reason[:1000])
+
+
+async def mark_expired(session: AsyncSession, org_id: int, now: datetime) -> None:
+    await _update(session, org_id, now, status=EXPIRED)
+
+
+async def set_mandate_status(
+    session: AsyncSession, org_id: int, mandate_status: str, now: datetime
+) -> None:
+    values: dict[str, Any] = {"mandate_status": mandate_status}
+    if mandate_status == "inactive":
+        # The method is unusable and its Checkout session long finished.
+        values |= {"status": FAILED, "failure_reason": "mandate inactive", "session_id": None}
+    await _update(session, org_id, now, **values)
