@@ -68,7 +68,7 @@ class StripeWebhook:
         secret = self.gateway.webhook_secret
         if secret is None:
             log.error("a Stripe webhook arrived but STRIPE_WEBHOOK_SECRET is not set")
-            return WebhookResult(503, "webhook secret not configured")
+            return WebhookResult(400, "signature cannot be verified")
         try:
             event = self.gateway.client.construct_event(body, signature, secret.get_secret_value())
         except stripe.SignatureVerificationError:

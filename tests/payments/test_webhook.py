@@ -9,10 +9,11 @@ import time
 import aiohttp
 import pytest
 
+from bot.services import Services, open_services
 from storage import outbox
 from storage.conversations import was_processed
 from tests.doubles.stripe_api import StripeDouble
-from tests.payments.conftest import WEBHOOK_SECRET, Payer
+from tests.payments.conftest import WEBHOOK_SECRET, Payer, serve
 
 
 async def _ready(payer: Payer, language: str = "en", currency: str = "EUR") -> str:
@@ -225,3 +226,23 @@ async def test_return_pages_are_localized(payer: Payer) -> None:
                 assert response.status == 200
                 language = "ru" if "ru" in path else "pt-BR"
                 assert translator.format(language, text_id) in await response.text()
+
+
+async def test_without_a_webhook_secret_nothing_is_read(
+    paying: Services, stripe_double: StripeDouble, caplog: pytest.LogCaptureFixture
+) -> None:
+    unsigned = open_services(
+        paying.settings.model_copy(update={"stripe_webhook_secret": None}),
+        clock=paying.engine.clock,
+    )
+    runner, url = await serve(unsigned)
+    try:
+        payer = Payer(unsigned, url, stripe_double)
+        session_id = await _ready(payer)
+        with caplog.at_level(logging.ERROR, logger="bot"):
+            status, _ = await payer.post(stripe_double.complete(session_id))
+        assert status == 400 and "STRIPE_WEBHOOK_SECRET is not set" in caplog.text
+        assert (await payer.profile()).status == "link_sent"
+    finally:
+        await runner.cleanup()
+        await unsigned.close()

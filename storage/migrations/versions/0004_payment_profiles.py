@@ -1,7 +1,7 @@
 """payment profiles: Stripe customer, Checkout link and saved method per organization
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0007
 Create Date: 2026-11-29 09:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0001"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
