@@ -20,9 +20,14 @@ from conversations import (
     Event,
     FormRejected,
     FormSubmitted,
+    MandateInactive,
     OrganizationCreated,
+    PaymentLinkDelayed,
     PaymentLinkExpired,
+    PaymentLinkReady,
+    PaymentLinkUnavailable,
     Reply,
+    SavedMethod,
     SetupFailed,
     SetupSucceeded,
     State,
@@ -74,9 +79,29 @@ events: st.SearchStrategy[Event] = st.one_of(
     st.builds(OrganizationCreated, org_id=org_ids),
     st.builds(EmailConfirmed, org_id=org_ids),
     st.builds(EmailDeliveryFailed, org_id=org_ids),
-    st.builds(SetupSucceeded, org_id=org_ids, method=st.just("Visa •••• 4242")),
+    st.builds(
+        SetupSucceeded,
+        org_id=org_ids,
+        method=st.sampled_from(
+            [
+                SavedMethod(kind="card", brand="visa", last4="4242"),
+                SavedMethod(kind="card", brand="unknown", last4="0000"),
+                SavedMethod(
+                    kind="sepa_debit",
+                    brand="37040044",
+                    last4="3000",
+                    country="DE",
+                    mandate="pending",
+                ),
+            ]
+        ),
+    ),
     st.builds(SetupFailed, org_id=org_ids, reason=st.just("declined")),
     st.builds(PaymentLinkExpired, org_id=org_ids),
+    st.builds(PaymentLinkReady, org_id=org_ids, url=st.just("https://checkout.example/c/1")),
+    st.builds(PaymentLinkDelayed, org_id=org_ids),
+    st.builds(PaymentLinkUnavailable, org_id=org_ids),
+    st.builds(MandateInactive, org_id=org_ids),
     st.builds(Timer, name=st.text(max_size=10), org_id=st.none() | org_ids),
 )
 
