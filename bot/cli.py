@@ -1,4 +1,4 @@
-"""`python -m bot chat | web | worker | orgs | migrate`."""
+"""`python -m bot chat | telegram | web | worker | orgs | funnel | migrate`."""
 
 import argparse
 import asyncio
@@ -21,6 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="talk to the assistant in this terminal")
     chat.add_argument("--user", default=os.environ.get("USER", "me"), help="who you are")
     chat.add_argument("--lang", default=None, help="language hint (en, ru, it, pt-BR, es)")
+    commands.add_parser("telegram", help="the Telegram bot by long polling (and the outbox worker)")
     commands.add_parser("web", help="serve confirmation pages and webhooks")
     worker = commands.add_parser("worker", help="send queued emails and messages")
     worker.add_argument("--once", action="store_true", help="drain the outbox once and exit")
@@ -61,7 +62,17 @@ async def _web(settings: Settings) -> None:
     from .web import build_app
 
     services = open_services(settings)
-    runner = web.AppRunner(build_app(services.engine, services.translator, services.stripe_webhook))
+    app = build_app(services.engine, services.translator, services.stripe_webhook)
+    if settings.telegram_bot_token is not None and settings.telegram_webhook_secret is not None:
+        from .channels.telegram import open_telegram, webhook_route
+
+        telegram = open_telegram(services)
+        services.closers.append(telegram.close)
+        await telegram.start()
+        secret = settings.telegram_webhook_secret.get_secret_value()
+        webhook_route(app, telegram, secret)
+        await telegram.register_webhook(settings.public_url, secret)
+    runner = web.AppRunner(app)
     await runner.setup()
     await web.TCPSite(runner, settings.host, settings.port).start()
     print(f"listening on http://{settings.host}:{settings.port}", flush=True)
@@ -71,6 +82,29 @@ async def _web(settings: Settings) -> None:
     finally:
         await runner.cleanup()
         await services.close()
+
+
+async def _telegram(settings: Settings) -> int:
+    if settings.telegram_bot_token is None:
+        print("TELEGRAM_BOT_TOKEN is not set", file=sys.stderr)
+        return 2
+    from .channels.telegram import open_telegram
+    from .services import open_services
+
+    services = open_services(settings)
+    telegram = open_telegram(services, embedded=True)
+    services.closers.append(telegram.close)
+    stop = await _until_stopped()
+    try:
+        await telegram.start()
+        print(f"polling as @{telegram.channel.username}", flush=True)
+        # Embedded worker: emails and later messages go out from here too.
+        worker = asyncio.create_task(services.worker.run_forever(stop))
+        await telegram.run_polling(stop, settings.telegram_poll_timeout)
+        await worker
+    finally:
+        await services.close()
+    return 0
 
 
 async def _worker(settings: Settings, once: bool) -> None:
@@ -203,6 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     prepare_database(settings)
     if args.command == "chat":
         asyncio.run(_chat(settings, args.user, args.lang))
+    elif args.command == "telegram":
+        return asyncio.run(_telegram(settings))
     elif args.command == "web":
         asyncio.run(_web(settings))
     elif args.command == "worker":

@@ -37,6 +37,18 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_api_base: str = "https://slack.com/api/"
 
+    telegram_bot_token: SecretStr | None = None
+    telegram_library: Literal["aiogram", "ptb"] = "aiogram"
+    telegram_api_base: str = "https://api.telegram.org"
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_poll_timeout: int = 25
+    # Outbound limits (Telegram's: ~1/s per chat with short bursts, 20/min per
+    # group, 30/s overall).
+    telegram_rate_per_chat: float = 1.0
+    telegram_chat_burst: int = 3
+    telegram_group_per_minute: float = 20.0
+    telegram_rate_overall: float = 30.0
+
     outbox_lease: timedelta = timedelta(minutes=2)
     worker_poll_interval: float = 1.0
     log_level: str = "INFO"

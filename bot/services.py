@@ -2,7 +2,9 @@
 worker from settings, and prepares the database."""
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -14,9 +16,10 @@ from .clock import Clock, SystemClock
 from .config import Settings
 from .engine import PAYMENT_LINK, Engine
 from .i18n import Translator
+from .log_redaction import RedactSecrets
 from .mailer import FileMailer, Mailer
 from .payments import PaymentLinkRunner, StripeGateway, StripeWebhook
-from .worker import Worker
+from .worker import ChatSender, Worker
 
 __all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
 
@@ -31,8 +34,11 @@ class Services:
     # Present when STRIPE_SECRET_KEY is set; otherwise the payment step says so.
     stripe: StripeGateway | None = None
     stripe_webhook: StripeWebhook | None = None
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def close(self) -> None:
+        for close in reversed(self.closers):
+            await close()
         if self.stripe is not None:
             await self.stripe.close()
         await self.db.dispose()
@@ -66,7 +72,24 @@ def open_services(
         services.stripe = StripeGateway(settings)
         services.stripe_webhook = StripeWebhook(engine, services.stripe)
         worker.runners[PAYMENT_LINK] = PaymentLinkRunner(engine, services.stripe)
+    if settings.telegram_bot_token is not None:
+        worker.add_chat_sender("telegram", _telegram_on_first_use(services))
     return services
+
+
+def _telegram_on_first_use(services: Services) -> ChatSender:
+    """The worker sends Telegram messages through the library only once it has
+    one to send: nothing Telegram is imported before that."""
+
+    async def send(payload: dict[str, Any]) -> None:
+        from .channels.telegram import open_telegram
+
+        runtime = open_telegram(services)  # replaces this sender with its own
+        services.closers.append(runtime.close)
+        await runtime.library.open()
+        await runtime.sender.deliver(payload)
+
+    return send
 
 
 def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> None:
@@ -75,3 +98,16 @@ def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> Non
     logs.configure(settings.log_level, settings.log_format, keep_links=settings.smtp_url is None)
     if quiet_updates:  # a terminal user does not want a log line per message
         logging.getLogger("bot.engine").setLevel(logging.WARNING)
+    # Library debug logs print whole updates (what users typed, card numbers
+    # included) and httpx logs request URLs (which hold the bot token).
+    for noisy in ("httpx", "httpcore", "telegram", "aiogram"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    # The configured secrets themselves, wherever they appear (inside URLs,
+    # in tracebacks), beyond the patterns `logs` recognizes.
+    secrets = [
+        s.get_secret_value()
+        for s in (settings.telegram_bot_token, settings.telegram_webhook_secret)
+        if s is not None
+    ]
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactSecrets(secrets))

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     ForeignKey,
     Integer,
@@ -27,6 +28,7 @@ __all__ = [
     "OutboxRow",
     "PaymentProfileRow",
     "ProcessedUpdateRow",
+    "TelegramChatRow",
 ]
 
 
@@ -199,4 +201,19 @@ class PaymentProfileRow(Base):
     method_country: Mapped[str | None] = mapped_column(String(2))
     mandate_status: Mapped[str | None] = mapped_column(String(16))
     failure_reason: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class TelegramChatRow(Base):
+    """Per Telegram chat: the token of the newest keyboard (older ones are
+    stale), the language it was shown in, and the `/start` deep-link payload
+    the user first arrived with (the signup source)."""
+
+    __tablename__ = "telegram_chats"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    keyboard_token: Mapped[str | None] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(8))
+    start_source: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
     updated_at: Mapped[datetime]

@@ -1,0 +1,137 @@
+"""Telegram, put together: the library chosen by `TELEGRAM_LIBRARY`, the
+limiter, the channel; long polling, or the webhook route on the web app.
+The libraries are imported here only when Telegram is actually used."""
+
+import asyncio
+import hmac
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from aiohttp import web
+
+from ..config import Settings
+from ..services import Services
+from .telegram_channel import SentObserver, TelegramChannel, TelegramSender
+from .telegram_common import CHANNEL, BotApi, Incoming
+from .telegram_limits import Limits, SendLimiter
+
+__all__ = ["WEBHOOK_PATH", "TelegramRuntime", "limits_from", "open_telegram", "webhook_route"]
+
+log = logging.getLogger(__name__)
+WEBHOOK_PATH = "/telegram/webhook"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
+
+
+class Library(Protocol):
+    @property
+    def api(self) -> BotApi: ...
+
+    async def open(self) -> None: ...
+
+    def parse_update(self, data: dict[str, Any]) -> Incoming | None: ...
+
+    async def poll(self, submit: Any, stop: asyncio.Event, poll_seconds: int) -> None: ...
+
+    async def close(self) -> None: ...
+
+
+def limits_from(settings: Settings) -> Limits:
+    return Limits(
+        per_chat=settings.telegram_rate_per_chat,
+        chat_burst=settings.telegram_chat_burst,
+        per_group=settings.telegram_group_per_minute / 60,
+        overall=settings.telegram_rate_overall,
+    )
+
+
+def _library(settings: Settings) -> Library:
+    assert settings.telegram_bot_token is not None
+    token = settings.telegram_bot_token.get_secret_value()
+    if settings.telegram_library == "ptb":
+        from .telegram_ptb import PtbLibrary
+
+        return PtbLibrary(token, settings.telegram_api_base)
+    from .telegram_aiogram import AiogramLibrary
+
+    return AiogramLibrary(token, settings.telegram_api_base)
+
+
+class TelegramRuntime:
+    def __init__(self, library: Library, channel: TelegramChannel) -> None:
+        self.library = library
+        self.channel = channel
+
+    @property
+    def sender(self) -> TelegramSender:
+        return self.channel.sender
+
+    async def start(self) -> None:
+        await self.library.open()
+        await self.channel.start()
+
+    async def run_polling(self, stop: asyncio.Event, poll_seconds: int) -> None:
+        await self.sender.call(None, self.library.api.delete_webhook)
+        try:
+            await self.library.poll(self.channel.submit, stop, poll_seconds)
+        finally:
+            await self.channel.drain()
+
+    async def register_webhook(self, public_url: str, secret: str) -> None:
+        url = f"{public_url.rstrip('/')}{WEBHOOK_PATH}"
+        await self.sender.call(None, lambda: self.library.api.set_webhook(url, secret))
+
+    async def handle_webhook(self, data: dict[str, Any]) -> None:
+        """One webhook delivery; returns once it is handled, so Telegram only
+        hears 200 for updates we are done with."""
+        incoming = self.library.parse_update(data)
+        if incoming is not None:
+            await self.channel.submit(incoming)
+
+    async def close(self) -> None:
+        await self.channel.drain()
+        await self.library.close()
+
+
+def open_telegram(
+    services: Services,
+    *,
+    on_sent: SentObserver | None = None,
+    on_processed: Callable[[int], None] | None = None,
+    embedded: bool = False,
+) -> TelegramRuntime:
+    """Build the runtime and let the outbox worker send through it."""
+    settings = services.settings
+    library = _library(settings)
+    sender = TelegramSender(library.api, SendLimiter(limits_from(settings)), services, on_sent)
+    channel = TelegramChannel(services, sender, on_processed=on_processed, embedded=embedded)
+    services.worker.add_chat_sender(CHANNEL, sender.deliver)
+    return TelegramRuntime(library, channel)
+
+
+TELEGRAM = web.AppKey("telegram", TelegramRuntime)
+WEBHOOK_SECRET = web.AppKey("telegram_webhook_secret", str)
+
+
+async def _webhook(request: web.Request) -> web.Response:
+    """Checked before anything is read: without the secret, 401 and the body
+    stays unread."""
+    expected = request.app[WEBHOOK_SECRET].encode()
+    given = request.headers.get(SECRET_HEADER, "").encode()
+    if not hmac.compare_digest(given, expected):
+        log.warning("telegram webhook with a wrong secret from %s", request.remote)
+        return web.Response(status=401)
+    try:
+        data = await request.json()
+    except ValueError:
+        return web.Response(status=400)
+    if not isinstance(data, dict):
+        return web.Response(status=400)
+    await request.app[TELEGRAM].handle_webhook(data)
+    return web.Response()
+
+
+def webhook_route(app: web.Application, runtime: TelegramRuntime, secret: str) -> None:
+    app[TELEGRAM] = runtime
+    app[WEBHOOK_SECRET] = secret
+    app.router.add_post(WEBHOOK_PATH, _webhook)

@@ -1,0 +1,177 @@
+"""The Telegram channel on aiogram 3: its Bot for the API calls, its
+Dispatcher for long polling, its types to parse updates. Nothing else."""
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeDefault,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    TelegramObject,
+    Update,
+)
+
+from .telegram_common import ApiError, Incoming, Keyboard, RetryAfter
+
+__all__ = ["AiogramLibrary"]
+
+Submit = Callable[[Incoming], object]
+
+
+def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
+    if keyboard is None:
+        return None
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(text=b.text, callback_data=b.callback_data, url=b.url)
+                for b in row
+            ]
+            for row in keyboard
+        ]
+    )
+
+
+def to_incoming(update: Update) -> Incoming | None:
+    if update.message is not None and update.message.from_user is not None:
+        message = update.message
+        user = message.from_user
+        assert user is not None
+        return Incoming(
+            update_id=update.update_id,
+            chat_id=message.chat.id,
+            chat_type=message.chat.type,
+            user_id=user.id,
+            language_code=user.language_code,
+            message_id=message.message_id,
+            text=message.text if message.text is not None else message.caption,
+        )
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        return Incoming(
+            update_id=update.update_id,
+            chat_id=query.message.chat.id,
+            chat_type=query.message.chat.type,
+            user_id=query.from_user.id,
+            language_code=query.from_user.language_code,
+            message_id=query.message.message_id,
+            callback_id=query.id,
+            callback_data=query.data,
+        )
+    return None
+
+
+class _Api:
+    """`BotApi` on an aiogram Bot."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def _do(self, call: Awaitable[Any]) -> Any:
+        try:
+            return await call
+        except TelegramRetryAfter as error:
+            raise RetryAfter(error.retry_after) from None
+        except TelegramForbiddenError as error:  # blocked by the user, or kicked
+            raise ApiError(error.message, permanent=True) from None
+        except TelegramAPIError as error:
+            raise ApiError(error.message, permanent="chat not found" in error.message) from None
+
+    async def get_username(self) -> str:
+        me = await self._do(self.bot.get_me())
+        return str(me.username or "")
+
+    async def send_message(self, chat_id: int, text: str, keyboard: Keyboard | None) -> int:
+        sent = await self._do(
+            self.bot.send_message(chat_id, text, reply_markup=_markup(keyboard), parse_mode="HTML")
+        )
+        return int(sent.message_id)
+
+    async def remove_keyboard(self, chat_id: int, message_id: int) -> None:
+        await self._do(self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id))
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        await self._do(self.bot.delete_message(chat_id, message_id))
+
+    async def answer_callback(self, callback_id: str, text: str | None) -> None:
+        await self._do(self.bot.answer_callback_query(callback_id, text=text))
+
+    async def set_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
+        await self._do(
+            self.bot.set_my_commands(
+                [BotCommand(command=name, description=text) for name, text in commands],
+                scope=BotCommandScopeDefault(),
+                language_code=language,
+            )
+        )
+
+    async def set_webhook(self, url: str, secret: str) -> None:
+        await self._do(
+            self.bot.set_webhook(
+                url, secret_token=secret, allowed_updates=["message", "callback_query"]
+            )
+        )
+
+    async def delete_webhook(self) -> None:
+        await self._do(self.bot.delete_webhook())
+
+    async def close(self) -> None:
+        await self.bot.session.close()
+
+
+class AiogramLibrary:
+    def __init__(self, token: str, api_base: str) -> None:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+        self.bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode="HTML"))
+        self.api = _Api(self.bot)
+
+    async def open(self) -> None:
+        """Nothing to do: aiogram opens its HTTP session on the first call."""
+
+    def parse_update(self, data: dict[str, Any]) -> Incoming | None:
+        return to_incoming(Update.model_validate(data, context={"bot": self.bot}))
+
+    async def poll(self, submit: Submit, stop: asyncio.Event, poll_seconds: int) -> None:
+        """Long polling until `stop`. Each update is only handed to `submit`
+        (which queues it) before the next is read, so arrival order is kept."""
+        dispatcher = Dispatcher()
+
+        async def hand_over(_: Any, update: TelegramObject, __: dict[str, Any]) -> None:
+            if isinstance(update, Update) and (incoming := to_incoming(update)) is not None:
+                submit(incoming)
+
+        dispatcher.update.outer_middleware(hand_over)
+        polling = asyncio.create_task(
+            dispatcher.start_polling(
+                self.bot,
+                polling_timeout=poll_seconds,
+                handle_as_tasks=False,
+                handle_signals=False,
+                close_bot_session=False,
+                allowed_updates=["message", "callback_query"],
+            )
+        )
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait([polling, stopping], return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if not polling.done():
+            try:
+                await dispatcher.stop_polling()
+            except RuntimeError:  # the loop has not started yet
+                polling.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await polling
+            return
+        polling.result()
+
+    async def close(self) -> None:
+        await self.api.close()

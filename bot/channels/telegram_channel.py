@@ -1,0 +1,286 @@
+"""The Telegram channel without a library: updates in (as `Incoming`), Bot API
+calls out (through a `BotApi` that a library module provides). One chat's
+updates run one after another in arrival order; different chats run side by
+side. The database row lock keeps other processes out of the same
+conversation meanwhile."""
+
+import asyncio
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from conversations import LANGUAGES, Button, Choice, Command, Event, Reply
+from storage import telegram as chats_repo
+
+from ..codec import reply_from_json
+from ..engine import CONFIRMATION_EMAIL
+from ..i18n import match_language
+from ..render import RenderedMessage, render
+from ..services import Services
+from ..worker import PermanentDeliveryError
+from .telegram_common import (
+    CHANNEL,
+    ApiError,
+    BotApi,
+    Incoming,
+    RetryAfter,
+    decode_callback,
+    keyboard_of,
+    new_keyboard_token,
+    start_source,
+    text_chunks,
+    to_event,
+)
+from .telegram_limits import SendLimiter
+
+__all__ = ["COMMAND_DESCRIPTIONS", "SentObserver", "TelegramChannel", "TelegramSender"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+TRY_AGAIN = Reply(message_id="error-try-again")
+SentObserver = Callable[[int, int, RenderedMessage], None]
+
+# The command menu, in every language (setMyCommands).
+COMMAND_DESCRIPTIONS = {
+    "start": "telegram-command-start",
+    "status": "telegram-command-status",
+    "language": "telegram-command-language",
+    "help": "telegram-command-help",
+    "new": "telegram-command-new",
+    "cancel": "telegram-command-cancel",
+    "delete": "telegram-command-delete",
+}
+# Telegram's `language_code` is two letters.
+TELEGRAM_LANGUAGE = {"en": "en", "ru": "ru", "it": "it", "pt-BR": "pt", "es": "es"}
+
+
+class TelegramSender:
+    """Every Bot API call that sends or changes something goes through the
+    limiter, and a 429 is waited out and sent again: nothing is dropped."""
+
+    def __init__(
+        self,
+        api: BotApi,
+        limiter: SendLimiter,
+        services: Services,
+        on_sent: SentObserver | None = None,
+    ) -> None:
+        self.api = api
+        self.limiter = limiter
+        self.services = services
+        self.on_sent = on_sent
+
+    async def call(self, chat_id: int | None, make: Callable[[], Awaitable[T]]) -> T:
+        while True:
+            await self.limiter.acquire(chat_id)
+            try:
+                return await make()
+            except RetryAfter as error:
+                log.warning("telegram flood control: waiting %ss", error.seconds)
+                self.limiter.hold(chat_id, error.seconds)
+
+    async def send_replies(self, chat_id: int, language: str, replies: list[Reply]) -> None:
+        translator = self.services.translator
+        messages = [render(translator, language, reply) for reply in replies]
+        token = new_keyboard_token()
+        if any(b.url is None for m in messages for b in m.buttons):
+            # Stored before sending, so a quick press already finds it live.
+            async with self.services.engine.sessions.begin() as session:
+                await chats_repo.remember_keyboard(
+                    session, chat_id, token, language, self.services.engine.clock.now()
+                )
+        for message in messages:
+            keyboard = keyboard_of(message.buttons, token)
+            chunks = text_chunks(message)
+            for number, chunk in enumerate(chunks, 1):
+                send = functools.partial(
+                    self.api.send_message,
+                    chat_id,
+                    chunk,
+                    keyboard if number == len(chunks) else None,
+                )
+                sent_id = await self.call(chat_id, send)
+            if self.on_sent is not None:
+                self.on_sent(chat_id, sent_id, message)
+
+    async def deliver(self, payload: dict[str, Any]) -> None:
+        """An outbox `chat_message` (email confirmed, payment saved…) for a
+        private chat. A chat we can never reach again is not retried."""
+        reply = reply_from_json(payload["reply"])
+        try:
+            await self.send_replies(
+                int(payload["external_id"]), payload.get("language", "en"), [reply]
+            )
+        except ApiError as error:
+            if error.permanent:
+                raise PermanentDeliveryError(str(error)) from None
+            raise
+
+    async def remove_keyboard(self, chat_id: int, message_id: int) -> None:
+        try:
+            await self.call(
+                chat_id, functools.partial(self.api.remove_keyboard, chat_id, message_id)
+            )
+        except ApiError as error:  # already edited, or too old to edit
+            log.info("keyboard not removed: %s", error)
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        try:
+            await self.call(
+                chat_id, functools.partial(self.api.delete_message, chat_id, message_id)
+            )
+        except ApiError as error:
+            log.warning("message not deleted: %s", error)
+
+    async def answer_callback(self, callback_id: str, text: str | None) -> None:
+        try:
+            await self.call(None, functools.partial(self.api.answer_callback, callback_id, text))
+        except ApiError as error:  # answered already, or too late
+            log.info("callback not answered: %s", error)
+
+
+class TelegramChannel:
+    def __init__(
+        self,
+        services: Services,
+        sender: TelegramSender,
+        *,
+        concurrency: int = 32,
+        on_processed: Callable[[int], None] | None = None,
+        embedded: bool = False,
+    ) -> None:
+        self.services = services
+        self.sender = sender
+        # Embedded (`python -m bot telegram` with no separate worker): the
+        # confirmation email goes out before the reply that announces it.
+        self.embedded = embedded
+        self.username = ""
+        self.on_processed = on_processed
+        self._slots = asyncio.Semaphore(concurrency)
+        self._tails: dict[int, asyncio.Task[None]] = {}
+
+    async def start(self) -> None:
+        """Learn our username (for deep links) and set the command menu."""
+        api = self.sender.api
+        self.username = await self.sender.call(None, api.get_username)
+        translator = self.services.translator
+        for language in (*LANGUAGES, None):
+            commands = [
+                (name, translator.format(language or "en", message_id))
+                for name, message_id in COMMAND_DESCRIPTIONS.items()
+            ]
+            code = TELEGRAM_LANGUAGE[language] if language else None
+            await self.sender.call(None, functools.partial(api.set_commands, commands, code))
+
+    # -- ordering ------------------------------------------------------------
+
+    def submit(self, incoming: Incoming) -> "asyncio.Task[None]":
+        """Queue an update behind the ones of the same chat; returns its task."""
+        previous = self._tails.get(incoming.chat_id)
+        task = asyncio.create_task(self._after(previous, incoming))
+        self._tails[incoming.chat_id] = task
+        task.add_done_callback(functools.partial(self._forget, incoming.chat_id))
+        return task
+
+    def _forget(self, chat_id: int, task: "asyncio.Task[None]") -> None:
+        if self._tails.get(chat_id) is task:
+            del self._tails[chat_id]
+
+    async def _after(self, previous: "asyncio.Task[None] | None", incoming: Incoming) -> None:
+        if previous is not None:
+            await asyncio.wait([previous])
+        async with self._slots:
+            await self._process_safely(incoming)
+
+    async def drain(self) -> None:
+        """Wait until every queued update has been handled."""
+        while self._tails:
+            await asyncio.wait(list(self._tails.values()))
+
+    # -- one update ----------------------------------------------------------
+
+    async def _process_safely(self, incoming: Incoming) -> None:
+        try:
+            await self.process(incoming)
+        except Exception:
+            log.exception("telegram update %s failed", incoming.update_id)
+            try:
+                language = match_language(incoming.language_code) or "en"
+                await self.sender.send_replies(incoming.chat_id, language, [TRY_AGAIN])
+            except Exception:
+                log.exception("could not tell chat %s to try again", incoming.chat_id)
+        finally:
+            if self.on_processed is not None:
+                self.on_processed(incoming.update_id)
+
+    async def process(self, incoming: Incoming) -> None:
+        hint = match_language(incoming.language_code)
+        if not incoming.private:
+            await self._private_only(incoming, hint)
+            return
+        event: Event | None
+        if incoming.callback_id is not None:
+            event = await self._pressed(incoming, hint)
+        else:
+            event = await self._typed(incoming)
+        if event is None:
+            return
+        outcome = await self.services.engine.handle(
+            CHANNEL,
+            str(incoming.user_id),
+            event,
+            locale_hint=hint,
+            update_key=str(incoming.update_id),
+        )
+        if outcome.duplicate:
+            return
+        if outcome.redact and incoming.message_id is not None and incoming.callback_id is None:
+            await self.sender.delete_message(incoming.chat_id, incoming.message_id)
+        if self.embedded:
+            await self.services.worker.drain_once((CONFIRMATION_EMAIL,))
+        language = outcome.conversation.language if outcome.conversation else hint or "en"
+        await self.sender.send_replies(incoming.chat_id, language, outcome.replies)
+
+    async def _typed(self, incoming: Incoming) -> Event:
+        event = to_event(incoming.text or "")
+        if isinstance(event, Command) and event.name == "start" and event.arg:
+            source = start_source(event.arg)
+            if source is not None:
+                async with self.services.engine.sessions.begin() as session:
+                    await chats_repo.record_start_source(
+                        session, incoming.chat_id, source, self.services.engine.clock.now()
+                    )
+            return Command(name="start")
+        return event
+
+    async def _pressed(self, incoming: Incoming, hint: str | None) -> Event | None:
+        """A button press. Only the newest keyboard is live: its press becomes
+        a `Choice`; older ones get a short callback answer and nothing else.
+        Either way the pressed keyboard is edited away, so it is pressed once."""
+        assert incoming.callback_id is not None
+        decoded = decode_callback(incoming.callback_data)
+        engine = self.services.engine
+        async with engine.sessions.begin() as session:
+            chat = await chats_repo.get_chat(session, incoming.chat_id)
+        live = decoded is not None and chat is not None and chat.keyboard_token == decoded[0]
+        if incoming.message_id is not None:
+            await self.sender.remove_keyboard(incoming.chat_id, incoming.message_id)
+        if not live or decoded is None:
+            language = (chat.language if chat else None) or hint or "en"
+            text = self.services.translator.format(language, "telegram-button-stale")
+            await self.sender.answer_callback(incoming.callback_id, text)
+            return None
+        await self.sender.answer_callback(incoming.callback_id, None)
+        return Choice(value=decoded[1])
+
+    async def _private_only(self, incoming: Incoming, hint: str | None) -> None:
+        if incoming.callback_id is not None:
+            await self.sender.answer_callback(incoming.callback_id, None)
+            return
+        link = f"https://t.me/{self.username}?start=group"
+        reply = Reply(
+            message_id="telegram-private-only",
+            buttons=(Button(label="telegram-open-private", value="private", url=link),),
+        )
+        await self.sender.send_replies(incoming.chat_id, hint or "en", [reply])

@@ -1,0 +1,174 @@
+"""The Telegram channel on python-telegram-bot 22: its Application for long
+polling, its Bot for the API calls, its types to parse updates. Nothing else."""
+
+import asyncio
+import warnings
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.error import RetryAfter as PtbRetryAfter
+from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.warnings import PTBDeprecationWarning
+
+from .telegram_common import ApiError, Incoming, Keyboard, RetryAfter
+
+__all__ = ["PtbLibrary"]
+
+Submit = Callable[[Incoming], object]
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
+    if keyboard is None:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b.text, callback_data=b.callback_data, url=b.url) for b in row]
+            for row in keyboard
+        ]
+    )
+
+
+def to_incoming(update: Update) -> Incoming | None:
+    message = update.message
+    if message is not None and message.from_user is not None:
+        user = message.from_user
+        return Incoming(
+            update_id=update.update_id,
+            chat_id=message.chat.id,
+            chat_type=message.chat.type,
+            user_id=user.id,
+            language_code=user.language_code,
+            message_id=message.message_id,
+            text=message.text if message.text is not None else message.caption,
+        )
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        return Incoming(
+            update_id=update.update_id,
+            chat_id=query.message.chat.id,
+            chat_type=query.message.chat.type,
+            user_id=query.from_user.id,
+            language_code=query.from_user.language_code,
+            message_id=query.message.message_id,
+            callback_id=query.id,
+            callback_data=query.data,
+        )
+    return None
+
+
+class _Api:
+    """`BotApi` on a PTB Application's bot."""
+
+    def __init__(self, application: AnyApplication) -> None:
+        self.application = application
+        self.bot = application.bot
+
+    async def _do(self, call: Awaitable[Any]) -> Any:
+        try:
+            return await call
+        except PtbRetryAfter as error:
+            with warnings.catch_warnings():  # int now, timedelta in PTB 23: both handled
+                warnings.simplefilter("ignore", PTBDeprecationWarning)
+                wait = error.retry_after
+            raise RetryAfter(
+                wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            ) from None
+        except BadRequest as error:  # PTB files it under NetworkError
+            raise ApiError(error.message, permanent="chat not found" in error.message) from None
+        except Forbidden as error:  # blocked by the user, or kicked
+            raise ApiError(error.message, permanent=True) from None
+        except NetworkError:
+            raise
+        except TelegramError as error:
+            raise ApiError(error.message) from None
+
+    async def get_username(self) -> str:
+        me = await self._do(self.bot.get_me())
+        return str(me.username or "")
+
+    async def send_message(self, chat_id: int, text: str, keyboard: Keyboard | None) -> int:
+        sent = await self._do(
+            self.bot.send_message(chat_id, text, parse_mode="HTML", reply_markup=_markup(keyboard))
+        )
+        return int(sent.message_id)
+
+    async def remove_keyboard(self, chat_id: int, message_id: int) -> None:
+        await self._do(self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id))
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        await self._do(self.bot.delete_message(chat_id, message_id))
+
+    async def answer_callback(self, callback_id: str, text: str | None) -> None:
+        await self._do(self.bot.answer_callback_query(callback_id, text=text))
+
+    async def set_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
+        await self._do(
+            self.bot.set_my_commands(
+                [BotCommand(name, text) for name, text in commands], language_code=language
+            )
+        )
+
+    async def set_webhook(self, url: str, secret: str) -> None:
+        await self._do(
+            self.bot.set_webhook(
+                url, secret_token=secret, allowed_updates=["message", "callback_query"]
+            )
+        )
+
+    async def delete_webhook(self) -> None:
+        await self._do(self.bot.delete_webhook())
+
+    async def close(self) -> None:
+        await self.application.shutdown()
+
+
+class PtbLibrary:
+    def __init__(self, token: str, api_base: str) -> None:
+        self.application: AnyApplication = (
+            Application.builder()
+            .token(token)
+            .base_url(f"{api_base.rstrip('/')}/bot")
+            .base_file_url(f"{api_base.rstrip('/')}/file/bot")
+            .build()
+        )
+        self.api = _Api(self.application)
+
+    async def open(self) -> None:
+        await self.application.initialize()
+
+    def parse_update(self, data: dict[str, Any]) -> Incoming | None:
+        return to_incoming(Update.de_json(data, self.application.bot))
+
+    async def poll(self, submit: Submit, stop: asyncio.Event, poll_seconds: int) -> None:
+        """Long polling until `stop`. The Application hands updates over one
+        at a time (no concurrent updates); `submit` only queues them."""
+        application = self.application
+
+        async def hand_over(update: object, _: ContextTypes.DEFAULT_TYPE) -> None:
+            if isinstance(update, Update) and (incoming := to_incoming(update)) is not None:
+                submit(incoming)
+
+        application.add_handler(TypeHandler(Update, hand_over))
+        updater = application.updater
+        assert updater is not None
+        await updater.start_polling(
+            timeout=timedelta(seconds=poll_seconds), allowed_updates=["message", "callback_query"]
+        )
+        await application.start()
+        try:
+            await stop.wait()
+        finally:
+            await updater.stop()
+            await application.stop()
+
+    async def close(self) -> None:
+        await self.api.close()

@@ -1,0 +1,10 @@
+telegram-button-stale = This button is no longer active.
+telegram-private-only = I can only help you in a private chat. Tap the button below to talk to me there.
+telegram-open-private = Open a private chat
+telegram-command-start = Start or continue your sign-up
+telegram-command-status = See where you are
+telegram-command-language = Change the language
+telegram-command-help = Get help
+telegram-command-new = Create another organization
+telegram-command-cancel = Cancel this sign-up
+telegram-command-delete = Erase your data

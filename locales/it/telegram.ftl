@@ -1,0 +1,10 @@
+telegram-button-stale = Questo pulsante non è più attivo.
+telegram-private-only = Posso aiutarti solo in una chat privata. Tocca il pulsante qui sotto per scrivermi lì.
+telegram-open-private = Apri una chat privata
+telegram-command-start = Inizia o riprendi la registrazione
+telegram-command-status = Vedi a che punto sei
+telegram-command-language = Cambia lingua
+telegram-command-help = Chiedi aiuto
+telegram-command-new = Crea un'altra organizzazione
+telegram-command-cancel = Annulla questa registrazione
+telegram-command-delete = Cancella i tuoi dati

@@ -1,0 +1,10 @@
+telegram-button-stale = Este botão não está mais ativo.
+telegram-private-only = Só posso ajudar você em um chat privado. Toque no botão abaixo para falar comigo lá.
+telegram-open-private = Abrir um chat privado
+telegram-command-start = Começar ou continuar seu cadastro
+telegram-command-status = Ver em que etapa você está
+telegram-command-language = Mudar o idioma
+telegram-command-help = Obter ajuda
+telegram-command-new = Criar outra organização
+telegram-command-cancel = Cancelar este cadastro
+telegram-command-delete = Apagar seus dados

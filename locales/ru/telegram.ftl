@@ -1,0 +1,10 @@
+telegram-button-stale = Эта кнопка больше не действует.
+telegram-private-only = Я могу помочь вам только в личном чате. Нажмите кнопку ниже, чтобы написать мне туда.
+telegram-open-private = Открыть личный чат
+telegram-command-start = Начать или продолжить регистрацию
+telegram-command-status = Посмотреть, на каком вы шаге
+telegram-command-language = Сменить язык
+telegram-command-help = Получить помощь
+telegram-command-new = Создать ещё одну организацию
+telegram-command-cancel = Отменить регистрацию
+telegram-command-delete = Удалить ваши данные

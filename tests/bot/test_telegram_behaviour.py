@@ -1,0 +1,305 @@
+"""What a Telegram user expects beyond the transcripts: exactly once and in
+order, stale buttons, deep links, groups, payment numbers deleted, HTML
+escaped, the command menu, language from `language_code`, forged webhooks."""
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import aiohttp
+import pytest
+from sqlalchemy import select, text
+
+from bot.clock import FrozenClock
+from bot.config import Settings
+from bot.services import Services, configure_logging, open_services
+from storage import telegram as chats_repo
+from storage.conversations import find_identity
+from storage.models import ConversationRow
+from tests.bot.telegram_harness import (
+    SECRET,
+    TOKEN,
+    Running,
+    TelegramHarness,
+    running_bot,
+    telegram_settings,
+)
+from tests.doubles.telegram_api import TelegramApiDouble
+
+USER = 777
+LIBRARIES = ("aiogram", "ptb")
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+async def double() -> AsyncIterator[TelegramApiDouble]:
+    api = TelegramApiDouble(TOKEN)
+    await api.start()
+    yield api
+    await api.stop()
+
+
+@asynccontextmanager
+async def bot(
+    settings: Settings,
+    clock: FrozenClock,
+    double: TelegramApiDouble,
+    library: str,
+    mode: str = "polling",
+    **changes: Any,
+) -> AsyncIterator[tuple[Services, Running]]:
+    services = open_services(telegram_settings(settings, double, library, **changes), clock=clock)
+    try:
+        async with running_bot(services, double, mode) as running:
+            yield services, running
+    finally:
+        await services.close()
+
+
+def ids(harness: TelegramHarness, start: int = 0) -> list[str]:
+    return [harness.message_id(m) for m in harness.double.messages_in(harness.user_id)[start:]]
+
+
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_a_repeated_update_is_handled_once(
+    library: str, mode: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    double.add_user(USER)
+    async with bot(settings, clock, double, library, mode) as (services, running):
+        update_id = await double.say(USER, "/start")
+        await running.handled(update_id)
+        await double.redeliver(update_id)
+        await running.handled(update_id, times=2)
+        harness = TelegramHarness(services, double, running, USER)
+        assert ids(harness) == ["onboarding-welcome", "onboarding-ask-language"]
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_a_burst_of_fifty_messages_keeps_its_order(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    double.add_user(USER)
+    async with bot(settings, clock, double, library) as (services, running):
+        harness = TelegramHarness(services, double, running, USER)
+        await harness.act_all(["/start"])
+        await harness.press("en")
+        start = len(double.messages_in(USER))
+        # Four kinds of bad names, each with its own answer, in a fixed jumble.
+        kinds = {
+            "": "error-name-empty",
+            "A": "error-name-too-short",
+            "N" * 101: "error-name-too-long",
+        }
+        texts = [list(kinds)[(i * 7) % 3] for i in range(50)]
+        update_ids = [await double.say(USER, t) for t in texts]
+        for update_id in update_ids:
+            await running.handled(update_id)
+        assert ids(harness, start) == [kinds[t] for t in texts]
+        assert [u for u in running.order if u in update_ids] == update_ids
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_an_old_keyboard_says_it_is_no_longer_active(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    double.add_user(USER, language_code="ru")
+    async with bot(settings, clock, double, library) as (services, running):
+        harness = TelegramHarness(services, double, running, USER)
+        await harness.act_all(["/start"])
+        old = double.messages_in(USER)[-1]
+        await harness.act_all(["hello"])  # a new language keyboard
+        before = len(double.messages_in(USER))
+        old_button = next(d for d in old.callback_data() if d.endswith(":en"))
+        update_id = await double.press(USER, old.message_id, old_button)
+        await running.handled(update_id)
+        answer = double.callback_answers[double.callback_of_update[update_id]]
+        assert answer == services.translator.format("ru", "telegram-button-stale")
+        assert len(double.messages_in(USER)) == before
+        assert double.bot_message(USER, old.message_id).markup is None  # edited away
+        await harness.press("en")  # the new one works, and is edited away too
+        assert harness.message_id(double.messages_in(USER)[-1]) == "onboarding-ask-name"
+        assert all(m.markup is None for m in double.messages_in(USER))
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_deep_link_payload_is_the_signup_source(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    double.add_user(USER)
+    double.add_user(USER + 1)
+    async with bot(settings, clock, double, library) as (services, running):
+        harness = TelegramHarness(services, double, running, USER)
+        other = TelegramHarness(services, double, running, USER + 1)
+        assert await harness.act_all(["/start spring_promo-2026"]) == [
+            "onboarding-welcome",
+            "onboarding-ask-language",
+        ]
+        await harness.act_all(["/start later"])
+        await other.act_all(["/start bad!payload"])
+        async with services.engine.sessions() as session:
+            assert await chats_repo.start_source_of(session, USER) == "spring_promo-2026"
+            assert await chats_repo.start_source_of(session, USER + 1) is None
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_groups_get_a_link_to_a_private_chat(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    double.add_user(USER)
+    double.add_group(-100500)
+    async with bot(settings, clock, double, library) as (services, running):
+        await running.handled(await double.say(USER, "/start", chat_id=-100500))
+        [message] = double.messages_in(-100500)
+        assert message.text == services.translator.format("en", "telegram-private-only")
+        assert message.urls() == ["https://t.me/proficonf_test_bot?start=group"]
+        async with services.engine.sessions() as session:
+            assert await find_identity(session, "telegram", str(USER)) is None
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_card_numbers_and_ibans_are_deleted_and_never_kept(
+    library: str,
+    settings: Settings,
+    clock: FrozenClock,
+    double: TelegramApiDouble,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    double.add_user(USER)
+    async with bot(settings, clock, double, library, log_level="DEBUG") as (services, running):
+        configure_logging(services.settings)
+        caplog.set_level(logging.DEBUG)
+        harness = TelegramHarness(services, double, running, USER)
+        await harness.act_all(["/start"])
+        await harness.press("en")
+        for secret in ("4242-4242-4242-4242", "IBAN DE89 3704 0044 0532 0130 00"):
+            update_id = await double.say(USER, secret)
+            await running.handled(update_id)
+            message_id = double.delivered_updates[-1]["message"]["message_id"]
+            assert double.user_message_deleted(USER, message_id)
+            assert harness.message_id(double.messages_in(USER)[-1]) == "warning-payment-number"
+        async with services.engine.sessions() as session:
+            rows = (await session.execute(select(ConversationRow.data))).scalars().all()
+            dumped = repr(rows) + repr((await session.execute(text("SELECT * FROM outbox"))).all())
+        for fragment in ("4242", "3704"):
+            assert fragment not in dumped
+            assert fragment not in caplog.text
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_user_text_is_escaped_as_html(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    double.add_user(USER)
+    async with bot(settings, clock, double, library) as (services, running):
+        harness = TelegramHarness(services, double, running, USER)
+        await harness.act_all(["/start"])
+        await harness.press("en")
+        await harness.act_all(["R&D <3 > Sales", "alice@acme.com"])
+        await harness.press("EUR")
+        summary = double.messages_in(USER)[-1]
+        assert harness.message_id(summary) == "onboarding-summary"
+        assert "R&D <3 > Sales" in summary.text  # the double parsed it as Telegram HTML
+        assert "R&amp;D &lt;3 &gt; Sales" in summary.html
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_language_comes_from_language_code_and_commands_are_localized(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    double.add_user(USER, language_code="pt-br")
+    async with bot(settings, clock, double, library) as (services, running):
+        await running.handled(await double.say(USER, "/start"))
+        welcome = double.messages_in(USER)[0]
+        assert welcome.text == services.translator.format("pt-BR", "onboarding-welcome")
+        assert set(double.commands) == {None, "en", "ru", "it", "pt", "es"}
+        for code, language in (("ru", "ru"), ("pt", "pt-BR"), (None, "en")):
+            menu = double.commands[code]
+            assert [c["command"] for c in menu] == [
+                "start",
+                "status",
+                "language",
+                "help",
+                "new",
+                "cancel",
+                "delete",
+            ]
+            expected = services.translator.format(language, "telegram-command-status")
+            assert menu[1]["description"] == expected
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_a_forged_webhook_is_refused_unread(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    double.add_user(USER)
+    async with bot(settings, clock, double, library, "webhook") as (services, running):
+        url = f"{running.web_url}/telegram/webhook"
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": USER, "type": "private"},
+                "from": {"id": USER, "is_bot": False, "first_name": "Eve"},
+                "text": "/start",
+            },
+        }
+        async with aiohttp.ClientSession() as http:
+            for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
+                async with http.post(url, json=update, headers=headers) as response:
+                    assert response.status == 401
+            # Not even parsed: garbage with a wrong secret is 401, not 400.
+            async with http.post(
+                url, data=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": "x"}
+            ) as response:
+                assert response.status == 401
+            async with http.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            ) as response:
+                assert response.status == 200
+        assert [m.text for m in double.messages_in(USER)][:1] == [
+            services.translator.format("en", "onboarding-welcome")
+        ]
+        assert len(running.order) == 1
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+async def test_two_processes_never_step_one_conversation_at_once(
+    settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    """Two web processes (each its own database pool and library) get one
+    user's webhook deliveries at the same time: the row lock serializes them,
+    so every update is handled and none fails on a concurrent change."""
+    double.add_user(USER)
+    async with (
+        bot(settings, clock, double, "aiogram", "webhook") as (one, first),
+        bot(settings, clock, double, "ptb", "webhook") as (_, second),
+    ):
+        await double.delete_webhook_for_test()
+        for _ in range(20):
+            await double.say(USER, "/status")
+        updates = double.delivered_updates[-20:]
+        await asyncio.gather(
+            *(
+                (first if n % 2 else second).runtime.handle_webhook(update)
+                for n, update in enumerate(updates)
+            )
+        )
+        harness = TelegramHarness(one, double, first, USER)
+        seen = [
+            (first if (m.chat_id, m.message_id) in first.rendered else second)
+            .rendered[(m.chat_id, m.message_id)]
+            .message_id
+            for m in double.messages_in(USER)
+        ]
+        assert seen == ["status-summary"] * 20, harness
+        async with one.engine.sessions() as session:
+            version = await session.scalar(select(ConversationRow.version))
+        assert version == 20
