@@ -275,8 +275,13 @@ class TelegramChannel:
         return Choice(value=decoded[1])
 
     async def _private_only(self, incoming: Incoming, hint: str | None) -> None:
+        """In a group: only a command or a mention of us gets an answer, and
+        that answer is a link to a private chat."""
         if incoming.callback_id is not None:
             await self.sender.answer_callback(incoming.callback_id, None)
+            return
+        text = incoming.text or ""
+        if not (text.startswith("/") or f"@{self.username}".casefold() in text.casefold()):
             return
         link = f"https://t.me/{self.username}?start=group"
         reply = Reply(

@@ -155,6 +155,8 @@ async def test_groups_get_a_link_to_a_private_chat(
     double.add_user(USER)
     double.add_group(-100500)
     async with bot(settings, clock, double, library) as (services, running):
+        await running.handled(await double.say(USER, "hello everyone", chat_id=-100500))
+        assert double.messages_in(-100500) == []  # group chatter is not for us
         await running.handled(await double.say(USER, "/start", chat_id=-100500))
         [message] = double.messages_in(-100500)
         assert message.text == services.translator.format("en", "telegram-private-only")

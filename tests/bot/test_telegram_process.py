@@ -5,6 +5,7 @@ its output; and the other commands never import a Telegram library."""
 import asyncio
 import os
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -133,3 +134,53 @@ async def test_other_commands_do_not_import_a_telegram_library() -> None:
     )
     out, _ = await process.communicate()
     assert out.decode().strip() == "[]"
+
+
+async def test_web_takes_the_webhook(settings: Settings, double: TelegramApiDouble) -> None:
+    """`python -m bot web` registers its webhook with the secret and answers
+    the updates Telegram posts to it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "DATABASE_URL": settings.database_url,
+        "MAIL_DIR": str(settings.mail_dir),
+        "PORT": str(port),
+        "PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": SECRET,
+        "TELEGRAM_LIBRARY": "ptb",
+        "TELEGRAM_API_BASE": double.base_url,
+        "PYTHONUNBUFFERED": "1",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "web",
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=env,
+        cwd=settings.mail_dir.parent,
+    )
+    double.add_user(USER, language_code="es")
+    try:
+        assert process.stdout is not None
+        line = await asyncio.wait_for(process.stdout.readline(), 60)
+        assert line.decode().startswith("listening on")
+        assert double.webhook == (f"http://127.0.0.1:{port}/telegram/webhook", SECRET)
+        await double.say(USER, "/start")
+        await double.wait_for_messages(USER, 2)
+        translator = open_services(settings).translator
+        assert [m.text for m in double.messages_in(USER)] == [
+            translator.format("es", "onboarding-welcome"),
+            translator.format("es", "onboarding-ask-language"),
+        ]
+        await double.webhook_answered()
+        assert double.webhook_statuses == [(double.delivered_updates[0]["update_id"], 200)]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 0, err.decode()
+    assert TOKEN not in out.decode() + err.decode()

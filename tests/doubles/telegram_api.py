@@ -304,6 +304,11 @@ class TelegramApiDouble:
                 return
         raise AssertionError(f"update {update_id} was never sent")
 
+    async def webhook_answered(self) -> None:
+        """Until every webhook delivery so far has had its HTTP answer."""
+        for task in list(self._deliveries.values()):
+            await asyncio.wait([task])
+
     async def delete_webhook_for_test(self) -> None:
         """Keep new updates here (as for polling) so a test can hand them out."""
         await self._delete_webhook({})
