@@ -84,7 +84,11 @@ class TelegramRuntime:
     async def handle_webhook(self, data: dict[str, Any]) -> None:
         """One webhook delivery; returns once it is handled, so Telegram only
         hears 200 for updates we are done with."""
-        incoming = self.library.parse_update(data)
+        try:
+            incoming = self.library.parse_update(data)
+        except Exception as error:  # not an update we can read: dropping it beats retries
+            log.warning("unreadable telegram update dropped: %s", type(error).__name__)
+            return
         if incoming is not None:
             await self.channel.submit(incoming)
 

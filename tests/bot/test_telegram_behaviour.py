@@ -305,3 +305,30 @@ async def test_two_processes_never_step_one_conversation_at_once(
         async with one.engine.sessions() as session:
             version = await session.scalar(select(ConversationRow.version))
         assert version == 20
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_hostile_webhook_bodies_with_the_right_secret_change_nothing(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    bodies: list[Any] = [
+        {"update_id": "x"},
+        {"update_id": 5, "message": {"text": "hi"}},
+        {"update_id": 6, "message": {"message_id": 1, "date": 0, "chat": 7, "text": "/start"}},
+        {"update_id": 7, "callback_query": {"id": "1", "data": "k:zz:en"}},
+        {"update_id": 8, "edited_message": None},
+        {},
+    ]
+    async with bot(settings, clock, double, library, "webhook") as (services, running):
+        url = f"{running.web_url}/telegram/webhook"
+        headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        async with aiohttp.ClientSession() as http:
+            for body in bodies:
+                async with http.post(url, json=body, headers=headers) as response:
+                    assert response.status == 200, body
+            for raw in (b"{", b"[]", b'"text"'):
+                async with http.post(url, data=raw, headers=headers) as response:
+                    assert response.status == 400
+        assert double.bot_messages == []
+        async with services.engine.sessions() as session:
+            assert (await session.execute(select(ConversationRow.id))).all() == []
