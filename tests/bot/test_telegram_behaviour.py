@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.services import Services, configure_logging, open_services
 from storage import telegram as chats_repo
 from storage.conversations import find_identity
-from storage.models import ConversationRow
+from storage.models import ConversationRow, OutboxRow
 from tests.bot.telegram_harness import (
     SECRET,
     TOKEN,
@@ -27,6 +27,7 @@ from tests.bot.telegram_harness import (
     telegram_settings,
 )
 from tests.doubles.telegram_api import TelegramApiDouble
+from tests.transcripts.script import Press
 
 USER = 777
 LIBRARIES = ("aiogram", "ptb")
@@ -332,3 +333,32 @@ async def test_hostile_webhook_bodies_with_the_right_secret_change_nothing(
         assert double.bot_messages == []
         async with services.engine.sessions() as session:
             assert (await session.execute(select(ConversationRow.id))).all() == []
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_a_message_for_a_user_who_blocked_the_bot_is_given_up_at_once(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    double.add_user(USER)
+    async with bot(settings, clock, double, library) as (services, running):
+        harness = TelegramHarness(services, double, running, USER)
+        await harness.act_all(["/start"])
+        await harness.press("en")
+        await harness.act_all(["Acme", "alice@acme.com"])
+        await harness.press("EUR")
+        await harness.act(Press("save"))  # the worker sends the email
+        double.block_bot(USER)
+        await harness.open_link()
+        await services.worker.drain_once()
+        async with services.engine.sessions() as session:
+            rows = (
+                await session.execute(
+                    select(OutboxRow.attempts, OutboxRow.done_at, OutboxRow.last_error).where(
+                        OutboxRow.kind == "chat_message"
+                    )
+                )
+            ).all()
+        assert rows, "the confirmation should have queued chat messages"
+        for attempts, done_at, error in rows:
+            assert attempts == 1 and done_at is not None
+            assert "blocked" in (error or "")

@@ -121,6 +121,7 @@ class TelegramApiDouble:
         self.bot_messages: list[BotMessage] = []
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.callback_answers: dict[str, str | None] = {}
+        self.blocked: set[int] = set()
         self._open_callbacks: set[str] = set()
         self.commands: dict[str | None, list[dict[str, str]]] = {}
         self.webhook: tuple[str, str | None] | None = None
@@ -253,6 +254,10 @@ class TelegramApiDouble:
         self.users[user_id] = user
         self.chats[user_id] = _Chat(Chat(id=user_id, type="private", first_name=first_name))
         return user
+
+    def block_bot(self, user_id: int) -> None:
+        """The user blocks the bot: sending to them is forbidden from now on."""
+        self.blocked.add(user_id)
 
     def add_group(self, chat_id: int, title: str = "Team") -> None:
         self.chats[chat_id] = _Chat(Chat(id=chat_id, type="group", title=title))
@@ -483,6 +488,8 @@ class TelegramApiDouble:
 
     async def _send_message(self, params: dict[str, Any]) -> Any:
         chat = self._chat(params)
+        if chat.chat.id in self.blocked:
+            raise Refused(403, "Forbidden: bot was blocked by the user")
         raw, text = self._text(params)
         markup = self._check_markup(params.get("reply_markup"))
         message = BotMessage(
