@@ -10,8 +10,10 @@ from typing import Any
 
 import aiohttp
 import pytest
+from pydantic import SecretStr
 from sqlalchemy import select, text
 
+from bot.channels.telegram_common import decode_callback
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.services import Services, configure_logging, open_services
@@ -26,8 +28,9 @@ from tests.bot.telegram_harness import (
     running_bot,
     telegram_settings,
 )
+from tests.doubles.stripe_api import StripeDouble
 from tests.doubles.telegram_api import TelegramApiDouble
-from tests.transcripts.script import Press
+from tests.transcripts.script import OpenLink, Press
 
 USER = 777
 LIBRARIES = ("aiogram", "ptb")
@@ -362,3 +365,33 @@ async def test_a_message_for_a_user_who_blocked_the_bot_is_given_up_at_once(
         for attempts, done_at, error in rows:
             assert attempts == 1 and done_at is not None
             assert "blocked" in (error or "")
+
+
+async def test_the_stripe_link_is_a_url_button(
+    settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    stripe = StripeDouble(now=lambda: clock.now().timestamp())
+    await stripe.start()
+    double.add_user(USER)
+    changes = {
+        "stripe_secret_key": SecretStr(stripe.api_key),
+        "stripe_webhook_secret": SecretStr("whsec_test_0123456789"),
+        "stripe_api_base": stripe.base_url,
+    }
+    try:
+        async with bot(settings, clock, double, "aiogram", **changes) as (services, running):
+            harness = TelegramHarness(services, double, running, USER)
+            await harness.act_all(["/start"])
+            await harness.press("en")
+            await harness.act_all(["Acme", "alice@acme.com"])
+            await harness.press("EUR")
+            await harness.act(Press("save"))
+            seen = await harness.act(OpenLink())
+            assert seen[-1] == "payment-link"
+            link = double.messages_in(USER)[-1]
+            [url] = link.urls()
+            assert url.startswith(f"{stripe.base_url}/c/pay/")  # the Checkout page
+            values = [decode_callback(d) for d in link.callback_data()]
+            assert [v[1] for v in values if v is not None] == ["new-link"]
+    finally:
+        await stripe.stop()
