@@ -23,8 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--lang", default=None, help="language hint (en, ru, it, pt-BR, es)")
     commands.add_parser("telegram", help="the Telegram bot by long polling (and the outbox worker)")
     commands.add_parser("web", help="serve confirmation pages and webhooks")
-    worker = commands.add_parser("worker", help="send queued emails and messages")
-    worker.add_argument("--once", action="store_true", help="drain the outbox once and exit")
+    worker = commands.add_parser("worker", help="send queued emails and fire due reminders")
+    worker.add_argument("--once", action="store_true", help="one round, then exit")
     orgs = commands.add_parser("orgs", help="list organizations")
     orgs.add_argument("--json", action="store_true", help="machine-readable output")
     funnel = commands.add_parser("funnel", help="how far users get, step by step")
@@ -113,9 +113,11 @@ async def _worker(settings: Settings, once: bool) -> None:
     services = open_services(settings)
     try:
         if once:
-            await services.worker.drain_once()
+            await services.worker.tick()
         else:
-            await services.worker.run_forever(await _until_stopped())
+            stop = await _until_stopped()
+            print("worker running", flush=True)
+            await services.worker.run_forever(stop)
     finally:
         await services.close()
 

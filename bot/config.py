@@ -1,11 +1,12 @@
 """One settings object, read from the environment (and `.env`)."""
 
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 __all__ = ["Settings"]
 
@@ -24,8 +25,17 @@ class Settings(BaseSettings):
     mail_dir: Path = Path("var/mail")
     mail_from: str = "Proficonf <no-reply@proficonf.local>"
     mail_reply_to: str = "support@proficonf.com"
+    # smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465 (TLS);
+    # see bot/smtp.py for the exact rule. Unset: `.eml` files in MAIL_DIR.
     smtp_url: SecretStr | None = None
+    smtp_timeout: float = 30.0
+    smtp_ca_file: Path | None = None
     confirmation_ttl: timedelta = timedelta(hours=24)
+    # After each confirmation email, remind the user this long after it (each once).
+    reminder_delays: Annotated[tuple[timedelta, ...], NoDecode] = (
+        timedelta(hours=1),
+        timedelta(hours=24),
+    )
 
     stripe_secret_key: SecretStr | None = None
     stripe_webhook_secret: SecretStr | None = None
@@ -59,6 +69,24 @@ class Settings(BaseSettings):
     def _checkout_ttl_in_stripe_range(cls, value: timedelta) -> timedelta:
         if not timedelta(minutes=30) <= value <= timedelta(hours=24):
             raise ValueError("STRIPE_CHECKOUT_TTL must be between 30 minutes and 24 hours")
+        return value
+
+    @field_validator("mail_from", "mail_reply_to")
+    @classmethod
+    def _one_address(cls, value: str) -> str:
+        """A header value with one address (`Name <a@b>` or `a@b`), checked at start."""
+        _, address = parseaddr(value)
+        if "@" not in address or any(ch in value for ch in "\r\n"):
+            raise ValueError("must be one email address, like Proficonf <no-reply@example.com>")
+        return value
+
+    @field_validator("reminder_delays", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        """`REMINDER_DELAYS=3600,86400` (seconds or ISO 8601 durations); empty: none."""
+        if isinstance(value, str):
+            parts = (part.strip() for part in value.split(","))
+            return tuple(float(part) if part.isdigit() else part for part in parts if part)
         return value
 
     @property

@@ -1,10 +1,13 @@
 """The confirmation email: subject, text and HTML parts in the organization's
 language. User-supplied text is made harmless for headers (no line breaks or
-controls) and for HTML (escaped)."""
+controls) and for HTML (escaped); the recipient must be one plain address.
+`From`, `Reply-To` come from configuration, `Date` from the clock, and the
+`Message-ID` from the outbox row, so a retried send is the same email."""
 
 import html
 import unicodedata
 from datetime import datetime
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from urllib.parse import urlsplit
@@ -59,7 +62,8 @@ def build_confirmation_email(
     message = EmailMessage()
     message["Subject"] = header_safe(t("email-confirm-subject", name=name))
     message["From"] = settings.mail_from
-    message["To"] = to
+    # Raises ValueError for anything but one address (line breaks included).
+    message["To"] = Address(addr_spec=to)
     message["Reply-To"] = settings.mail_reply_to
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id_for(settings, outbox_id)

@@ -5,13 +5,15 @@ ones that leave the process in the outbox, save."""
 import logging
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from conversations import (
+    REMINDER,
     AbandonOrganization,
+    CancelTimers,
     Conversation,
     CreateOrganization,
     CreatePaymentLink,
@@ -22,6 +24,7 @@ from conversations import (
     OrganizationCreated,
     RedactUserMessage,
     Reply,
+    ScheduleTimer,
     SendConfirmationEmail,
     UpdateOrganization,
     step,
@@ -29,7 +32,7 @@ from conversations import (
 from conversations.domains import registrable_domain
 from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
-from storage import outbox
+from storage import outbox, timers
 from storage import payments as payments_repo
 from storage.records import ConversationRecord
 from storage.step_events import record_step
@@ -183,7 +186,7 @@ class Engine:
         outcome = Outcome()
         pending: list[Event] = [event]
         while pending:
-            conv, effects = step(conv, pending.pop(0))
+            conv, effects = step(conv, pending.pop(0), now=now)
             for effect in effects:
                 follow_up = await self._run(session, record, conv, effect, outcome, now)
                 if follow_up is not None:
@@ -268,7 +271,34 @@ class Engine:
         elif isinstance(effect, DeleteUserData):
             await orgs_repo.detach_organizations(session, record.identity_id)
             outcome.erase = True
+        elif isinstance(effect, ScheduleTimer):
+            for delay in self.timer_delays(effect):
+                await timers.schedule(
+                    session,
+                    identity_id=record.identity_id,
+                    name=effect.name,
+                    org_id=effect.org_id,
+                    due_at=now + delay,
+                    now=now,
+                )
+        elif isinstance(effect, CancelTimers):
+            await timers.cancel(
+                session,
+                identity_id=record.identity_id,
+                name=effect.name,
+                org_id=effect.org_id,
+                now=now,
+            )
         return None
+
+    def timer_delays(self, effect: ScheduleTimer) -> tuple[timedelta, ...]:
+        """When a timer fires: its own delay, or the configured schedule."""
+        if effect.delay is not None:
+            return (effect.delay,)
+        if effect.name == REMINDER:
+            return self.settings.reminder_delays
+        log.warning("timer %s has neither a delay nor a schedule", effect.name)
+        return ()
 
     async def _queue_confirmation(self, session: AsyncSession, org_id: int, now: datetime) -> None:
         org = await orgs_repo.get_organization(session, org_id)

@@ -5,13 +5,17 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
 
-__all__ = ["FileMailer", "Mailer", "PermanentMailError"]
+__all__ = ["FileMailer", "Mailer", "PermanentMailError", "TemporaryMailError"]
 
 log = logging.getLogger(__name__)
 
 
 class PermanentMailError(Exception):
     """The server refused for good (5xx): retrying will not help."""
+
+
+class TemporaryMailError(Exception):
+    """Not sent this time (connection, timeout, 4xx): try again later."""
 
 
 class Mailer(Protocol):

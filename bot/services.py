@@ -19,6 +19,7 @@ from .i18n import Translator
 from .log_redaction import RedactSecrets
 from .mailer import FileMailer, Mailer
 from .payments import PaymentLinkRunner, StripeGateway, StripeWebhook
+from .smtp import SmtpMailer
 from .worker import ChatSender, Worker
 
 __all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
@@ -53,6 +54,13 @@ def prepare_database(settings: Settings) -> None:
 
 
 def make_mailer(settings: Settings) -> Mailer:
+    """SMTP when SMTP_URL is set; `.eml` files in MAIL_DIR otherwise."""
+    if settings.smtp_url is not None:
+        return SmtpMailer(
+            settings.smtp_url.get_secret_value(),
+            timeout=settings.smtp_timeout,
+            ca_file=settings.smtp_ca_file,
+        )
     return FileMailer(settings.mail_dir)
 
 

@@ -1,5 +1,9 @@
-"""Drains the outbox: claims due rows with a lease, runs them, marks them done,
-retries with exponential backoff, gives up after a while."""
+"""Drains the outbox and fires due timers. Outbox rows are claimed with a
+lease, run, and marked done; failures are retried with exponential backoff and
+given up after a while. A row killed between sending and marking done comes
+back when its lease ends and is sent again with the same Message-ID, so the
+recipient's mail system sees one email. Timers fire once: marked fired in the
+same transaction as the step their event causes."""
 
 import asyncio
 import contextlib
@@ -10,23 +14,29 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from conversations import EmailDeliveryFailed, PaymentLinkUnavailable
+from conversations import EmailDeliveryFailed, PaymentLinkUnavailable, Timer
+from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
-from storage import outbox
-from storage.records import OutboxItem
+from storage import outbox, timers
+from storage.records import OutboxItem, TimerItem
 
+from . import metrics
 from .clock import Clock
 from .config import Settings
 from .email_content import build_confirmation_email, confirm_url
 from .engine import CHAT_MESSAGE, CONFIRMATION_EMAIL, PAYMENT_LINK, Engine
+from .faults import crash_point
 from .i18n import Translator
 from .mailer import FileMailer, Mailer, PermanentMailError
+from .tokens import hash_token
 
-__all__ = ["ChatSender", "PermanentDeliveryError", "Worker"]
+__all__ = ["MAX_ATTEMPTS", "ChatSender", "PermanentDeliveryError", "Worker", "backoff"]
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 8
+# 5 s, 10 s, 20 s … doubling up to 30 min between tries: about four hours of
+# an unreachable SMTP server before the user is told the email did not go out.
+MAX_ATTEMPTS = 15
 Runner = Callable[[OutboxItem], Awaitable[None]]
 # Sends one `chat_message` payload ({channel, external_id, language, reply}).
 ChatSender = Callable[[dict[str, Any]], Awaitable[None]]
@@ -36,8 +46,17 @@ class PermanentDeliveryError(Exception):
     """A chat message that can never be delivered (the user is gone): no retries."""
 
 
+def _service(item: OutboxItem) -> str:
+    """The outside service an outbox row talks to, for the metrics."""
+    if item.kind == CONFIRMATION_EMAIL:
+        return "email"
+    if item.kind == PAYMENT_LINK:
+        return "stripe"
+    return str(item.payload.get("channel") or item.kind)
+
+
 def backoff(attempts: int) -> timedelta:
-    return timedelta(seconds=min(600, 2 ** max(0, attempts - 1) * 5))
+    return timedelta(seconds=min(1800, 2 ** max(0, attempts - 1) * 5))
 
 
 class Worker:
@@ -70,6 +89,10 @@ class Worker:
     def clock(self) -> Clock:
         return self.engine.clock
 
+    async def tick(self) -> int:
+        """One round of everything a worker does: the outbox, then due timers."""
+        return await self.drain_once() + await self.fire_due_timers()
+
     async def drain_once(self, kinds: tuple[str, ...] | None = None) -> int:
         """Run every due row of `kinds` (default: all we can run). Returns how many ran."""
         wanted = tuple(k for k in (kinds or tuple(self.runners)) if k in self.runners)
@@ -99,14 +122,18 @@ class Worker:
 
     async def _run(self, item: OutboxItem) -> datetime | None:
         """Run one row; when it failed and will be retried, the time of the retry."""
+        service = _service(item)
         try:
             await self.runners[item.kind](item)
         except (PermanentMailError, PermanentDeliveryError) as error:
+            metrics.external_call(service, "failed")
             await self._give_up(item, str(error))
         except Exception as error:
             if item.attempts >= MAX_ATTEMPTS:
+                metrics.external_call(service, "failed")
                 await self._give_up(item, repr(error))
                 return None
+            metrics.external_call(service, "retry")
             log.warning(
                 "outbox %s (%s) attempt %s failed: %r", item.id, item.kind, item.attempts, error
             )
@@ -131,26 +158,37 @@ class Worker:
 
     async def _send_confirmation(self, item: OutboxItem) -> None:
         payload = item.payload
+        token: str = payload.get("token") or ""
         async with self.sessions.begin() as session:
             org = await orgs_repo.get_organization(session, payload["org_id"])
+            link = await orgs_repo.find_confirmation(session, hash_token(token)) if token else None
         now = self.clock.now()
-        token = payload.get("token")
-        if org is None or org.email is None or org.name is None or not token:
-            async with self.sessions.begin() as session:
-                await outbox.complete(session, item.id, now=now)
+        if org is None or org.email is None or org.name is None or link is None or not token:
+            await self._finish(item, now)
             return
-        message = build_confirmation_email(
-            self.translator,
-            self.settings,
-            outbox_id=item.id,
-            to=org.email,
-            org_name=org.name,
-            language=org.language,
-            token=token,
-            expires_at=datetime.fromisoformat(payload["expires_at"]),
-            now=now,
-        )
+        if link.revoked_at is not None or link.used_at is not None:
+            # A newer email (resend, changed address) replaced this one before
+            # it went out, or the link was used meanwhile: sending it is noise.
+            await self._finish(item, now)
+            return
+        try:
+            message = build_confirmation_email(
+                self.translator,
+                self.settings,
+                outbox_id=item.id,
+                to=org.email,
+                org_name=org.name,
+                language=org.language,
+                token=token,
+                expires_at=datetime.fromisoformat(payload["expires_at"]),
+                now=now,
+            )
+        except ValueError as error:
+            raise PermanentMailError(f"cannot address the email: {error}") from error
+        crash_point("before-send")
         await self.mailer.send(message)
+        metrics.external_call("email", "ok")
+        crash_point("after-send")
         if isinstance(self.mailer, FileMailer):
             # Local default only: no real mail goes out, so show where the link is.
             log.info(
@@ -158,9 +196,50 @@ class Worker:
                 org.id,
                 confirm_url(self.settings, token),
             )
-        scrubbed = {k: v for k, v in payload.items() if k != "token"}
+        await self._finish(item, self.clock.now())
+
+    async def _finish(self, item: OutboxItem, now: datetime) -> None:
+        """Done; the token leaves the database with it (only its hash stays)."""
+        scrubbed = {k: v for k, v in item.payload.items() if k != "token"}
         async with self.sessions.begin() as session:
-            await outbox.complete(session, item.id, now=self.clock.now(), payload=scrubbed)
+            await outbox.complete(session, item.id, now=now, payload=scrubbed)
+
+    async def fire_due_timers(self, identity_id: int | None = None) -> int:
+        """Run the `Timer` event of every due timer (of one identity, if given)
+        through the conversation; its replies reach the user via the outbox."""
+        fired = 0
+        while True:
+            async with self.sessions.begin() as session:
+                due = await timers.claim_due(
+                    session,
+                    now=self.clock.now(),
+                    lease=self.settings.outbox_lease,
+                    identity_id=identity_id,
+                )
+            if not due:
+                return fired
+            for timer in due:
+                try:
+                    fired += await self._fire(timer)
+                except Exception:
+                    # Its lease ends and another round tries again.
+                    log.exception("timer %s (%s) failed", timer.id, timer.name)
+
+    async def _fire(self, timer: TimerItem) -> bool:
+        async with self.sessions.begin() as session:
+            # The conversation's lock first, as a step takes it before it
+            # cancels timers: the two serialize instead of deadlocking.
+            record = await conversations_repo.load_conversation_by_identity(
+                session, timer.identity_id
+            )
+            if not await timers.mark_fired(session, timer.id, self.clock.now()):
+                return False  # cancelled or fired meanwhile
+            if record is not None:
+                await self.engine.handle_external(
+                    session, timer.identity_id, Timer(name=timer.name, org_id=timer.org_id)
+                )
+            crash_point("timer-before-commit")
+        return True
 
     async def _send_chat_message(self, item: OutboxItem) -> None:
         sender = self.chat_senders.get(item.payload.get("channel", ""))
@@ -173,8 +252,8 @@ class Worker:
     async def run_forever(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             try:
-                await self.drain_once()
+                await self.tick()
             except Exception:
-                log.exception("outbox drain failed; trying again")
+                log.exception("worker round failed; trying again")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=self.settings.worker_poll_interval)

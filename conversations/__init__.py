@@ -4,6 +4,7 @@ Nothing here performs I/O or imports a platform, database or web library."""
 from .effects import (
     AbandonOrganization,
     Button,
+    CancelTimers,
     CreateOrganization,
     CreatePaymentLink,
     DeleteUserData,
@@ -11,6 +12,7 @@ from .effects import (
     FormRejected,
     RedactUserMessage,
     Reply,
+    ScheduleTimer,
     SendConfirmationEmail,
     UpdateOrganization,
 )
@@ -32,7 +34,7 @@ from .events import (
     Text,
     Timer,
 )
-from .flow import CHOICES, COMMANDS, TRANSITIONS, form_open, step
+from .flow import CHOICES, COMMANDS, REMINDER, TRANSITIONS, form_open, step
 from .form import FORM_FIELDS
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import SavedMethod, method_args
@@ -45,9 +47,11 @@ __all__ = [
     "CURRENCIES",
     "FORM_FIELDS",
     "LANGUAGES",
+    "REMINDER",
     "TRANSITIONS",
     "AbandonOrganization",
     "Button",
+    "CancelTimers",
     "Choice",
     "Command",
     "Conversation",
@@ -69,6 +73,7 @@ __all__ = [
     "RedactUserMessage",
     "Reply",
     "SavedMethod",
+    "ScheduleTimer",
     "SendConfirmationEmail",
     "SetupFailed",
     "SetupSucceeded",

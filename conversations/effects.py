@@ -3,10 +3,12 @@ Fluent message id and arguments, never text; the shell renders it."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 __all__ = [
     "AbandonOrganization",
     "Button",
+    "CancelTimers",
     "CreateOrganization",
     "CreatePaymentLink",
     "DeleteUserData",
@@ -14,6 +16,7 @@ __all__ = [
     "FormRejected",
     "RedactUserMessage",
     "Reply",
+    "ScheduleTimer",
     "SendConfirmationEmail",
     "UpdateOrganization",
 ]
@@ -95,6 +98,25 @@ class RedactUserMessage:
     platform allows, and never store or log it."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScheduleTimer:
+    """Deliver `Timer(name, org_id)` to this conversation later: after `delay`,
+    or, when `delay` is None, once at each delay the deployment configures for
+    `name` (the reminder schedule is configuration, the rule to remind is here)."""
+
+    name: str
+    org_id: int | None = None
+    delay: timedelta | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CancelTimers:
+    """Drop this conversation's pending timers called `name` (for `org_id`)."""
+
+    name: str
+    org_id: int | None = None
+
+
 Effect = (
     Reply
     | FormRejected
@@ -105,4 +127,6 @@ Effect = (
     | AbandonOrganization
     | DeleteUserData
     | RedactUserMessage
+    | ScheduleTimer
+    | CancelTimers
 )

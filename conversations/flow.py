@@ -3,12 +3,14 @@
 state does not accept leaves the conversation untouched with a "not now" reply."""
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from .domains import DomainKind, classify_domain
 from .effects import (
     AbandonOrganization,
     Button,
+    CancelTimers,
     CreateOrganization,
     CreatePaymentLink,
     DeleteUserData,
@@ -16,6 +18,7 @@ from .effects import (
     FormRejected,
     RedactUserMessage,
     Reply,
+    ScheduleTimer,
     SendConfirmationEmail,
     UpdateOrganization,
 )
@@ -38,16 +41,21 @@ from .events import (
     Timer,
 )
 from .form import check_form
+from .limits import recent_sends, refusal
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import method_args
-from .prompts import prompt
+from .prompts import awaiting_buttons, prompt
 from .states import OVERLAYS, State
 from .validation import FieldError, check_email, check_name, holds_payment_number, mask_email
 
-__all__ = ["CHOICES", "COMMANDS", "MAX_TEXT", "TRANSITIONS", "form_open", "step"]
+__all__ = ["CHOICES", "COMMANDS", "MAX_TEXT", "REMINDER", "TRANSITIONS", "form_open", "step"]
 
+Now = datetime | None
 Outcome = tuple[Conversation, list[Effect]]
-Handler = Callable[[Conversation, Any], Outcome]
+Handler = Callable[[Conversation, Any, Now], Outcome]
+
+# The timer that reminds a user to open the confirmation link.
+REMINDER = "confirmation-reminder"
 
 MAX_TEXT = 1000
 _DOMAIN_NOTES = {DomainKind.FREE: "email-note-free", DomainKind.DISPOSABLE: "email-note-disposable"}
@@ -72,7 +80,7 @@ def _invalid(conv: Conversation, message_id: str) -> Outcome:
     ]
 
 
-def _pick_option(conv: Conversation, _: Text) -> Outcome:
+def _pick_option(conv: Conversation, _: Text, _now: Now) -> Outcome:
     return _ask(
         conv.at(conv.state, invalid_in_a_row=conv.invalid_in_a_row + 1),
         Reply(message_id="error-pick-option"),
@@ -86,14 +94,26 @@ def _after_field(conv: Conversation, next_state: State) -> Outcome:
     return _ask(conv.at(next_state))
 
 
+def _send_email(conv: Conversation, org_id: int, now: Now) -> Outcome:
+    """A new confirmation email: counted for the resend rules, and the
+    reminders start over from it."""
+    if now is not None:
+        conv = conv.at(conv.state, email_sends=(*recent_sends(conv.email_sends, now), now))
+    return conv, [
+        SendConfirmationEmail(org_id=org_id),
+        CancelTimers(name=REMINDER, org_id=org_id),
+        ScheduleTimer(name=REMINDER, org_id=org_id),
+    ]
+
+
 # -- the steps ---------------------------------------------------------------
 
 
-def _language_chosen(conv: Conversation, event: Choice) -> Outcome:
+def _language_chosen(conv: Conversation, event: Choice, _now: Now) -> Outcome:
     return _ask(conv.at(State.NAME, language=event.value))
 
 
-def _name_given(conv: Conversation, event: Text) -> Outcome:
+def _name_given(conv: Conversation, event: Text, _now: Now) -> Outcome:
     result = check_name(event.text)
     if isinstance(result, FieldError):
         return _invalid(conv, result.message_id)
@@ -103,10 +123,15 @@ def _name_given(conv: Conversation, event: Text) -> Outcome:
     )
 
 
-def _email_given(conv: Conversation, event: Text) -> Outcome:
+def _email_given(conv: Conversation, event: Text, now: Now) -> Outcome:
     result = check_email(event.text)
     if isinstance(result, FieldError):
         return _invalid(conv, result.message_id)
+    if conv.org_id is not None:
+        refused = refusal(conv.email_sends, now, resend=False)
+        if refused is not None:
+            # Over the hourly cap: the address the last link went to stays.
+            return conv.at(State.AWAITING_EMAIL, editing=False, invalid_in_a_row=0), [refused]
     conv = conv.at(conv.state, email=result.value, invalid_in_a_row=0)
     kind = classify_domain(result.domain)
     notes: list[Effect] = []
@@ -114,22 +139,24 @@ def _email_given(conv: Conversation, event: Text) -> Outcome:
         notes.append(Reply(message_id=_DOMAIN_NOTES[kind], args={"domain": result.domain}))
     if conv.org_id is not None:
         # The organization exists already: a new address means a new link.
-        updated = conv.at(State.AWAITING_EMAIL, editing=False)
+        updated, sending = _send_email(
+            conv.at(State.AWAITING_EMAIL, editing=False), conv.org_id, now
+        )
         return updated, [
             *notes,
             UpdateOrganization(org_id=conv.org_id, email=result.value),
-            SendConfirmationEmail(org_id=conv.org_id),
+            *sending,
             prompt(updated),
         ]
     outcome_conv, effects = _after_field(conv, State.CURRENCY)
     return outcome_conv, [*notes, *effects]
 
 
-def _currency_chosen(conv: Conversation, event: Choice) -> Outcome:
+def _currency_chosen(conv: Conversation, event: Choice, _now: Now) -> Outcome:
     return _ask(conv.at(State.SUMMARY, currency=event.value, editing=False, invalid_in_a_row=0))
 
 
-def _summary_choice(conv: Conversation, event: Choice) -> Outcome:
+def _summary_choice(conv: Conversation, event: Choice, _now: Now) -> Outcome:
     if event.value == "save":
         if not (conv.name and conv.email and conv.currency):
             return _not_now(conv)
@@ -153,7 +180,7 @@ def form_open(conv: Conversation) -> bool:
     return not (conv.org_id is not None and conv.state in _UNCONFIRMED)
 
 
-def _form_submitted(conv: Conversation, event: FormSubmitted) -> Outcome:
+def _form_submitted(conv: Conversation, event: FormSubmitted, _now: Now) -> Outcome:
     if not form_open(conv):
         return _not_now(conv)
     checked = check_form(event)
@@ -177,25 +204,48 @@ def _form_submitted(conv: Conversation, event: FormSubmitted) -> Outcome:
     return saved, [*notes, create]
 
 
-def _organization_created(conv: Conversation, event: OrganizationCreated) -> Outcome:
-    conv = conv.at(State.AWAITING_EMAIL, org_id=event.org_id)
-    return conv, [SendConfirmationEmail(org_id=event.org_id), prompt(conv)]
+def _organization_created(conv: Conversation, event: OrganizationCreated, now: Now) -> Outcome:
+    conv, sending = _send_email(
+        conv.at(State.AWAITING_EMAIL, org_id=event.org_id, email_sends=()), event.org_id, now
+    )
+    return conv, [*sending, prompt(conv)]
 
 
-def _awaiting_choice(conv: Conversation, event: Choice) -> Outcome:
-    if event.value == "resend" and conv.org_id is not None:
+def _awaiting_choice(conv: Conversation, event: Choice, now: Now) -> Outcome:
+    resend = event.value == "resend"
+    refused = refusal(conv.email_sends, now, resend=resend)
+    if refused is not None:
+        return conv, [refused]
+    if resend and conv.org_id is not None:
+        conv, sending = _send_email(conv, conv.org_id, now)
         return conv, [
-            SendConfirmationEmail(org_id=conv.org_id),
-            Reply(message_id="email-resent", args={"email": mask_email(conv.email or "")}),
+            *sending,
+            Reply(
+                message_id="email-resent",
+                args={"email": mask_email(conv.email or "")},
+                buttons=awaiting_buttons(),
+            ),
         ]
     return _ask(conv.at(State.EMAIL, editing=True))
 
 
-def _awaiting_text(conv: Conversation, _: Text) -> Outcome:
+def _reminder_due(conv: Conversation, event: Timer, _now: Now) -> Outcome:
+    if event.name != REMINDER or event.org_id != conv.org_id:
+        return conv, []  # stale: an older organization, or an unknown timer
+    return conv, [
+        Reply(
+            message_id="email-reminder",
+            args={"email": mask_email(conv.email or "")},
+            buttons=awaiting_buttons(),
+        )
+    ]
+
+
+def _awaiting_text(conv: Conversation, _: Text, _now: Now) -> Outcome:
     return _ask(conv, Reply(message_id="onboarding-awaiting-hint"))
 
 
-def _delivery_failed(conv: Conversation, event: EmailDeliveryFailed) -> Outcome:
+def _delivery_failed(conv: Conversation, event: EmailDeliveryFailed, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
     return conv, [
@@ -207,23 +257,23 @@ def _delivery_failed(conv: Conversation, event: EmailDeliveryFailed) -> Outcome:
     ]
 
 
-def _payment_choice(conv: Conversation, _: Choice) -> Outcome:
+def _payment_choice(conv: Conversation, _: Choice, _now: Now) -> Outcome:
     if conv.org_id is None:
         return _not_now(conv)
     return conv, [CreatePaymentLink(org_id=conv.org_id, renew=True)]
 
 
-def _payment_text(conv: Conversation, _: Text) -> Outcome:
+def _payment_text(conv: Conversation, _: Text, _now: Now) -> Outcome:
     return _ask(conv, Reply(message_id="payment-hint"))
 
 
-def _setup_succeeded(conv: Conversation, event: SetupSucceeded) -> Outcome:
+def _setup_succeeded(conv: Conversation, event: SetupSucceeded, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
     return _ask(conv.at(State.DONE, payment_method=event.method))
 
 
-def _setup_failed(conv: Conversation, event: SetupFailed) -> Outcome:
+def _setup_failed(conv: Conversation, event: SetupFailed, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
     return conv, [
@@ -232,7 +282,7 @@ def _setup_failed(conv: Conversation, event: SetupFailed) -> Outcome:
     ]
 
 
-def _link_expired(conv: Conversation, event: PaymentLinkExpired) -> Outcome:
+def _link_expired(conv: Conversation, event: PaymentLinkExpired, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
     return conv, [
@@ -241,7 +291,7 @@ def _link_expired(conv: Conversation, event: PaymentLinkExpired) -> Outcome:
     ]
 
 
-def _link_ready(conv: Conversation, event: PaymentLinkReady) -> Outcome:
+def _link_ready(conv: Conversation, event: PaymentLinkReady, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
     # SEPA Direct Debit needs EUR invoices: say why a USD user only sees cards.
@@ -258,19 +308,19 @@ def _link_ready(conv: Conversation, event: PaymentLinkReady) -> Outcome:
     ]
 
 
-def _link_delayed(conv: Conversation, event: PaymentLinkDelayed) -> Outcome:
+def _link_delayed(conv: Conversation, event: PaymentLinkDelayed, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
     return conv, [Reply(message_id="payment-link-delayed")]
 
 
-def _link_unavailable(conv: Conversation, event: PaymentLinkUnavailable) -> Outcome:
+def _link_unavailable(conv: Conversation, event: PaymentLinkUnavailable, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
     return conv, [Reply(message_id="payment-link-unavailable")]
 
 
-def _mandate_inactive(conv: Conversation, event: MandateInactive) -> Outcome:
+def _mandate_inactive(conv: Conversation, event: MandateInactive, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
     back = conv.at(State.PAYMENT, payment_method=None)
@@ -281,11 +331,11 @@ def _mandate_inactive(conv: Conversation, event: MandateInactive) -> Outcome:
     ]
 
 
-def _finished_text(conv: Conversation, _: Text) -> Outcome:
+def _finished_text(conv: Conversation, _: Text, _now: Now) -> Outcome:
     return _ask(conv)
 
 
-def _overlay_language(conv: Conversation, event: Choice) -> Outcome:
+def _overlay_language(conv: Conversation, event: Choice, _now: Now) -> Outcome:
     back = conv.at(conv.resume or State.NAME, language=event.value, resume=None)
     effects: list[Effect] = []
     if conv.org_id is not None and back.state in _UNCONFIRMED | {State.PAYMENT, State.DONE}:
@@ -294,7 +344,7 @@ def _overlay_language(conv: Conversation, event: Choice) -> Outcome:
     return back, [*effects, *_resume_prompt(back)]
 
 
-def _confirm_cancel(conv: Conversation, event: Choice) -> Outcome:
+def _confirm_cancel(conv: Conversation, event: Choice, _now: Now) -> Outcome:
     if event.value == "no":
         return _ask(conv.at(conv.resume or State.NAME, resume=None))
     effects: list[Effect] = []
@@ -304,7 +354,7 @@ def _confirm_cancel(conv: Conversation, event: Choice) -> Outcome:
     return fresh, [*effects, Reply(message_id="cancel-done")]
 
 
-def _confirm_delete(conv: Conversation, event: Choice) -> Outcome:
+def _confirm_delete(conv: Conversation, event: Choice, _now: Now) -> Outcome:
     if event.value == "no":
         return _ask(conv.at(conv.resume or State.NAME, resume=None))
     return Conversation(state=State.LANGUAGE, language=conv.language), [
@@ -339,6 +389,7 @@ TRANSITIONS: dict[State, dict[type, Handler]] = {
         Choice: _awaiting_choice,
         Text: _awaiting_text,
         EmailDeliveryFailed: _delivery_failed,
+        Timer: _reminder_due,
     },
     State.PAYMENT: {
         Choice: _payment_choice,
@@ -424,8 +475,17 @@ def _command(conv: Conversation, event: Command) -> Outcome:
     return _ask(conv, Reply(message_id="error-unknown-command", args={"command": name[:32]}))
 
 
-def step(conv: Conversation, event: Event) -> Outcome:
-    """Apply one event. Returns the new conversation and what the shell must do."""
+def _stop_reminders(before: Conversation, after: Conversation, effects: list[Effect]) -> Outcome:
+    """Reminders end the moment the conversation leaves the email wait for
+    their organization (confirmed, cancelled, deleted, another organization)."""
+    waiting = before.org_id is not None and before.step in _UNCONFIRMED
+    still = after.org_id == before.org_id and after.step in _UNCONFIRMED
+    if waiting and not still:
+        return after, [CancelTimers(name=REMINDER, org_id=before.org_id), *effects]
+    return after, effects
+
+
+def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
     if isinstance(event, Text):
         if holds_payment_number(event.text):
             return conv, [RedactUserMessage(), Reply(message_id="warning-payment-number")]
@@ -435,11 +495,20 @@ def step(conv: Conversation, event: Event) -> Outcome:
         return _command(conv, event)
     if isinstance(event, EmailConfirmed):
         return _email_confirmed(conv, event)
-    if isinstance(event, Timer):
-        return conv, []
     handler = TRANSITIONS[conv.state].get(type(event))
     if handler is None:
-        return _not_now(conv)
+        # News the user did not ask for right now (a reminder, a bounced email)
+        # that no longer fits the state is dropped: a "not now" out of the blue
+        # would only confuse. Anything the user did gets "not now".
+        return (conv, []) if isinstance(event, Timer | EmailDeliveryFailed) else _not_now(conv)
     if isinstance(event, Choice) and event.value not in CHOICES.get(conv.state, ()):
         return _not_now(conv)
-    return handler(conv, event)
+    return handler(conv, event, now)
+
+
+def step(conv: Conversation, event: Event, *, now: datetime | None = None) -> Outcome:
+    """Apply one event. Returns the new conversation and what the shell must do.
+    `now` (aware UTC) lets the time rules apply: resend cool-down and hourly cap;
+    without it nothing is refused for timing and no send is recorded."""
+    after, effects = _dispatch(conv, event, now)
+    return _stop_reminders(conv, after, effects)

@@ -1,6 +1,7 @@
 """The conversation as a value: the state plus what the user has told us so far."""
 
 from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from .payment import SavedMethod
@@ -27,6 +28,18 @@ class Conversation:
     resume: State | None = None
     payment_method: SavedMethod | None = None
     invalid_in_a_row: int = 0
+    # When confirmation emails for `org_id` were sent within the last hour
+    # (aware UTC datetimes, oldest first): the resend rules read it.
+    email_sends: tuple[datetime, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Also takes what `to_data` wrote (a list of ISO strings): a conversation
+        # built from its own data equals it.
+        sends = tuple(
+            datetime.fromisoformat(sent) if isinstance(sent, str) else sent
+            for sent in self.email_sends
+        )
+        object.__setattr__(self, "email_sends", sends)
 
     @property
     def step(self) -> State:
@@ -41,6 +54,7 @@ class Conversation:
     def to_data(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("state")
+        data["email_sends"] = [sent.isoformat() for sent in self.email_sends]
         return data
 
     @classmethod
@@ -53,4 +67,6 @@ class Conversation:
         elif known.get("payment_method") is not None:
             # Stored before methods were structured: keep the user going, drop the text.
             known["payment_method"] = None
+        # Data saved before the resend rules existed has no send history.
+        known["email_sends"] = known.get("email_sends") or ()
         return cls(state=State(state), **known)

@@ -7,7 +7,7 @@ from .payment import method_args
 from .states import State
 from .validation import mask_email
 
-__all__ = ["language_buttons", "prompt", "summary_args"]
+__all__ = ["awaiting_buttons", "language_buttons", "prompt", "summary_args"]
 
 
 LANGUAGE_LABELS = {
@@ -22,6 +22,14 @@ CURRENCY_LABELS = {"USD": "currency-option-usd", "EUR": "currency-option-eur"}
 
 def language_buttons() -> tuple[Button, ...]:
     return tuple(Button(label=LANGUAGE_LABELS[code], value=code) for code in LANGUAGES)
+
+
+def awaiting_buttons() -> tuple[Button, ...]:
+    """What the user can do while the confirmation email is out."""
+    return (
+        Button(label="button-resend", value="resend"),
+        Button(label="button-change-email", value="change-email"),
+    )
 
 
 def _yes_no() -> tuple[Button, ...]:
@@ -68,10 +76,7 @@ def prompt(conv: Conversation) -> Reply:
         return Reply(
             message_id="onboarding-awaiting-email",
             args={"email": mask_email(conv.email or "")},
-            buttons=(
-                Button(label="button-resend", value="resend"),
-                Button(label="button-change-email", value="change-email"),
-            ),
+            buttons=awaiting_buttons(),
         )
     if state is State.PAYMENT:
         return Reply(

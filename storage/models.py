@@ -29,6 +29,7 @@ __all__ = [
     "PaymentProfileRow",
     "ProcessedUpdateRow",
     "TelegramChatRow",
+    "TimerRow",
 ]
 
 
@@ -217,3 +218,22 @@ class TelegramChatRow(Base):
     start_source: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class TimerRow(Base):
+    """An event due to a conversation later (a reminder). Claimed with a lease
+    like the outbox; fired or cancelled once, never both."""
+
+    __tablename__ = "timers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(
+        ForeignKey("identities.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(64))
+    org_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    claimed_until: Mapped[datetime | None]
+    fired_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]

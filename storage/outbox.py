@@ -17,6 +17,7 @@ __all__ = [
     "depth",
     "enqueue",
     "fail",
+    "failed_count",
     "oldest_pending",
     "retry_later",
 ]
@@ -108,7 +109,7 @@ async def fail(session: AsyncSession, item_id: int, *, now: datetime, error: str
     await session.execute(
         update(OutboxRow)
         .where(OutboxRow.id == item_id)
-        .values(done_at=now, claimed_until=None, last_error=f"failed: {error[:1990]}")
+        .values(done_at=now, claimed_until=None, last_error=f"{FAILED_PREFIX}{error[:1990]}")
     )
 
 
@@ -123,3 +124,19 @@ async def oldest_pending(session: AsyncSession) -> datetime | None:
     return await session.scalar(
         select(func.min(OutboxRow.created_at)).where(OutboxRow.done_at.is_(None))
     )
+
+
+FAILED_PREFIX = "failed: "
+
+
+async def failed_count(session: AsyncSession, kind: str | None = None) -> int:
+    """Rows given up on for good (a permanent SMTP refusal, or too many
+    attempts): the delivery-failure counter."""
+    query = (
+        select(func.count())
+        .select_from(OutboxRow)
+        .where(OutboxRow.done_at.is_not(None), OutboxRow.last_error.startswith(FAILED_PREFIX))
+    )
+    if kind is not None:
+        query = query.where(OutboxRow.kind == kind)
+    return int(await session.scalar(query) or 0)

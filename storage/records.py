@@ -4,7 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-__all__ = ["ConfirmationRecord", "ConversationRecord", "OrganizationRecord", "OutboxItem"]
+__all__ = [
+    "ConfirmationRecord",
+    "ConversationRecord",
+    "OrganizationRecord",
+    "OutboxItem",
+    "TimerItem",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +57,12 @@ class OutboxItem:
     identity_id: int | None
     payload: dict[str, Any]
     attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimerItem:
+    id: int
+    identity_id: int
+    name: str
+    org_id: int | None
+    due_at: datetime

@@ -1,12 +1,14 @@
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.services import Services, open_services
 from tests.databases import BACKENDS, migrated_database
+from tests.smtp_server import SmtpServer
 
 
 @pytest.fixture(params=BACKENDS)
@@ -56,3 +58,24 @@ async def web_url(services: Services) -> AsyncIterator[str]:
     port = runner.addresses[0][1]
     yield f"http://127.0.0.1:{port}"
     await runner.cleanup()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server (aiosmtpd) on a free loopback port."""
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+async def smtp_services(
+    settings: Settings, clock: FrozenClock, smtp_server: SmtpServer
+) -> AsyncIterator[Services]:
+    """Services whose mailer is SMTP to `smtp_server`, picked by the composition root."""
+    built = open_services(
+        settings.model_copy(update={"smtp_url": SecretStr(smtp_server.url)}), clock=clock
+    )
+    yield built
+    await built.close()

@@ -2,6 +2,7 @@
 options; the user answers with the number or the label. Works with a pipe."""
 
 import asyncio
+import contextlib
 import logging
 import re
 import sys
@@ -118,12 +119,16 @@ class ConsoleChannel:
 
     async def deliver_pending(self) -> None:
         """Print messages that other processes left for this user (a confirmed
-        email, a saved payment method)."""
+        email, a saved payment method, a reminder)."""
         engine = self.services.engine
-        async with engine.sessions.begin() as session:
+        async with engine.sessions() as session:
             identity_id = await find_identity(session, CHANNEL, self.user)
-            if identity_id is None:
-                return
+        if identity_id is None:
+            return
+        # Embedded mode: this user's due reminders fire here as well. A worker,
+        # if one runs, may take them first; the timer lease keeps it to once.
+        await self.services.worker.fire_due_timers(identity_id)
+        async with engine.sessions.begin() as session:
             items = await outbox.claim(
                 session,
                 now=engine.clock.now(),
@@ -140,10 +145,16 @@ class ConsoleChannel:
                 self.show(render(self.services.translator, language, reply))
                 await outbox.complete(session, item.id, now=engine.clock.now())
 
-    async def _poll(self) -> None:
-        while True:
-            await asyncio.sleep(self.poll_interval)
-            await self.deliver_pending()
+    async def _poll(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=self.poll_interval)
+            if stop.is_set():
+                return
+            try:
+                await self.deliver_pending()
+            except DBAPIError:
+                log.exception("could not fetch pending messages; trying again")
 
     async def run(self, lines: LineSource) -> None:
         hint = self.services.translator.format(self.locale_hint or "en", "console-hint")
@@ -151,9 +162,13 @@ class ConsoleChannel:
         print(file=self.out)
         self.out.flush()
         await self.deliver_pending()
-        poller = asyncio.create_task(self._poll())
+        # Stopped between rounds, never cancelled inside a database call: a
+        # cancelled aiosqlite call could leave the loop waiting for it at exit.
+        stop = asyncio.Event()
+        poller = asyncio.create_task(self._poll(stop))
         try:
             while (line := await lines.readline()) is not None:
                 await self.handle_line(line)
         finally:
-            poller.cancel()
+            stop.set()
+            await poller

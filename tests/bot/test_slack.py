@@ -284,12 +284,20 @@ async def test_sub_commands(slack: SlackWorkspace, slack_api: SlackApiDouble) ->
 
 
 async def test_buttons_and_dms_after_the_form(
-    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services, web_url: str
+    slack: SlackWorkspace,
+    slack_api: SlackApiDouble,
+    services: Services,
+    web_url: str,
+    clock: FrozenClock,
 ) -> None:
     await slack.command(ALICE)
     await slack.submit(ALICE, {"name": "R&D Lab", "email": "bob@gmail.com", "currency": "USD"})
     assert message_ids(slack_api, ALICE) == ["email-note-free", "onboarding-awaiting-email"]
     await services.worker.drain_once()
+    await slack.press(ALICE, "resend")
+    await services.worker.drain_once()
+    assert message_ids(slack_api, ALICE)[-1] == "email-resend-wait"  # the 60 s cool-down
+    clock.advance(timedelta(seconds=60))
     await slack.press(ALICE, "resend")
     await services.worker.drain_once()
     assert message_ids(slack_api, ALICE)[-1] == "email-resent"

@@ -4,7 +4,9 @@ import pytest
 
 from conversations import (
     FORM_FIELDS,
+    REMINDER,
     TRANSITIONS,
+    CancelTimers,
     Choice,
     Conversation,
     CreateOrganization,
@@ -12,6 +14,7 @@ from conversations import (
     FormSubmitted,
     OrganizationCreated,
     Reply,
+    ScheduleTimer,
     SendConfirmationEmail,
     State,
     form_open,
@@ -56,7 +59,12 @@ def test_then_the_email_goes_out_as_after_save() -> None:
     conv, _ = step(Conversation(), GOOD)
     conv, effects = step(conv, OrganizationCreated(org_id=5))
     assert conv.org_id == 5
-    assert effects == [SendConfirmationEmail(org_id=5), prompt(conv)]
+    assert effects == [
+        SendConfirmationEmail(org_id=5),
+        CancelTimers(name=REMINDER, org_id=5),
+        ScheduleTimer(name=REMINDER, org_id=5),
+        prompt(conv),
+    ]
     assert ids(effects) == ["onboarding-awaiting-email"]
 
 

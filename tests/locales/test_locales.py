@@ -31,6 +31,8 @@ SAMPLE_ARGS: dict[str, str | int] = {
     "command": "frobnicate",
     "hours": 24,
     "status": "confirmed",
+    "seconds": 45,
+    "minutes": 23,
 }
 
 
@@ -123,3 +125,8 @@ def test_plurals_follow_each_language() -> None:
     assert "21 час" in translator.format("ru", "email-confirm-expiry", {"hours": 21})
     assert "1 hour" in translator.format("en", "email-confirm-expiry", {"hours": 1})
     assert "24 hours" in translator.format("en", "email-confirm-expiry", {"hours": 24})
+    assert "через 1 секунду" in translator.format("ru", "email-resend-wait", {"seconds": 1})
+    assert "через 3 секунды" in translator.format("ru", "email-resend-wait", {"seconds": 3})
+    assert "через 45 секунд" in translator.format("ru", "email-resend-wait", {"seconds": 45})
+    assert "in 1 minute." in translator.format("en", "email-send-limit", {"minutes": 1})
+    assert "tra 23 minuti" in translator.format("it", "email-send-limit", {"minutes": 23})

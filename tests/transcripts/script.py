@@ -77,7 +77,7 @@ EDITING: list[Turn] = [
     (Press("edit-language"), ("onboarding-ask-language",)),
     (Press("it"), ("language-changed", "onboarding-summary")),
     (Press("save"), ("onboarding-awaiting-email",)),
-    (Press("resend"), ("email-resent",)),
+    (Press("resend"), ("email-resend-wait",)),  # within a minute of the first email
     (Press("change-email"), ("onboarding-ask-email",)),
     (Say("carol@acme.com"), ("onboarding-awaiting-email",)),
     (OpenLink(), ("email-confirmed", "payment-ask", "payment-not-configured")),

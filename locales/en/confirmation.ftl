@@ -1,0 +1,19 @@
+# Variables:
+#   $seconds (Number) - how long until the email can be sent again
+email-resend-wait =
+    I have just sent the link. You can ask for it again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }.
+# Variables:
+#   $minutes (Number) - how long until another email can be sent
+email-send-limit =
+    That is the most confirmation emails I can send in one hour. You can ask for another one in { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
+# Variables:
+#   $email (String) - the masked address, like a…@acme.com
+email-reminder =
+    A reminder: your organization is waiting for you to confirm { $email }.
+    Open the link in the email we sent, or use a button below.

@@ -1,0 +1,181 @@
+"""Confirmation emails through a real SMTP server on loopback (aiosmtpd), on
+SQLite and PostgreSQL: content and headers in every language, outages,
+temporary and permanent refusals, login."""
+
+import io
+import re
+from datetime import timedelta
+from email.utils import parsedate_to_datetime
+
+import pytest
+from pydantic import SecretStr
+
+from bot.channels.console import ConsoleChannel
+from bot.clock import FrozenClock
+from bot.config import Settings
+from bot.engine import CONFIRMATION_EMAIL
+from bot.mailer import FileMailer
+from bot.metrics import REGISTRY
+from bot.services import Services, make_mailer, open_services
+from bot.smtp import SmtpMailer
+from conversations import LANGUAGES
+from storage import outbox
+from storage.organizations import list_organizations
+from tests.smtp_server import SmtpServer
+
+LINK = re.compile(r"http://127\.0\.0\.1:8080/confirm/([A-Za-z0-9_-]{43})")
+
+
+async def save(
+    services: Services, language: str = "en", *, user: str = "u", email: str = "alice@acme.com"
+) -> ConsoleChannel:
+    """Through the terminal channel up to Save; it sends the email inline."""
+    channel = ConsoleChannel(services, user, io.StringIO())
+    for line in ["/start", language, "Acme Labs", email, "EUR", "save"]:
+        await channel.handle_line(line)
+    return channel
+
+
+def email_calls(outcome: str) -> float:
+    labels = {"service": "email", "outcome": outcome}
+    return REGISTRY.get_sample_value("onboarding_external_calls_total", labels) or 0.0
+
+
+def test_the_composition_root_picks_the_mailer(settings: Settings) -> None:
+    assert isinstance(make_mailer(settings), FileMailer)
+    smtp = settings.model_copy(update={"smtp_url": SecretStr("smtp://u:p@127.0.0.1:2525")})
+    assert isinstance(make_mailer(smtp), SmtpMailer)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_delivery_content_and_headers(
+    smtp_services: Services, smtp_server: SmtpServer, clock: FrozenClock, language: str
+) -> None:
+    services = smtp_services
+    await save(services, language)
+    (received,) = smtp_server.mailbox.wait_for(1)
+    assert received.mail_from == "no-reply@proficonf.local"
+    assert received.rcpt_tos == ("alice@acme.com",)
+
+    message = received.message
+    t = services.translator
+    async with services.engine.sessions() as session:
+        (org,) = await list_organizations(session)
+    assert message["From"] == services.settings.mail_from
+    assert message["Reply-To"] == services.settings.mail_reply_to
+    assert message["To"] == "alice@acme.com"
+    assert parsedate_to_datetime(message["Date"]) == clock.now()
+    assert re.fullmatch(r"<confirm-\d+@127\.0\.0\.1>", message["Message-ID"])
+    assert message["Subject"] == t.format(language, "email-confirm-subject", {"name": "Acme Labs"})
+    assert message["Content-Language"] == language
+    assert message["Auto-Submitted"] == "auto-generated"
+    assert message.get_content_type() == "multipart/alternative"
+    assert not message.defects
+
+    text_part = message.get_body(preferencelist=("plain",))
+    html_part = message.get_body(preferencelist=("html",))
+    assert text_part is not None and html_part is not None
+    text, html = str(text_part.get_content()), str(html_part.get_content())
+    for body in (text, html):
+        assert len(set(LINK.findall(body))) == 1
+        assert t.format(language, "email-confirm-expiry", {"hours": 24}) in body
+        assert t.format(language, "email-confirm-ignore") in body
+        assert t.format(language, "email-confirm-action") in body
+    assert f'lang="{language}"' in html
+    assert org.language == language
+
+
+async def test_server_down_at_first_then_up_is_delivered_once(
+    smtp_services: Services, smtp_server: SmtpServer, clock: FrozenClock
+) -> None:
+    services = smtp_services
+    smtp_server.stop()
+    channel = await save(services)
+    assert channel.shown[-1].message_id == "onboarding-awaiting-email"
+    assert await services.worker.drain_once() == 0  # waiting for its backoff
+    async with services.engine.sessions() as session:
+        assert await outbox.depth(session) == 1
+
+    smtp_server.start()
+    clock.advance(timedelta(seconds=5))
+    assert await services.worker.drain_once() == 1
+    clock.advance(timedelta(minutes=30))
+    assert await services.worker.drain_once() == 0
+    assert len(smtp_server.mailbox.wait_for(1)) == 1
+    async with services.engine.sessions() as session:
+        assert await outbox.depth(session) == 0
+        assert await outbox.failed_count(session) == 0
+
+
+async def test_temporary_refusal_then_success(
+    smtp_services: Services, smtp_server: SmtpServer, clock: FrozenClock
+) -> None:
+    services = smtp_services
+    smtp_server.mailbox.rcpt_script = ["451 4.3.0 Try again later"]
+    await save(services)
+    assert smtp_server.mailbox.received == []
+    clock.advance(timedelta(seconds=4))
+    assert await services.worker.drain_once() == 0  # backoff: 5 s after the first try
+    clock.advance(timedelta(seconds=1))
+    assert await services.worker.drain_once() == 1
+    (received,) = smtp_server.mailbox.wait_for(1)
+    assert received.rcpt_tos == ("alice@acme.com",)
+    assert await services.worker.drain_once() == 0
+
+
+async def test_permanent_refusal_is_told_and_counted(
+    smtp_services: Services, smtp_server: SmtpServer, clock: FrozenClock
+) -> None:
+    services = smtp_services
+    smtp_server.mailbox.rcpt_always = "550 5.1.1 No such user here"
+    failed_before = email_calls("failed")
+    channel = await save(services, "es")
+    assert email_calls("failed") == failed_before + 1  # the /metrics counter
+    assert smtp_server.mailbox.received == []
+    failed = channel.shown[-1]
+    assert failed.message_id == "email-delivery-failed"
+    assert failed.text == services.translator.format(
+        "es", "email-delivery-failed", {"email": "alice@acme.com"}
+    )
+    assert [b.value for b in failed.buttons] == ["change-email"]
+    async with services.engine.sessions() as session:
+        assert await outbox.failed_count(session, CONFIRMATION_EMAIL) == 1
+        assert await outbox.depth(session) == 0
+
+    # The user fixes the address: the new email goes out.
+    smtp_server.mailbox.rcpt_always = None
+    await channel.handle_line("1")  # Change email
+    await channel.handle_line("alice@acme.org")
+    (received,) = smtp_server.mailbox.wait_for(1)
+    assert received.rcpt_tos == ("alice@acme.org",)
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+async def test_login_when_the_url_has_credentials(settings: Settings, clock: FrozenClock) -> None:
+    server = SmtpServer(credentials=("mailer", "p@ss:word"))
+    server.start()
+    url = f"smtp://mailer:p%40ss%3Aword@127.0.0.1:{server.port}"
+    services = open_services(settings.model_copy(update={"smtp_url": SecretStr(url)}), clock=clock)
+    try:
+        await save(services)
+        assert len(server.mailbox.wait_for(1)) == 1
+        assert server.mailbox.logins == [("mailer", "p@ss:word")]
+    finally:
+        await services.close()
+        server.stop()
+
+
+async def test_a_replaced_email_waiting_for_retry_is_not_sent(
+    smtp_services: Services, smtp_server: SmtpServer, clock: FrozenClock
+) -> None:
+    """Change email while the first email waits for its retry: only the new one goes out."""
+    services = smtp_services
+    smtp_server.stop()
+    channel = await save(services)
+    await channel.handle_line("2")  # Change email
+    await channel.handle_line("bob@acme.com")
+    smtp_server.start()
+    clock.advance(timedelta(minutes=5))
+    assert await services.worker.drain_once() == 2
+    (received,) = smtp_server.mailbox.wait_for(1)
+    assert received.rcpt_tos == ("bob@acme.com",)
