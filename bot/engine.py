@@ -41,6 +41,7 @@ from . import metrics
 from .clock import Clock
 from .codec import reply_to_json
 from .config import Settings
+from .faults import crash_point
 from .tokens import hash_token, new_token
 
 __all__ = ["CHAT_MESSAGE", "CONFIRMATION_EMAIL", "PAYMENT_LINK", "Engine", "Outcome"]
@@ -110,6 +111,7 @@ class Engine:
                 now=now,
             )
             outcome = await self._apply(session, record, event, now)
+            crash_point("step-before-commit")
         seconds = time.perf_counter() - started
         metrics.update_handled(channel, seconds)
         assert outcome.conversation is not None

@@ -24,6 +24,7 @@ from storage.payments import LINK_SENT, SAVED, PaymentProfile
 from storage.records import OrganizationRecord
 
 from ..engine import Engine
+from ..faults import crash_point
 from .client import StripeGateway, idempotency_key
 from .methods import saved_method
 
@@ -96,6 +97,7 @@ class StripeWebhook:
                 return WebhookResult(200, "duplicate")
             if apply is not None:
                 await apply(session)
+            crash_point("stripe-webhook-before-commit")
         return WebhookResult(200, "ok" if handler else "ignored")
 
     async def _tell(self, session: AsyncSession, org_id: int, event: Event) -> None:
