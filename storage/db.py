@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -14,7 +15,12 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-__all__ = ["make_engine", "make_sessionmaker"]
+__all__ = ["DATABASE_UNAVAILABLE", "make_engine", "make_sessionmaker"]
+
+# What "the database is not there right now" looks like: SQLAlchemy wraps
+# errors on an open connection, but asyncpg's connect errors (refused, reset)
+# arrive as plain OSErrors.
+DATABASE_UNAVAILABLE: tuple[type[BaseException], ...] = (DBAPIError, OSError, TimeoutError)
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:

@@ -8,11 +8,10 @@ import re
 import sys
 from typing import Protocol, TextIO
 
-from sqlalchemy.exc import DBAPIError
-
 from conversations import Choice, Command, Event, Reply, Text
 from storage import outbox
 from storage.conversations import find_identity
+from storage.db import DATABASE_UNAVAILABLE
 
 from ..codec import reply_from_json
 from ..engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE
@@ -62,6 +61,7 @@ class ConsoleChannel:
         self.user = user
         self.out = out
         self.locale_hint = locale_hint
+        self.language = locale_hint or "en"  # the conversation's, once known
         self.poll_interval = poll_interval
         self.options: list[tuple[str, str]] = []  # (label, value) of the last buttons shown
         self.shown: list[RenderedMessage] = []
@@ -98,24 +98,30 @@ class ConsoleChannel:
         await self.handle_event(self.to_event(line))
 
     async def handle_event(self, event: Event) -> None:
-        # Older news first (an email confirmed meanwhile), then the answer, so
-        # the options on screen are always those of the newest message.
-        await self.deliver_pending()
         engine = self.services.engine
         try:
+            # Older news first (an email confirmed meanwhile), then the answer,
+            # so the options on screen are always those of the newest message.
+            await self.deliver_pending()
             outcome = await engine.handle(CHANNEL, self.user, event, locale_hint=self.locale_hint)
-        except DBAPIError:
-            log.exception("step failed")
-            self.show(render(self.services.translator, self.locale_hint or "en", TRY_AGAIN))
+        except DATABASE_UNAVAILABLE as error:
+            log.warning(
+                "database unavailable (%s); the user is asked to retry", type(error).__name__
+            )
+            self.show(render(self.services.translator, self.language, TRY_AGAIN))
             return
-        language = outcome.conversation.language if outcome.conversation else "en"
+        if outcome.conversation is not None:
+            self.language = outcome.conversation.language
         if outcome.replies:
             self.options = []
         for reply in outcome.replies:
-            self.show(render(self.services.translator, language, reply))
-        # Embedded mode: with no separate worker, the email goes out right here.
-        await self.services.worker.drain_once((CONFIRMATION_EMAIL,))
-        await self.deliver_pending()
+            self.show(render(self.services.translator, self.language, reply))
+        try:
+            # Embedded mode: with no separate worker, the email goes out right here.
+            await self.services.worker.drain_once((CONFIRMATION_EMAIL,))
+            await self.deliver_pending()
+        except DATABASE_UNAVAILABLE as error:  # the step is saved; the rest goes out later
+            log.warning("database unavailable after a step (%s)", type(error).__name__)
 
     async def deliver_pending(self) -> None:
         """Print messages that other processes left for this user (a confirmed
@@ -145,23 +151,26 @@ class ConsoleChannel:
                 self.show(render(self.services.translator, language, reply))
                 await outbox.complete(session, item.id, now=engine.clock.now())
 
+    async def _deliver_quietly(self) -> None:
+        try:
+            await self.deliver_pending()
+        except DATABASE_UNAVAILABLE as error:
+            log.warning("could not fetch pending messages (%s); trying again", type(error).__name__)
+
     async def _poll(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=self.poll_interval)
             if stop.is_set():
                 return
-            try:
-                await self.deliver_pending()
-            except DBAPIError:
-                log.exception("could not fetch pending messages; trying again")
+            await self._deliver_quietly()
 
     async def run(self, lines: LineSource) -> None:
         hint = self.services.translator.format(self.locale_hint or "en", "console-hint")
         print(hint, file=self.out)
         print(file=self.out)
         self.out.flush()
-        await self.deliver_pending()
+        await self._deliver_quietly()
         # Stopped between rounds, never cancelled inside a database call: a
         # cancelled aiosqlite call could leave the loop waiting for it at exit.
         stop = asyncio.Event()

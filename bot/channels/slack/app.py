@@ -19,7 +19,6 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlalchemy.exc import DBAPIError
 
 from conversations import (
     COMMANDS,
@@ -34,6 +33,7 @@ from conversations import (
     Text,
     form_open,
 )
+from storage.db import DATABASE_UNAVAILABLE
 from storage.organizations import list_organizations
 
 from ...engine import Engine, Outcome
@@ -102,7 +102,7 @@ class SlackChannel:
     async def step_and_reply(self, team_id: str, user_id: str, event: Event, key: str) -> None:
         try:
             outcome = await self.step(team_id, user_id, event, key)
-        except DBAPIError:
+        except DATABASE_UNAVAILABLE:
             log.exception("step failed")
             await self.send(user_id, "en", [Reply(message_id="error-try-again")])
             return
