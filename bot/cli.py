@@ -141,7 +141,7 @@ def _payment_json(profile: Any) -> dict[str, Any]:
     return {"status": status}
 
 
-def _org_json(org: Any, profile: Any = None) -> dict[str, Any]:
+def _org_json(org: Any, profile: Any, credit: Any) -> dict[str, Any]:
     return {
         "id": org.id,
         "name": org.name,
@@ -154,21 +154,32 @@ def _org_json(org: Any, profile: Any = None) -> dict[str, Any]:
         "created_at": org.created_at.isoformat(),
         "confirmed_at": org.confirmed_at.isoformat() if org.confirmed_at else None,
         "payment": _payment_json(profile),
+        "credit": {
+            "status": credit.status.value,
+            "amount_minor": credit.amount_minor,
+            "remaining_minor": credit.remaining_minor,
+            "currency": credit.currency,
+        },
     }
 
 
 async def _orgs(settings: Settings, as_json: bool) -> None:
+    from storage.credits import grants_for
     from storage.organizations import list_organizations
     from storage.payments import list_profiles
 
+    from .credits import credit_of
     from .services import open_services
 
     services = open_services(settings)
     try:
         async with services.engine.sessions() as session:
+            orgs = await list_organizations(session)
             profiles = await list_profiles(session)
+            grants = await grants_for(session, [org.id for org in orgs])
             rows = [
-                _org_json(org, profiles.get(org.id)) for org in await list_organizations(session)
+                _org_json(org, profiles.get(org.id), credit_of(org, grants.get(org.id)))
+                for org in orgs
             ]
     finally:
         await services.close()
@@ -180,6 +191,7 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
         print(
             f"{row['id']:>5}  {row['status']:<14} {row['currency']} {row['language']:<5} "
             f"{row['name'] or '—'} <{row['email'] or '—'}>  {_payment_text(services, row)}"
+            f"  credit: {row['credit']['status']}"
         )
 
 

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     stripe_api_base: str = "https://api.stripe.com"
     # How long a Checkout link stays usable; Stripe accepts 30 minutes to 24 hours.
     stripe_checkout_ttl: timedelta = timedelta(hours=24)
+    # Bearer token of the internal API (credit usage reports); unset = API off.
+    internal_api_token: SecretStr | None = None
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None

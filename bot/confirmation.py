@@ -7,6 +7,7 @@ from enum import StrEnum
 from conversations import EmailConfirmed
 from storage import organizations as orgs_repo
 
+from .credits import decide_at_confirmation
 from .engine import Engine
 from .tokens import hash_token
 
@@ -66,6 +67,10 @@ async def use_link(engine: Engine, token: str) -> LinkView:
         if org is None:
             return LinkView(LinkStatus.UNKNOWN)
         await orgs_repo.confirm_organization(session, org.id, now)
+        # The trial credit is decided in the same transaction as the confirmation.
+        credit = await decide_at_confirmation(session, org, now)
         if org.identity_id is not None:
-            await engine.handle_external(session, org.identity_id, EmailConfirmed(org_id=org.id))
+            await engine.handle_external(
+                session, org.identity_id, EmailConfirmed(org_id=org.id, credit=credit)
+            )
     return LinkView(LinkStatus.CONFIRMED, view.language, view.org_name)

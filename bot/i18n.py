@@ -2,19 +2,40 @@
 its id shown to a user (python-fluent would otherwise echo the id)."""
 
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 
+from babel.numbers import get_currency_precision
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import FluentDecimal
 
 from conversations import LANGUAGES
 
-__all__ = ["MissingMessage", "Translator", "match_language"]
+__all__ = ["MissingMessage", "Translator", "match_language", "with_money"]
 
 FALLBACK = "en"
 
 
 class MissingMessage(KeyError):
     pass
+
+
+def with_money(args: Mapping[str, object]) -> dict[str, object]:
+    """The money convention of Reply arguments: an integer `<name>_minor` with a
+    string `<name>_currency` (ISO 4217) is an amount in minor units. Messages
+    see it as `$<name>`, a Fluent currency number, so Babel picks the symbol,
+    digits and placement per locale ($25.00, 25,00 $, US$ 25,00)."""
+    result = dict(args)
+    for key, value in args.items():
+        if not key.endswith("_minor") or isinstance(value, bool) or not isinstance(value, int):
+            continue
+        name = key.removesuffix("_minor")
+        currency = args.get(f"{name}_currency")
+        if not isinstance(currency, str):
+            continue
+        amount = Decimal(value).scaleb(-get_currency_precision(currency))
+        result[name] = FluentDecimal(amount, style="currency", currency=currency)
+    return result
 
 
 class Translator:
@@ -41,7 +62,7 @@ class Translator:
         message = bundle.get_message(message_id)
         if message.value is None:
             raise MissingMessage(message_id)
-        text, errors = bundle.format_pattern(message.value, dict(args or {}))
+        text, errors = bundle.format_pattern(message.value, with_money(args or {}))
         if errors:
             raise ValueError(f"{message_id} ({locale}): {errors}")
         return str(text)

@@ -1,6 +1,7 @@
 """The onboarding conversation as pure code: states, events, effects and `step`.
 Nothing here performs I/O or imports a platform, database or web library."""
 
+from .credits import Credit, CreditStatus
 from .effects import (
     AbandonOrganization,
     Button,
@@ -19,6 +20,8 @@ from .effects import (
 from .events import (
     Choice,
     Command,
+    CreditExhausted,
+    CreditUsed,
     EmailConfirmed,
     EmailDeliveryFailed,
     Event,
@@ -57,6 +60,10 @@ __all__ = [
     "Conversation",
     "CreateOrganization",
     "CreatePaymentLink",
+    "Credit",
+    "CreditExhausted",
+    "CreditStatus",
+    "CreditUsed",
     "DeleteUserData",
     "Effect",
     "EmailConfirmed",

@@ -3,11 +3,14 @@ Channels, the web app and the worker build these; only `step` interprets them.""
 
 from dataclasses import dataclass
 
+from .credits import Credit
 from .payment import SavedMethod
 
 __all__ = [
     "Choice",
     "Command",
+    "CreditExhausted",
+    "CreditUsed",
     "EmailConfirmed",
     "EmailDeliveryFailed",
     "Event",
@@ -67,6 +70,25 @@ class OrganizationCreated:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EmailConfirmed:
+    """The link was used. `credit` is the trial credit the shell decided in the
+    same transaction (None only where no decision was made)."""
+
+    org_id: int
+    credit: Credit | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditUsed:
+    """Spend was charged against the organization's trial credit."""
+
+    org_id: int
+    remaining_minor: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CreditExhausted:
+    """The trial credit just reached zero; the shell sends this once per grant."""
+
     org_id: int
 
 
@@ -137,6 +159,8 @@ Event = (
     | FormSubmitted
     | OrganizationCreated
     | EmailConfirmed
+    | CreditUsed
+    | CreditExhausted
     | EmailDeliveryFailed
     | SetupSucceeded
     | SetupFailed

@@ -3,10 +3,12 @@
 state does not accept leaves the conversation untouched with a "not now" reply."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from .domains import DomainKind, classify_domain
+from .credits import CreditStatus, credit_args, trial_args
+from .domains import DomainKind, classify_domain, registrable_domain
 from .effects import (
     AbandonOrganization,
     Button,
@@ -25,6 +27,8 @@ from .effects import (
 from .events import (
     Choice,
     Command,
+    CreditExhausted,
+    CreditUsed,
     EmailConfirmed,
     EmailDeliveryFailed,
     Event,
@@ -136,7 +140,9 @@ def _email_given(conv: Conversation, event: Text, now: Now) -> Outcome:
     kind = classify_domain(result.domain)
     notes: list[Effect] = []
     if kind is not DomainKind.BUSINESS:
-        notes.append(Reply(message_id=_DOMAIN_NOTES[kind], args={"domain": result.domain}))
+        notes.append(
+            Reply(message_id=_DOMAIN_NOTES[kind], args={"domain": result.domain, **trial_args()})
+        )
     if conv.org_id is not None:
         # The organization exists already: a new address means a new link.
         updated, sending = _send_email(
@@ -270,7 +276,11 @@ def _payment_text(conv: Conversation, _: Text, _now: Now) -> Outcome:
 def _setup_succeeded(conv: Conversation, event: SetupSucceeded, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
-    return _ask(conv.at(State.DONE, payment_method=event.method))
+    done, effects = _ask(conv.at(State.DONE, payment_method=event.method))
+    credit = done.credit
+    if credit is not None and credit.status is CreditStatus.GRANTED and credit.remaining_minor:
+        effects.append(Reply(message_id="credit-left", args=credit_args(credit)))
+    return done, effects
 
 
 def _setup_failed(conv: Conversation, event: SetupFailed, _now: Now) -> Outcome:
@@ -425,10 +435,57 @@ def _email_confirmed(conv: Conversation, event: EmailConfirmed) -> Outcome:
         if conv.state in OVERLAYS
         else conv.at(State.PAYMENT, editing=False)
     )
+    confirmed = confirmed.at(confirmed.state, credit=event.credit)
     return confirmed, [
         Reply(message_id="email-confirmed"),
+        *_credit_news(confirmed),
         prompt(confirmed.at(State.PAYMENT)),
         CreatePaymentLink(org_id=event.org_id),
+    ]
+
+
+_CREDIT_NEWS = {
+    CreditStatus.GRANTED: "credit-granted",
+    CreditStatus.NOT_ELIGIBLE_FREE_MAIL: "credit-not-eligible-free",
+    CreditStatus.NOT_ELIGIBLE_DISPOSABLE: "credit-not-eligible-disposable",
+    CreditStatus.ALREADY_USED: "credit-already-used",
+}
+
+
+def _credit_news(conv: Conversation) -> list[Effect]:
+    """What the user learns about the trial credit right after confirming."""
+    if conv.credit is None or conv.credit.status not in _CREDIT_NEWS:
+        return []
+    domain = registrable_domain((conv.email or "").rpartition("@")[2])
+    return [
+        Reply(
+            message_id=_CREDIT_NEWS[conv.credit.status],
+            args={**credit_args(conv.credit), "domain": domain},
+        )
+    ]
+
+
+def _credit_used(conv: Conversation, event: CreditUsed) -> Outcome:
+    credit = conv.credit
+    if event.org_id != conv.org_id or credit is None or credit.status is not CreditStatus.GRANTED:
+        return conv, []
+    remaining = max(0, min(event.remaining_minor, credit.amount_minor))
+    return conv.at(conv.state, credit=replace(credit, remaining_minor=remaining)), []
+
+
+def _credit_exhausted(conv: Conversation, event: CreditExhausted) -> Outcome:
+    """Nudge towards a payment method, unless one is saved already. The shell
+    sends this event once per grant; the nudge is only worth it while the user
+    is on the payment step of that organization."""
+    conv, _ = _credit_used(conv, CreditUsed(org_id=event.org_id, remaining_minor=0))
+    if event.org_id != conv.org_id or conv.payment_method or conv.step is not State.PAYMENT:
+        return conv, []
+    return conv, [
+        Reply(
+            message_id="credit-exhausted",
+            args=credit_args(conv.credit),
+            buttons=(Button(label="credit-button-add-payment", value="new-link"),),
+        )
     ]
 
 
@@ -441,6 +498,7 @@ def _status(conv: Conversation) -> Reply:
             "email": conv.email or "—",
             "currency": conv.currency or "—",
             **method_args(conv.payment_method),
+            **credit_args(conv.credit),
         },
     )
 
@@ -495,6 +553,10 @@ def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
         return _command(conv, event)
     if isinstance(event, EmailConfirmed):
         return _email_confirmed(conv, event)
+    if isinstance(event, CreditUsed):
+        return _credit_used(conv, event)
+    if isinstance(event, CreditExhausted):
+        return _credit_exhausted(conv, event)
     handler = TRANSITIONS[conv.state].get(type(event))
     if handler is None:
         # News the user did not ask for right now (a reminder, a bounced email)

@@ -4,6 +4,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from .credits import Credit
 from .payment import SavedMethod
 from .states import OVERLAYS, State
 
@@ -41,6 +42,9 @@ class Conversation:
         )
         object.__setattr__(self, "email_sends", sends)
 
+    # The trial credit of `org_id`, once its email is confirmed.
+    credit: Credit | None = None
+
     @property
     def step(self) -> State:
         """The step the user is on, looking through any overlay."""
@@ -55,6 +59,7 @@ class Conversation:
         data = asdict(self)
         data.pop("state")
         data["email_sends"] = [sent.isoformat() for sent in self.email_sends]
+        data["credit"] = self.credit.to_data() if self.credit else None
         return data
 
     @classmethod
@@ -69,4 +74,6 @@ class Conversation:
             known["payment_method"] = None
         # Data saved before the resend rules existed has no send history.
         known["email_sends"] = known.get("email_sends") or ()
+        if known.get("credit") is not None:
+            known["credit"] = Credit.from_data(known["credit"])
         return cls(state=State(state), **known)

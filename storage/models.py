@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    CheckConstraint,
     DateTime,
     ForeignKey,
     Integer,
@@ -22,6 +23,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 __all__ = [
     "Base",
     "ConversationRow",
+    "CreditGrantRow",
+    "CreditUsageRow",
     "EmailConfirmationRow",
     "IdentityRow",
     "OrganizationRow",
@@ -120,6 +123,8 @@ class OrganizationRow(Base):
     status: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime]
     confirmed_at: Mapped[datetime | None]
+    # The trial credit decision (conversations.credits.CreditStatus); NULL until confirmed.
+    credit_status: Mapped[str | None] = mapped_column(String(32))
 
 
 class EmailConfirmationRow(Base):
@@ -237,3 +242,47 @@ class TimerRow(Base):
     claimed_until: Mapped[datetime | None]
     fired_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
+
+
+class CreditGrantRow(Base):
+    """A trial credit. The unique domain is what makes it "once per domain":
+    concurrent confirmations race on the insert and the database picks one."""
+
+    __tablename__ = "credit_grants"
+    __table_args__ = (CheckConstraint("amount_minor > 0", name="ck_credit_grants_amount"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), unique=True
+    )
+    domain: Mapped[str] = mapped_column(String(255), unique=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    created_at: Mapped[datetime]
+    # Set once, by the usage report that brought the remaining credit to zero.
+    exhausted_at: Mapped[datetime | None]
+
+
+class CreditUsageRow(Base):
+    """Spend reported by the conferencing platform. `applied_minor` is what the
+    credit covered; `remaining_minor` the credit left after it (never negative)."""
+
+    __tablename__ = "credit_usages"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="ck_credit_usages_amount"),
+        CheckConstraint(
+            "applied_minor >= 0 AND applied_minor <= amount_minor", name="ck_credit_usages_applied"
+        ),
+        CheckConstraint("remaining_minor >= 0", name="ck_credit_usages_remaining"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    idempotency_key: Mapped[str] = mapped_column(String(255), unique=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    applied_minor: Mapped[int] = mapped_column(Integer)
+    remaining_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    created_at: Mapped[datetime]

@@ -40,6 +40,7 @@ def _record(row: OrganizationRow) -> OrganizationRecord:
         status=row.status,
         created_at=row.created_at,
         confirmed_at=row.confirmed_at,
+        credit_status=row.credit_status,
     )
 
 

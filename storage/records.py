@@ -7,6 +7,8 @@ from typing import Any
 __all__ = [
     "ConfirmationRecord",
     "ConversationRecord",
+    "CreditGrantRecord",
+    "CreditUsageRecord",
     "OrganizationRecord",
     "OutboxItem",
     "TimerItem",
@@ -38,6 +40,7 @@ class OrganizationRecord:
     status: str
     created_at: datetime
     confirmed_at: datetime | None
+    credit_status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +69,30 @@ class TimerItem:
     name: str
     org_id: int | None
     due_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CreditGrantRecord:
+    id: int
+    org_id: int
+    domain: str
+    amount_minor: int
+    currency: str
+    used_minor: int
+    exhausted_at: datetime | None
+
+    @property
+    def remaining_minor(self) -> int:
+        return max(0, self.amount_minor - self.used_minor)
+
+
+@dataclass(frozen=True, slots=True)
+class CreditUsageRecord:
+    id: int
+    org_id: int
+    idempotency_key: str
+    amount_minor: int
+    applied_minor: int
+    remaining_minor: int
+    currency: str
+    created_at: datetime

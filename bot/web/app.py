@@ -8,6 +8,8 @@ from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
 from ..engine import Engine
 from ..i18n import Translator, match_language
 from ..payments import StripeWebhook
+from .credit_api import ROUTE as CREDIT_USAGE_ROUTE
+from .credit_api import credit_usage_handler
 from .health import add_health_routes
 from .limits import MAX_BODY, body_limit
 from .pages import page
@@ -81,4 +83,8 @@ def build_app(
 
         mount_slack(app, engine, translator)
     add_payment_routes(app, translator, stripe_webhook)
+    token = engine.settings.internal_api_token
+    if token is not None and token.get_secret_value():
+        # Without a token the internal API does not exist (404), never open.
+        app.router.add_post(CREDIT_USAGE_ROUTE, credit_usage_handler(engine, token))
     return app

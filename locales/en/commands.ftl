@@ -23,6 +23,9 @@ help-text =
 #   $email (String) - email address or a dash
 #   $currency (String) - currency or a dash
 #   $method_kind (String) - none, card or sepa_debit (the rest goes to payment-method-description)
+#   $credit (String) - trial credit status: pending, granted, not_eligible_free_mail, not_eligible_disposable, already_used
+#   $amount (Number) - the credit granted, a currency amount
+#   $remaining (Number) - the credit left, a currency amount
 status-summary =
     Where you are: { $step ->
         [language] choosing a language
@@ -42,4 +45,11 @@ status-summary =
     Payment method: { $method_kind ->
         [none] —
        *[other] { payment-method-description }
+    }
+    Trial credit: { $credit ->
+        [granted] { $remaining } left of { $amount }
+        [not_eligible_free_mail] not available for free email addresses
+        [not_eligible_disposable] not available for disposable addresses
+        [already_used] already used by this email domain
+       *[pending] decided when your email is confirmed
     }

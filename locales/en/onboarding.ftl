@@ -20,13 +20,15 @@ onboarding-ask-email =
 
 # Variables:
 #   $domain (String) - the domain of the address the user gave
+#   $amount (Number) - the trial credit, a currency amount
 email-note-free =
-    Good to know: the $25 trial credit is only given to business addresses, and { $domain } is a free email service.
+    Good to know: the { $amount } trial credit is only given to business addresses, and { $domain } is a free email service.
     You can keep this address, or send a work address instead.
 # Variables:
 #   $domain (String) - the domain of the address the user gave
+#   $amount (Number) - the trial credit, a currency amount
 email-note-disposable =
-    Good to know: { $domain } is a disposable email service, so this address cannot get the $25 trial credit.
+    Good to know: { $domain } is a disposable email service, so this address cannot get the { $amount } trial credit.
     You can keep it, or send a work address instead.
 
 onboarding-ask-currency =

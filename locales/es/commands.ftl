@@ -23,6 +23,9 @@ help-text =
 #   $email (String) - dirección de correo o un guion
 #   $currency (String) - moneda o un guion
 #   $method_kind (String) - none, card o sepa_debit (el resto va a payment-method-description)
+#   $credit (String) - trial credit status: pending, granted, not_eligible_free_mail, not_eligible_disposable, already_used
+#   $amount (Number) - the credit granted, a currency amount
+#   $remaining (Number) - the credit left, a currency amount
 status-summary =
     Paso actual: { $step ->
         [language] elección del idioma
@@ -42,4 +45,11 @@ status-summary =
     Método de pago: { $method_kind ->
         [none] —
        *[other] { payment-method-description }
+    }
+    Crédito de prueba: { $credit ->
+        [granted] te quedan { $remaining } de { $amount }
+        [not_eligible_free_mail] no disponible para direcciones de correo gratuitas
+        [not_eligible_disposable] no disponible para direcciones desechables
+        [already_used] ya lo usó este dominio de correo
+       *[pending] se decidirá cuando confirmes tu correo
     }

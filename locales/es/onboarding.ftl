@@ -20,13 +20,15 @@ onboarding-ask-email =
 
 # Variables:
 #   $domain (String) - el dominio de la dirección que indicó el usuario
+#   $amount (Number) - the trial credit, a currency amount
 email-note-free =
-    Para que lo sepas: el crédito de prueba de $25 solo se otorga a direcciones corporativas, y { $domain } es un servicio de correo gratuito.
+    Para que lo sepas: el crédito de prueba de { $amount } solo se otorga a direcciones corporativas, y { $domain } es un servicio de correo gratuito.
     Puedes conservar esta dirección o enviar una de trabajo.
 # Variables:
 #   $domain (String) - el dominio de la dirección que indicó el usuario
+#   $amount (Number) - the trial credit, a currency amount
 email-note-disposable =
-    Para que lo sepas: { $domain } es un servicio de correo desechable, así que esta dirección no puede recibir el crédito de prueba de $25.
+    Para que lo sepas: { $domain } es un servicio de correo desechable, así que esta dirección no puede recibir el crédito de prueba de { $amount }.
     Puedes conservarla o enviar una dirección de trabajo.
 
 onboarding-ask-currency =

@@ -23,6 +23,9 @@ help-text =
 #   $email (String) - indirizzo email o un trattino
 #   $currency (String) - valuta o un trattino
 #   $method_kind (String) - none, card o sepa_debit (il resto va a payment-method-description)
+#   $credit (String) - trial credit status: pending, granted, not_eligible_free_mail, not_eligible_disposable, already_used
+#   $amount (Number) - the credit granted, a currency amount
+#   $remaining (Number) - the credit left, a currency amount
 status-summary =
     A che punto sei: { $step ->
         [language] scelta della lingua
@@ -42,4 +45,11 @@ status-summary =
     Metodo di pagamento: { $method_kind ->
         [none] —
        *[other] { payment-method-description }
+    }
+    Credito di prova: { $credit ->
+        [granted] restano { $remaining } su { $amount }
+        [not_eligible_free_mail] non disponibile per gli indirizzi email gratuiti
+        [not_eligible_disposable] non disponibile per gli indirizzi usa e getta
+        [already_used] già usato per questo dominio email
+       *[pending] verrà deciso quando confermerai l'email
     }

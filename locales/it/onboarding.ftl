@@ -20,13 +20,15 @@ onboarding-ask-email =
 
 # Variables:
 #   $domain (String) - il dominio dell'indirizzo indicato dall'utente
+#   $amount (Number) - the trial credit, a currency amount
 email-note-free =
-    Buono a sapersi: il credito di prova di $25 viene concesso solo agli indirizzi aziendali e { $domain } è un servizio email gratuito.
+    Buono a sapersi: il credito di prova di { $amount } viene concesso solo agli indirizzi aziendali e { $domain } è un servizio email gratuito.
     Puoi tenere questo indirizzo oppure inviarne uno di lavoro.
 # Variables:
 #   $domain (String) - il dominio dell'indirizzo indicato dall'utente
+#   $amount (Number) - the trial credit, a currency amount
 email-note-disposable =
-    Buono a sapersi: { $domain } è un servizio di email usa e getta, quindi questo indirizzo non può ricevere il credito di prova di $25.
+    Buono a sapersi: { $domain } è un servizio di email usa e getta, quindi questo indirizzo non può ricevere il credito di prova di { $amount }.
     Puoi tenerlo oppure inviare un indirizzo di lavoro.
 
 onboarding-ask-currency =

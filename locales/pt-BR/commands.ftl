@@ -23,6 +23,9 @@ help-text =
 #   $email (String) - endereço de e-mail ou um traço
 #   $currency (String) - moeda ou um traço
 #   $method_kind (String) - none, card ou sepa_debit (o resto vai para payment-method-description)
+#   $credit (String) - trial credit status: pending, granted, not_eligible_free_mail, not_eligible_disposable, already_used
+#   $amount (Number) - the credit granted, a currency amount
+#   $remaining (Number) - the credit left, a currency amount
 status-summary =
     Onde você está: { $step ->
         [language] escolha do idioma
@@ -42,4 +45,11 @@ status-summary =
     Forma de pagamento: { $method_kind ->
         [none] —
        *[other] { payment-method-description }
+    }
+    Crédito de teste: { $credit ->
+        [granted] restam { $remaining } de { $amount }
+        [not_eligible_free_mail] indisponível para endereços de e-mail gratuitos
+        [not_eligible_disposable] indisponível para endereços temporários
+        [already_used] já usado por este domínio de e-mail
+       *[pending] será definido quando você confirmar o e-mail
     }

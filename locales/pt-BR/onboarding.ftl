@@ -20,13 +20,15 @@ onboarding-ask-email =
 
 # Variables:
 #   $domain (String) - o domínio do endereço informado pelo usuário
+#   $amount (Number) - the trial credit, a currency amount
 email-note-free =
-    Vale saber: o crédito de teste de $25 só é concedido a endereços corporativos, e { $domain } é um serviço de e-mail gratuito.
+    Vale saber: o crédito de teste de { $amount } só é concedido a endereços corporativos, e { $domain } é um serviço de e-mail gratuito.
     Você pode manter este endereço ou enviar um e-mail de trabalho.
 # Variables:
 #   $domain (String) - o domínio do endereço informado pelo usuário
+#   $amount (Number) - the trial credit, a currency amount
 email-note-disposable =
-    Vale saber: { $domain } é um serviço de e-mail temporário, então este endereço não pode receber o crédito de teste de $25.
+    Vale saber: { $domain } é um serviço de e-mail temporário, então este endereço não pode receber o crédito de teste de { $amount }.
     Você pode mantê-lo ou enviar um endereço de trabalho.
 
 onboarding-ask-currency =

@@ -23,6 +23,9 @@ help-text =
 #   $email (String) - адрес электронной почты или прочерк
 #   $currency (String) - валюта или прочерк
 #   $method_kind (String) - none, card или sepa_debit (остальное — в payment-method-description)
+#   $credit (String) - trial credit status: pending, granted, not_eligible_free_mail, not_eligible_disposable, already_used
+#   $amount (Number) - the credit granted, a currency amount
+#   $remaining (Number) - the credit left, a currency amount
 status-summary =
     Текущий этап: { $step ->
         [language] выбор языка
@@ -42,4 +45,11 @@ status-summary =
     Способ оплаты: { $method_kind ->
         [none] —
        *[other] { payment-method-description }
+    }
+    Бонус на пробный период: { $credit ->
+        [granted] осталось { $remaining } из { $amount }
+        [not_eligible_free_mail] недоступен для бесплатных почтовых адресов
+        [not_eligible_disposable] недоступен для одноразовых адресов
+        [already_used] уже использован для этого почтового домена
+       *[pending] определится после подтверждения почты
     }

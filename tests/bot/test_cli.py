@@ -111,6 +111,8 @@ async def test_whole_flow_in_each_language(language: str, env: dict[str, str], w
     code, out, _ = await run_bot(env, "chat", "--user", "alice", stdin="/start\n")
     assert code == 0
     assert line(language, "email-confirmed") in out
+    credit = {"amount_minor": 2500, "amount_currency": "USD", "domain": "acme.com"}
+    assert line(language, "credit-granted", **credit) in out
     assert line(language, "payment-ask", currency="EUR") in out
 
     code, out, _ = await run_bot(env, "orgs", "--json")
@@ -126,6 +128,12 @@ async def test_whole_flow_in_each_language(language: str, env: dict[str, str], w
         "language": language,
         "currency": "EUR",
         "status": "confirmed",
+        "credit": {
+            "status": "granted",
+            "amount_minor": 2500,
+            "remaining_minor": 2500,
+            "currency": "USD",
+        },
     }
 
 

@@ -33,6 +33,12 @@ SAMPLE_ARGS: dict[str, str | int] = {
     "status": "confirmed",
     "seconds": 45,
     "minutes": 23,
+    "credit": "granted",
+    # Money: `<name>_minor` + `<name>_currency` reach Fluent as `$<name>`.
+    "amount_minor": 2500,
+    "amount_currency": "USD",
+    "remaining_minor": 1800,
+    "remaining_currency": "USD",
 }
 
 
@@ -130,3 +136,54 @@ def test_plurals_follow_each_language() -> None:
     assert "через 45 секунд" in translator.format("ru", "email-resend-wait", {"seconds": 45})
     assert "in 1 minute." in translator.format("en", "email-send-limit", {"minutes": 1})
     assert "tra 23 minuti" in translator.format("it", "email-send-limit", {"minutes": 23})
+
+
+NBSP = "\u00a0"
+MONEY = {
+    "en": ("$25.00", "$18.00"),
+    "ru": (f"25,00{NBSP}$", f"18,00{NBSP}$"),
+    "it": (f"25,00{NBSP}USD", f"18,00{NBSP}USD"),
+    "pt-BR": (f"US${NBSP}25,00", f"US${NBSP}18,00"),
+    "es": (f"25,00{NBSP}US$", f"18,00{NBSP}US$"),
+}
+
+
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_money_is_formatted_per_locale(locale: str) -> None:
+    translator = Translator(LOCALES)
+    amount, remaining = MONEY[locale]
+    left = translator.format(locale, "credit-left", SAMPLE_ARGS)
+    assert amount in left and remaining in left
+    assert "2500" not in left and "1800" not in left
+    status = translator.format(locale, "status-summary", SAMPLE_ARGS)
+    assert amount in status and remaining in status
+    note = translator.format(
+        locale,
+        "email-note-free",
+        {"domain": "gmail.com", "amount_minor": 2500, "amount_currency": "USD"},
+    )
+    assert amount in note
+
+
+def test_money_in_other_currencies_and_sizes() -> None:
+    translator = Translator(LOCALES)
+    args = {**SAMPLE_ARGS, "amount_minor": 123456789, "amount_currency": "EUR"}
+    assert "€1,234,567.89" in translator.format("en", "credit-exhausted", args)
+    assert f"1.234.567,89{NBSP}€" in translator.format("it", "credit-exhausted", args)
+    yen = {**SAMPLE_ARGS, "amount_minor": 2500, "amount_currency": "JPY"}
+    assert "¥2,500" in translator.format("en", "credit-exhausted", yen)
+
+
+@pytest.mark.parametrize(
+    ("credit", "words"),
+    [
+        ("granted", "$18.00 left of $25.00"),
+        ("not_eligible_free_mail", "free email"),
+        ("not_eligible_disposable", "disposable"),
+        ("already_used", "already used"),
+        ("pending", "decided when your email is confirmed"),
+    ],
+)
+def test_status_says_each_credit_state(credit: str, words: str) -> None:
+    text = Translator(LOCALES).format("en", "status-summary", {**SAMPLE_ARGS, "credit": credit})
+    assert words in text

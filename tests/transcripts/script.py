@@ -50,7 +50,10 @@ def happy_path(language: str) -> list[Turn]:
     return [
         *to_summary(language),
         (Press("save"), ("onboarding-awaiting-email",)),
-        (OpenLink(), ("email-confirmed", "payment-ask", "payment-not-configured")),
+        (
+            OpenLink(),
+            ("email-confirmed", "credit-granted", "payment-ask", "payment-not-configured"),
+        ),
         (Say("/status"), ("status-summary",)),
         (Say("/start"), ("payment-ask", "payment-not-configured")),
     ]
@@ -80,7 +83,7 @@ EDITING: list[Turn] = [
     (Press("resend"), ("email-resend-wait",)),  # within a minute of the first email
     (Press("change-email"), ("onboarding-ask-email",)),
     (Say("carol@acme.com"), ("onboarding-awaiting-email",)),
-    (OpenLink(), ("email-confirmed", "payment-ask", "payment-not-configured")),
+    (OpenLink(), ("email-confirmed", "credit-granted", "payment-ask", "payment-not-configured")),
 ]
 
 # Bad input at every step: a localized answer, and the step stays the same
@@ -140,7 +143,10 @@ def _bad_everywhere() -> list[Turn]:
         (Say("/frobnicate"), ("error-unknown-command", "onboarding-awaiting-email")),
         (Press("save"), ("error-not-now", "onboarding-awaiting-email")),
         (Say("/status"), ("status-summary",)),
-        (OpenLink(), ("email-confirmed", "payment-ask", "payment-not-configured")),
+        (
+            OpenLink(),
+            ("email-confirmed", "credit-granted", "payment-ask", "payment-not-configured"),
+        ),
         (Say("<b>hi</b>"), ("payment-hint", "payment-ask")),
         (Say(LONG), ("error-message-too-long",)),
         (Press("save"), ("error-not-now", "payment-ask")),
@@ -149,6 +155,35 @@ def _bad_everywhere() -> list[Turn]:
 
 
 BAD_INPUT = _bad_everywhere()
+
+
+def credits(language: str) -> list[Turn]:
+    """Three organizations of one user: the first on acme.com gets the trial
+    credit, the second on acme.com finds it used, the one on gmail.com is not
+    eligible."""
+    confirmed = ("payment-ask", "payment-not-configured")
+    return [
+        *to_summary(language),
+        (Say("/status"), ("status-summary",)),
+        (Press("save"), ("onboarding-awaiting-email",)),
+        (OpenLink(), ("email-confirmed", "credit-granted", *confirmed)),
+        (Say("/status"), ("status-summary",)),
+        (Say("/new"), ("onboarding-ask-name",)),
+        (Say("Acme Two"), ("onboarding-ask-email",)),
+        (Say("bob@eu.ACME.com"), ("onboarding-ask-currency",)),
+        (Press("USD"), ("onboarding-summary",)),
+        (Press("save"), ("onboarding-awaiting-email",)),
+        (OpenLink(), ("email-confirmed", "credit-already-used", *confirmed)),
+        (Say("/status"), ("status-summary",)),
+        (Say("/new"), ("onboarding-ask-name",)),
+        (Say("Carol Consulting"), ("onboarding-ask-email",)),
+        (Say("carol@gmail.com"), ("email-note-free", "onboarding-ask-currency")),
+        (Press("EUR"), ("onboarding-summary",)),
+        (Press("save"), ("onboarding-awaiting-email",)),
+        (OpenLink(), ("email-confirmed", "credit-not-eligible-free", *confirmed)),
+        (Say("/status"), ("status-summary",)),
+    ]
+
 
 COMMANDS: list[Turn] = [
     (Say("/status"), ("status-summary",)),
@@ -184,6 +219,7 @@ PAYMENT_NUMBERS: list[Turn] = [
 
 SCRIPTS: dict[str, list[Turn]] = {
     **{f"happy-path-{lang}": happy_path(lang) for lang in LANGUAGES},
+    **{f"credits-{lang}": credits(lang) for lang in LANGUAGES},
     "free-mail": FREE_MAIL,
     "editing": EDITING,
     "bad-input": BAD_INPUT,

@@ -1,0 +1,24 @@
+# The trial credit: granted, not eligible, already used, left, used up.
+# Amounts are currency numbers formatted for the locale by the translator.
+
+# Variables:
+#   $amount (Number) - the trial credit granted, a currency amount
+#   $domain (String) - the registrable domain of the confirmed address
+credit-granted = You have { $amount } of trial credit for { $domain }. Your events use it first, before anything is charged to your payment method.
+# Variables:
+#   $domain (String) - the registrable domain of the confirmed address
+credit-not-eligible-free = No trial credit for this organization: { $domain } is a free email service, and the credit is only for business addresses. To get it, create an organization with your work address (/new).
+# Variables:
+#   $domain (String) - the registrable domain of the confirmed address
+credit-not-eligible-disposable = No trial credit for this organization: { $domain } is a disposable email service, and the credit is only for business addresses. To get it, create an organization with your work address (/new).
+# Variables:
+#   $domain (String) - the registrable domain of the confirmed address
+credit-already-used = The trial credit for { $domain } has already been used: it is given once per company domain.
+# Variables:
+#   $remaining (Number) - the credit left, a currency amount
+#   $amount (Number) - the credit granted, a currency amount
+credit-left = Trial credit left: { $remaining } of { $amount }.
+# Variables:
+#   $amount (Number) - the credit granted, a currency amount
+credit-exhausted = Your { $amount } trial credit is used up. Add a payment method so your events keep running.
+credit-button-add-payment = Get the payment link

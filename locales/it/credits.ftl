@@ -1,0 +1,24 @@
+# The trial credit: granted, not eligible, already used, left, used up.
+# Amounts are currency numbers formatted for the locale by the translator.
+
+# Variables:
+#   $amount (Number) - the trial credit granted, a currency amount
+#   $domain (String) - the registrable domain of the confirmed address
+credit-granted = Hai { $amount } di credito di prova per { $domain }. I tuoi eventi lo usano per primo, prima di qualsiasi addebito sul metodo di pagamento.
+# Variables:
+#   $domain (String) - the registrable domain of the confirmed address
+credit-not-eligible-free = Nessun credito di prova per questa organizzazione: { $domain } è un servizio email gratuito e il credito spetta solo agli indirizzi aziendali. Per ottenerlo, crea un'organizzazione con il tuo indirizzo di lavoro (/new).
+# Variables:
+#   $domain (String) - the registrable domain of the confirmed address
+credit-not-eligible-disposable = Nessun credito di prova per questa organizzazione: { $domain } è un servizio di email usa e getta e il credito spetta solo agli indirizzi aziendali. Per ottenerlo, crea un'organizzazione con il tuo indirizzo di lavoro (/new).
+# Variables:
+#   $domain (String) - the registrable domain of the confirmed address
+credit-already-used = Il credito di prova per { $domain } è già stato usato: viene concesso una sola volta per dominio aziendale.
+# Variables:
+#   $remaining (Number) - the credit left, a currency amount
+#   $amount (Number) - the credit granted, a currency amount
+credit-left = Credito di prova rimasto: { $remaining } su { $amount }.
+# Variables:
+#   $amount (Number) - the credit granted, a currency amount
+credit-exhausted = Il tuo credito di prova di { $amount } è esaurito. Aggiungi un metodo di pagamento perché i tuoi eventi continuino senza interruzioni.
+credit-button-add-payment = Ottieni il link di pagamento
