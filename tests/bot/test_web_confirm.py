@@ -98,11 +98,11 @@ async def test_confirming_tells_the_user_in_their_channel(services: Services, we
     async with aiohttp.ClientSession() as http, http.post(f"{web_url}/confirm/{token}"):
         pass
     await channel.deliver_pending()
-    shown = [m.message_id for m in channel.shown[-3:]]
-    assert shown == ["email-confirmed", "payment-ask", "payment-not-configured"]
+    shown = [m.message_id for m in channel.shown[-4:]]
+    assert shown == ["email-confirmed", "credit-granted", "payment-ask", "payment-not-configured"]
     assert "STRIPE_SECRET_KEY" in channel.shown[-1].text
     await channel.deliver_pending()  # delivered once only
-    assert [m.message_id for m in channel.shown[-3:]] == shown
+    assert [m.message_id for m in channel.shown[-4:]] == shown
 
 
 async def test_healthz(web_url: str) -> None:
