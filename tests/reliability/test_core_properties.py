@@ -15,6 +15,10 @@ from conversations import (
     Choice,
     Command,
     Conversation,
+    Credit,
+    CreditExhausted,
+    CreditStatus,
+    CreditUsed,
     EmailConfirmed,
     EmailDeliveryFailed,
     Event,
@@ -61,6 +65,15 @@ INTERESTING_TEXT = [
 
 texts = st.one_of(st.sampled_from(INTERESTING_TEXT), st.text(max_size=120))
 org_ids = st.integers(min_value=1, max_value=3)
+credits = st.one_of(
+    st.builds(Credit, status=st.sampled_from(list(CreditStatus))),
+    st.builds(
+        Credit,
+        status=st.just(CreditStatus.GRANTED),
+        amount_minor=st.just(2500),
+        remaining_minor=st.integers(0, 2500),
+    ),
+)
 events: st.SearchStrategy[Event] = st.one_of(
     st.builds(Text, text=texts),
     st.builds(Choice, value=st.one_of(st.sampled_from(ALL_CHOICES), st.text(max_size=10))),
@@ -78,6 +91,9 @@ events: st.SearchStrategy[Event] = st.one_of(
     ),
     st.builds(OrganizationCreated, org_id=org_ids),
     st.builds(EmailConfirmed, org_id=org_ids),
+    st.builds(EmailConfirmed, org_id=org_ids, credit=credits),
+    st.builds(CreditUsed, org_id=org_ids, remaining_minor=st.integers(-100, 5000)),
+    st.builds(CreditExhausted, org_id=org_ids),
     st.builds(EmailDeliveryFailed, org_id=org_ids),
     st.builds(
         SetupSucceeded,
@@ -115,6 +131,9 @@ def _fields_valid(conv: Conversation) -> None:
         result = check_email(conv.email)
         assert isinstance(result, EmailResult) and result.value == conv.email
     assert conv.currency is None or conv.currency in CURRENCIES
+    if conv.credit is not None:
+        assert 0 <= conv.credit.remaining_minor <= max(conv.credit.amount_minor, 0)
+    assert Conversation.from_data(conv.state.value, conv.to_data()) == conv
 
 
 def _rendered(reply: Reply | FormRejected, language: str) -> None:
