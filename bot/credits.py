@@ -61,7 +61,7 @@ async def decide_at_confirmation(
 
 
 def credit_of(org: OrganizationRecord, grant: CreditGrantRecord | None) -> Credit:
-    """An organization's credit as reported (`orgs --json`, the usage endpoint)."""
+    """An organization's credit as reported outside the chat (`orgs --json`)."""
     if grant is not None:
         return Credit(
             status=CreditStatus.GRANTED,
