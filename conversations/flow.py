@@ -203,7 +203,9 @@ def _form_submitted(conv: Conversation, event: FormSubmitted, _now: Now) -> Outc
     kind = classify_domain(checked.domain)
     notes: list[Effect] = []
     if kind is not DomainKind.BUSINESS:
-        notes.append(Reply(message_id=_DOMAIN_NOTES[kind], args={"domain": checked.domain}))
+        notes.append(
+            Reply(message_id=_DOMAIN_NOTES[kind], args={"domain": checked.domain, **trial_args()})
+        )
     create = CreateOrganization(
         name=checked.name, email=checked.email, language=checked.language, currency=checked.currency
     )

@@ -92,12 +92,13 @@ async def test_onboard_form_to_payment_step_in_every_language(
     assert message_ids(slack_api, ALICE) == [
         "onboarding-awaiting-email",
         "email-confirmed",
+        "credit-granted",
         "payment-ask",
         "payment-not-configured",
     ]
     assert texts(slack_api, ALICE)[1] == translator.format(language, "email-confirmed")
     await services.worker.drain_once()  # sent once only
-    assert len(slack_api.messages_to(ALICE)) == 4
+    assert len(slack_api.messages_to(ALICE)) == 5
 
 
 BAD_FORMS: list[tuple[dict[str, str], dict[str, str]]] = [
@@ -311,8 +312,9 @@ async def test_buttons_and_dms_after_the_form(
     await services.worker.drain_once()
     await confirm(web_url, services)
     await services.worker.drain_once()
-    assert message_ids(slack_api, ALICE)[-3:] == [
+    assert message_ids(slack_api, ALICE)[-4:] == [
         "email-confirmed",
+        "credit-granted",
         "payment-ask",
         "payment-not-configured",
     ]
@@ -367,11 +369,12 @@ async def test_queued_dms_are_retried_then_sent(
     await services.worker.drain_once()
     assert message_ids(slack_api, ALICE) == ["onboarding-awaiting-email"]
     async with services.engine.sessions() as session:
-        assert await outbox.depth(session) == 3
+        assert await outbox.depth(session) == 4
     clock.advance(timedelta(seconds=30))
     await services.worker.drain_once()
     assert message_ids(slack_api, ALICE)[1:] == [
         "email-confirmed",
+        "credit-granted",
         "payment-ask",
         "payment-not-configured",
     ]
@@ -384,10 +387,10 @@ async def test_a_dm_to_a_deactivated_user_is_given_up(
     slack_api.fail_next["chat.postMessage"] = "account_inactive"
     await services.worker.drain_once()
     async with services.engine.sessions() as session:
-        assert await outbox.depth(session) == 0  # two sent, one failed for good
+        assert await outbox.depth(session) == 0  # three sent, one failed for good
         query = select(OutboxRow.last_error).where(OutboxRow.kind == CHAT_MESSAGE)
         errors = await session.scalars(query)
-        assert sorted(e or "" for e in errors) == ["", "", "failed: slack: account_inactive"]
+        assert sorted(e or "" for e in errors) == ["", "", "", "failed: slack: account_inactive"]
 
 
 async def test_a_resubmitted_form_creates_one_organization(

@@ -71,7 +71,10 @@ def test_then_the_email_goes_out_as_after_save() -> None:
 def test_free_mail_is_accepted_with_the_same_note_as_the_chat() -> None:
     new, effects = step(Conversation(), form(email="bob@gmail.com"))
     assert new.state is State.AWAITING_EMAIL
-    assert effects[0] == Reply(message_id="email-note-free", args={"domain": "gmail.com"})
+    assert effects[0] == Reply(
+        message_id="email-note-free",
+        args={"domain": "gmail.com", "amount_minor": 2500, "amount_currency": "USD"},
+    )
     assert isinstance(effects[1], CreateOrganization)
 
 
