@@ -27,7 +27,7 @@ async def test_link_in_each_language_with_the_right_methods(
     payer: Payer, stripe_double: StripeDouble, clock: FrozenClock, language: str, currency: str
 ) -> None:
     seen = await payer.sign_up(language, currency)
-    assert seen == ["email-confirmed", "payment-ask"]
+    assert seen == ["email-confirmed", "credit-granted", "payment-ask"]
     seen = await payer.work()
     usd_note = ["payment-card-only-usd"] if currency == "USD" else []
     assert seen == [*usd_note, "payment-link"]

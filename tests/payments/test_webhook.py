@@ -31,8 +31,8 @@ async def test_card_saved_usd(payer: Payer, stripe_double: StripeDouble) -> None
     session_id = await _ready(payer, "en", "USD")
     event = stripe_double.complete(session_id, "card", brand="visa", last4="4242")
     assert await payer.post(event) == (200, "ok")
-    assert await payer.deliver() == ["onboarding-done"]
-    assert "Visa •••• 4242 is saved" in payer.shown[-1].text
+    assert await payer.deliver() == ["onboarding-done", "credit-left"]
+    assert "Visa •••• 4242 is saved" in payer.shown[-2].text
     (customer,) = stripe_double.customers.values()
     method_id = stripe_double.setup_intents[stripe_double.sessions[session_id]["setup_intent"]][
         "payment_method"
@@ -59,8 +59,8 @@ async def test_sepa_saved_eur_in_the_users_language(
     session_id = await _ready(payer, "it", "EUR")
     event = stripe_double.complete(session_id, "sepa_debit", last4="3000", mandate_status=mandate)
     assert await payer.post(event) == (200, "ok")
-    assert await payer.deliver() == ["onboarding-done"]
-    assert expected in payer.shown[-1].text
+    assert await payer.deliver() == ["onboarding-done", "credit-left"]
+    assert expected in payer.shown[-2].text
     profile = await payer.profile()
     assert (profile.method_type, profile.method_country, profile.mandate_status) == (
         "sepa_debit",
@@ -123,7 +123,7 @@ async def test_stale_snapshot_is_fetched_again(payer: Payer, stripe_double: Stri
     assert stale["data"]["object"]["status"] == "open"  # type: ignore[index]
     stripe_double.complete(session_id)
     assert await payer.post(stale) == (200, "ok")
-    assert await payer.deliver() == ["onboarding-done"]
+    assert await payer.deliver() == ["onboarding-done", "credit-left"]
 
 
 async def test_failure_reported_after_success_is_ignored(
@@ -134,7 +134,7 @@ async def test_failure_reported_after_success_is_ignored(
     completed = stripe_double.complete(session_id)  # ...the second worked
     assert await payer.post(completed) == (200, "ok")  # and the events come in reverse
     assert await payer.post(failed) == (200, "ok")
-    assert await payer.deliver() == ["onboarding-done"]
+    assert await payer.deliver() == ["onboarding-done", "credit-left"]
     assert (await payer.profile()).status == "saved"
 
 
@@ -150,7 +150,7 @@ async def test_completion_before_anything_else_still_counts(
     assert await payer.post(completed) == (200, "ok")
     (old_expired,) = stripe_double.events
     assert await payer.post(old_expired) == (200, "ok")
-    assert await payer.deliver() == ["onboarding-done"]
+    assert await payer.deliver() == ["onboarding-done", "credit-left"]
 
 
 async def test_failed_setup_gives_the_reason_and_a_new_link(
