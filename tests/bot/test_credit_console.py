@@ -12,6 +12,7 @@ import pytest
 
 from bot.services import Services
 from conversations import LANGUAGES
+from conversations.payment import method_args
 from tests.bot.test_console_transcripts import ConsoleHarness
 from tests.locales.test_locales import MONEY
 from tests.transcripts.script import credits
@@ -75,8 +76,8 @@ async def test_granted_already_used_not_eligible(
     ]
 
     def status(name: str, email: str, currency: str, step: str, **credit: object) -> str:
-        args = {"step": step, "name": name, "email": email, "currency": currency, "method": "—"}
-        return t.format(language, "status-summary", {**args, **credit})
+        args = {"step": step, "name": name, "email": email, "currency": currency}
+        return t.format(language, "status-summary", {**args, **method_args(None), **credit})
 
     assert shown["status-summary"] == [
         status("Acme Labs", "alice@acme.com", "EUR", "summary", **_credit("pending")),

@@ -21,6 +21,7 @@ from bot.confirmation import use_link
 from bot.services import Services, open_services
 from bot.web import build_app
 from conversations import SetupSucceeded
+from conversations.payment import SavedMethod
 from storage.models import CreditUsageRow, OutboxRow
 from storage.organizations import list_organizations
 from tests.transcripts.mailbox import newest_token
@@ -238,7 +239,11 @@ async def test_no_nudge_with_a_saved_payment_method(services: Services, api: Api
         (org,) = await list_organizations(session)
         assert org.identity_id is not None
         await engine.handle_external(
-            session, org.identity_id, SetupSucceeded(org_id=org_id, method="Visa •••• 4242")
+            session,
+            org.identity_id,
+            SetupSucceeded(
+                org_id=org_id, method=SavedMethod(kind="card", brand="visa", last4="4242")
+            ),
         )
     status, body, _ = await api.report(org_id, {"amount_minor": 2500}, key="all")
     assert (status, body["remaining_minor"]) == (200, 0)

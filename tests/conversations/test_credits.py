@@ -29,6 +29,7 @@ from conversations.credits import (
     qualifies,
 )
 from conversations.domains import DomainKind
+from conversations.payment import SavedMethod
 
 SAVED = Conversation(
     state=State.AWAITING_EMAIL,
@@ -38,6 +39,7 @@ SAVED = Conversation(
     currency="EUR",
     org_id=7,
 )
+VISA = SavedMethod(kind="card", brand="visa", last4="4242")
 GRANTED = Credit(status=CreditStatus.GRANTED, amount_minor=2500, remaining_minor=2500)
 PAYING = SAVED.at(State.PAYMENT, credit=GRANTED)
 
@@ -189,14 +191,14 @@ def test_no_nudge_off_the_payment_step(state: State) -> None:
 
 
 def test_no_nudge_when_a_payment_method_is_saved_or_for_another_org() -> None:
-    done = PAYING.at(State.DONE, payment_method="Visa •••• 4242")
+    done = PAYING.at(State.DONE, payment_method=VISA)
     assert step(done, CreditExhausted(org_id=7))[1] == []
     assert step(PAYING, CreditExhausted(org_id=8)) == (PAYING, [])
 
 
 def test_done_reminds_of_the_credit_left() -> None:
     conv, _ = step(PAYING, CreditUsed(org_id=7, remaining_minor=700))
-    conv, effects = step(conv, SetupSucceeded(org_id=7, method="Visa •••• 4242"))
+    conv, effects = step(conv, SetupSucceeded(org_id=7, method=VISA))
     assert conv.state is State.DONE
     assert ids(effects) == ["onboarding-done", "credit-left"]
     assert effects[1] == Reply(message_id="credit-left", args=credit_args(conv.credit))
@@ -204,7 +206,7 @@ def test_done_reminds_of_the_credit_left() -> None:
 
 def test_done_without_credit_left_says_nothing_more() -> None:
     conv, _ = step(PAYING, CreditUsed(org_id=7, remaining_minor=0))
-    _, effects = step(conv, SetupSucceeded(org_id=7, method="Visa •••• 4242"))
+    _, effects = step(conv, SetupSucceeded(org_id=7, method=VISA))
     assert ids(effects) == ["onboarding-done"]
 
 
