@@ -239,7 +239,7 @@ async def test_two_webs_two_workers_many_users(pg_url: str, tmp_path: Path) -> N
 
             await asyncio.gather(*(confirm(n, t) for n, t in enumerate(tokens.values())))
         for chat in chats:
-            await double.wait_for_messages(chat, 11, within=WAIT)
+            await double.wait_for_messages(chat, 12, within=WAIT)  # …, credit, payment
 
         ids = Counter(str(item.message["Message-ID"]) for item in received)
         assert len(ids) == USERS  # one email per user...
