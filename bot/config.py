@@ -39,6 +39,8 @@ class Settings(BaseSettings):
 
     stripe_secret_key: SecretStr | None = None
     stripe_webhook_secret: SecretStr | None = None
+    # During a rotation: the secret being retired, still accepted until removed.
+    stripe_webhook_secret_previous: SecretStr | None = None
     stripe_api_base: str = "https://api.stripe.com"
     # How long a Checkout link stays usable; Stripe accepts 30 minutes to 24 hours.
     stripe_checkout_ttl: timedelta = timedelta(hours=24)
@@ -47,6 +49,7 @@ class Settings(BaseSettings):
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
+    slack_signing_secret_previous: SecretStr | None = None
     slack_api_base: str = "https://slack.com/api/"
 
     telegram_bot_token: SecretStr | None = None
@@ -60,6 +63,12 @@ class Settings(BaseSettings):
     telegram_chat_burst: int = 3
     telegram_group_per_minute: float = 20.0
     telegram_rate_overall: float = 30.0
+
+    # Abuse limits (see SECURITY.md): per user, per email address, per IP.
+    orgs_per_user_per_day: int = Field(default=5, ge=1)
+    emails_per_address_per_day: int = Field(default=10, ge=1)
+    messages_per_minute: int = Field(default=30, ge=1)
+    confirm_attempts_per_ip_per_minute: int = Field(default=30, ge=1)
 
     outbox_lease: timedelta = timedelta(minutes=2)
     worker_poll_interval: float = 1.0
@@ -100,5 +109,18 @@ class Settings(BaseSettings):
         return self.slack_bot_token is not None and self.slack_signing_secret is not None
 
     @property
+    def stripe_webhook_secrets(self) -> tuple[str, ...]:
+        """Every Stripe signing secret accepted now: the current one first."""
+        return _values(self.stripe_webhook_secret, self.stripe_webhook_secret_previous)
+
+    @property
+    def slack_signing_secrets(self) -> tuple[str, ...]:
+        return _values(self.slack_signing_secret, self.slack_signing_secret_previous)
+
+    @property
     def base_url(self) -> str:
         return self.public_url.rstrip("/")
+
+
+def _values(*secrets: SecretStr | None) -> tuple[str, ...]:
+    return tuple(s.get_secret_value() for s in secrets if s is not None and s.get_secret_value())

@@ -114,7 +114,16 @@ def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> Non
     # in tracebacks), beyond the patterns `logs` recognizes.
     secrets = [
         s.get_secret_value()
-        for s in (settings.telegram_bot_token, settings.telegram_webhook_secret)
+        for s in (
+            settings.telegram_bot_token,
+            settings.telegram_webhook_secret,
+            settings.stripe_secret_key,
+            settings.stripe_webhook_secret,
+            settings.stripe_webhook_secret_previous,
+            settings.slack_bot_token,
+            settings.slack_signing_secret,
+            settings.slack_signing_secret_previous,
+        )
         if s is not None
     ]
     for handler in logging.getLogger().handlers:

@@ -18,7 +18,8 @@ TIMEOUT_SECONDS = 30
 class StripeGateway:
     def __init__(self, settings: Settings) -> None:
         assert settings.stripe_secret_key is not None
-        self.webhook_secret = settings.stripe_webhook_secret
+        # The current signing secret, then the one being rotated out (if any).
+        self.webhook_secrets = settings.stripe_webhook_secrets
         self._http = stripe.AIOHTTPClient(timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS))
         self.client = stripe.StripeClient(
             settings.stripe_secret_key.get_secret_value(),

@@ -3,6 +3,7 @@ anything is read; each event id is recorded in the transaction of its effect,
 so a replay changes nothing. Events are hints: the objects are fetched again
 from Stripe, because deliveries can come late, twice or out of order."""
 
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from storage.records import OrganizationRecord
 
 from ..engine import Engine
 from ..faults import crash_point
-from .client import StripeGateway, idempotency_key
+from .client import StripeGateway, idempotency_key, is_transient
 from .methods import saved_method
 
 __all__ = ["SOURCE", "StripeWebhook", "WebhookResult"]
@@ -66,12 +67,11 @@ class StripeWebhook:
         }
 
     async def receive(self, body: bytes, signature: str | None) -> WebhookResult:
-        secret = self.gateway.webhook_secret
-        if secret is None:
+        if not self.gateway.webhook_secrets:
             log.error("a Stripe webhook arrived but STRIPE_WEBHOOK_SECRET is not set")
             return WebhookResult(400, "signature cannot be verified")
         try:
-            event = self.gateway.client.construct_event(body, signature, secret.get_secret_value())
+            event = self._verified(body, signature)
         except stripe.SignatureVerificationError:
             return WebhookResult(400, "invalid signature")
         except ValueError:  # signed, but not JSON (or not UTF-8)
@@ -90,7 +90,11 @@ class StripeWebhook:
             except stripe.StripeError as error:
                 # Nothing recorded: Stripe delivers the event again later.
                 log.warning("event %s (%s): Stripe lookup failed: %r", event.id, event.type, error)
-                return WebhookResult(500, "temporarily unavailable")
+                if is_transient(error):
+                    return WebhookResult(500, "temporarily unavailable")
+                # Stripe does not know the object (a signed but made-up event):
+                # refused, nothing recorded, and no 5xx to retry forever.
+                return WebhookResult(400, "unknown object")
         now = self.engine.clock.now()
         async with self.engine.sessions.begin() as session:
             if not await conversations_repo.mark_processed(session, SOURCE, event.id, now):
@@ -99,6 +103,27 @@ class StripeWebhook:
                 await apply(session)
             crash_point("stripe-webhook-before-commit")
         return WebhookResult(200, "ok" if handler else "ignored")
+
+    def _verified(self, body: bytes, signature: str | None) -> stripe.Event:
+        """The event, if signed with an accepted secret (two during a rotation).
+        The body is checked to be a JSON object before Stripe's library reads
+        it: signed garbage (`[]`) would make it raise where we cannot catch well."""
+        accepted = None
+        for secret in self.gateway.webhook_secrets:
+            try:
+                stripe.WebhookSignature.verify_header(
+                    body.decode("utf-8"), signature, secret, stripe.Webhook.DEFAULT_TOLERANCE
+                )
+            except stripe.SignatureVerificationError:
+                continue
+            accepted = secret
+            break
+        if accepted is None:
+            raise stripe.SignatureVerificationError("no accepted secret signed it", signature)
+        data = json.loads(body)
+        if not isinstance(data, dict) or not isinstance(data.get("data"), dict):
+            raise ValueError("not an event object")
+        return self.gateway.client.construct_event(body, signature, accepted)
 
     async def _tell(self, session: AsyncSession, org_id: int, event: Event) -> None:
         org = await orgs_repo.get_organization(session, org_id)

@@ -232,8 +232,13 @@ class SlackChannel:
         if isinstance(error, MalformedPayload):
             log.warning("malformed Slack payload: no %s", error)
             return BoltResponse(status=400, body="")
-        log.error("Slack listener failed", exc_info=error)
-        return None
+        if isinstance(error, DBAPIError):
+            log.error("Slack listener failed", exc_info=error)
+            return None  # 500: Slack retries, and the retry may find the database back
+        # Anything else (Bolt's matchers tripping over a signed payload of the
+        # wrong shape, a bug of ours) cannot succeed on a retry.
+        log.error("Slack request failed", exc_info=error)
+        return BoltResponse(status=400, body="")
 
     # -- wiring ----------------------------------------------------------------
 
@@ -241,6 +246,8 @@ class SlackChannel:
         app = AsyncApp(
             client=self.client,
             signing_secret=signing_secret,
+            # Verified by `_Endpoint` against every accepted secret first.
+            request_verification_enabled=False,
             process_before_response=True,
             name="proficonf-onboarding",
         )
@@ -256,40 +263,46 @@ class SlackChannel:
 
 
 class _Endpoint:
-    """`POST /slack/events`: Bolt verifies and dispatches. Bodies Bolt cannot
-    even parse (it parses before verifying) are refused here: 401 when the
-    signature is wrong too, else 400."""
+    """`POST /slack/events`: the v0 signature (5-minute window) is checked on
+    the raw body against every accepted signing secret (two during a rotation)
+    before anything is parsed; Bolt then dispatches with its own check off,
+    since it knows only one secret. Unsigned: 401; signed but unparseable: 400."""
 
-    def __init__(self, bolt: AsyncApp, signing_secret: str) -> None:
+    def __init__(self, bolt: AsyncApp, signing_secrets: tuple[str, ...]) -> None:
         self.bolt = bolt
-        self.verifier = SignatureVerifier(signing_secret)
+        self.verifiers = [SignatureVerifier(secret) for secret in signing_secrets]
 
     def _signed(self, request: web.Request, body: str) -> bool:
-        return self.verifier.is_valid(
-            body,
-            request.headers.get("X-Slack-Request-Timestamp"),
-            request.headers.get("X-Slack-Signature"),
-        )
+        timestamp = request.headers.get("X-Slack-Request-Timestamp")
+        signature = request.headers.get("X-Slack-Signature")
+        return any(v.is_valid(body, timestamp, signature) for v in self.verifiers)
 
     async def handle(self, request: web.Request) -> web.Response:
         try:
             body = (await request.read()).decode("utf-8")
         except UnicodeDecodeError:
             return web.json_response({"error": "invalid request"}, status=401)
+        if not self._signed(request, body):
+            return web.json_response({"error": "invalid request"}, status=401)
         try:
             bolt_request = AsyncBoltRequest(
                 body=body, query=request.query_string, headers=dict(request.headers)
             )
         except Exception:  # hostile bodies break Bolt's parser in many ways
-            status = 400 if self._signed(request, body) else 401
-            return web.json_response({"error": "invalid request"}, status=status)
-        return await to_aiohttp_response(await self.bolt.async_dispatch(bolt_request))
+            return web.json_response({"error": "invalid request"}, status=400)
+        try:
+            answer = await self.bolt.async_dispatch(bolt_request)
+        except Exception as error:
+            # Listener errors are answered by `on_error`; what escapes is Bolt
+            # itself tripping over a signed but malformed payload.
+            log.warning("Slack payload Bolt could not read: %s", type(error).__name__)
+            return web.json_response({"error": "invalid request"}, status=400)
+        return await to_aiohttp_response(answer)
 
 
 def mount_slack(app: web.Application, engine: Engine, translator: Translator) -> None:
     """Serve `POST /slack/events` on the web app (settings must configure Slack)."""
-    settings = engine.settings
-    assert settings.slack_signing_secret is not None
-    channel = SlackChannel(engine, translator, make_client(settings))
-    secret = settings.slack_signing_secret.get_secret_value()
-    app.router.add_post("/slack/events", _Endpoint(channel.bolt_app(secret), secret).handle)
+    secrets = engine.settings.slack_signing_secrets
+    assert secrets
+    channel = SlackChannel(engine, translator, make_client(engine.settings))
+    app.router.add_post("/slack/events", _Endpoint(channel.bolt_app(secrets[0]), secrets).handle)
