@@ -19,9 +19,11 @@ from conversations import (
     CreatePaymentLink,
     DeleteUserData,
     Effect,
+    EmailRefused,
     Event,
     FormRejected,
     OrganizationCreated,
+    OrganizationRefused,
     RedactUserMessage,
     Reply,
     ScheduleTimer,
@@ -30,7 +32,10 @@ from conversations import (
     step,
 )
 from conversations.domains import registrable_domain
+from conversations.flood import Admission, admit, slow_down
+from conversations.limits import DAY, daily_refusal
 from storage import conversations as conversations_repo
+from storage import limits as limits_repo
 from storage import organizations as orgs_repo
 from storage import outbox, timers
 from storage import payments as payments_repo
@@ -110,7 +115,7 @@ class Engine:
                 initial_data=fresh.to_data(),
                 now=now,
             )
-            outcome = await self._apply(session, record, event, now)
+            outcome = await self._admit(session, record, event, now)
             crash_point("step-before-commit")
         seconds = time.perf_counter() - started
         metrics.update_handled(channel, seconds)
@@ -124,6 +129,21 @@ class Engine:
             },
         )
         return outcome
+
+    async def _admit(
+        self, session: AsyncSession, record: ConversationRecord, event: Event, now: datetime
+    ) -> Outcome:
+        """The message limit (flood), shared by every channel: over it, one
+        "slow down" per window, then nothing; the conversation is not touched."""
+        window = await limits_repo.load_window(session, record.identity_id)
+        window, admission = admit(window, now, self.settings.messages_per_minute)
+        await limits_repo.save_window(session, record.identity_id, window)
+        if admission is Admission.ALLOW:
+            return await self._apply(session, record, event, now)
+        conv = Conversation.from_data(record.state, record.data)
+        log.info("message over the limit %s", admission.value, extra={"channel": record.channel})
+        replies = [slow_down(window, now)] if admission is Admission.WARN else []
+        return Outcome(replies=replies, conversation=conv)
 
     async def first_delivery(self, channel: str, key: str) -> bool:
         """Record a delivery that needs no step (opening a form, a home tab);
@@ -235,6 +255,11 @@ class Engine:
         elif isinstance(effect, RedactUserMessage):
             outcome.redact = True
         elif isinstance(effect, CreateOrganization):
+            made = await limits_repo.organizations_since(session, record.identity_id, now - DAY)
+            hours = daily_refusal(made, now, self.settings.orgs_per_user_per_day)
+            if hours is not None:
+                log.info("organization refused: daily limit", extra={"channel": record.channel})
+                return OrganizationRefused(hours=hours)
             org_id = await orgs_repo.create_organization(
                 session,
                 identity_id=record.identity_id,
@@ -253,7 +278,7 @@ class Engine:
                 session, effect.org_id, email=effect.email, domain=domain, language=effect.language
             )
         elif isinstance(effect, SendConfirmationEmail):
-            await self._queue_confirmation(session, effect.org_id, now)
+            return await self._queue_confirmation(session, effect.org_id, now)
         elif isinstance(effect, CreatePaymentLink):
             if self.settings.stripe_secret_key is None:
                 outcome.replies.append(Reply(message_id="payment-not-configured"))
@@ -302,11 +327,18 @@ class Engine:
         log.warning("timer %s has neither a delay nor a schedule", effect.name)
         return ()
 
-    async def _queue_confirmation(self, session: AsyncSession, org_id: int, now: datetime) -> None:
+    async def _queue_confirmation(
+        self, session: AsyncSession, org_id: int, now: datetime
+    ) -> Event | None:
         org = await orgs_repo.get_organization(session, org_id)
         if org is None or org.email is None:
             log.warning("confirmation asked for missing organization %s", org_id)
-            return
+            return None
+        sent = await limits_repo.confirmations_since(session, org.email, now - DAY)
+        hours = daily_refusal(sent, now, self.settings.emails_per_address_per_day)
+        if hours is not None:
+            log.info("confirmation email refused: daily limit of the address")
+            return EmailRefused(org_id=org_id, hours=hours)
         token = new_token()
         expires_at = now + self.settings.confirmation_ttl
         await orgs_repo.issue_confirmation(
@@ -325,3 +357,4 @@ class Engine:
         await outbox.enqueue(
             session, CONFIRMATION_EMAIL, payload, now=now, identity_id=org.identity_id
         )
+        return None

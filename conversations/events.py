@@ -13,10 +13,12 @@ __all__ = [
     "CreditUsed",
     "EmailConfirmed",
     "EmailDeliveryFailed",
+    "EmailRefused",
     "Event",
     "FormSubmitted",
     "MandateInactive",
     "OrganizationCreated",
+    "OrganizationRefused",
     "PaymentLinkDelayed",
     "PaymentLinkExpired",
     "PaymentLinkReady",
@@ -152,6 +154,23 @@ class Timer:
     org_id: int | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrganizationRefused:
+    """The shell did not create the organization just saved: the user created
+    the most allowed in a day. `hours`: until another one can be created."""
+
+    hours: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailRefused:
+    """The confirmation email for `org_id` was not queued: its address got the
+    most confirmation emails allowed in a day, from anyone."""
+
+    org_id: int
+    hours: int
+
+
 Event = (
     Text
     | Choice
@@ -170,4 +189,6 @@ Event = (
     | PaymentLinkUnavailable
     | MandateInactive
     | Timer
+    | OrganizationRefused
+    | EmailRefused
 )

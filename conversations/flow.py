@@ -31,10 +31,12 @@ from .events import (
     CreditUsed,
     EmailConfirmed,
     EmailDeliveryFailed,
+    EmailRefused,
     Event,
     FormSubmitted,
     MandateInactive,
     OrganizationCreated,
+    OrganizationRefused,
     PaymentLinkDelayed,
     PaymentLinkExpired,
     PaymentLinkReady,
@@ -219,6 +221,32 @@ def _organization_created(conv: Conversation, event: OrganizationCreated, now: N
     return conv, [*sending, prompt(conv)]
 
 
+def _organization_refused(conv: Conversation, event: OrganizationRefused, _now: Now) -> Outcome:
+    """Too many organizations today: nothing was created; back to the summary,
+    everything typed kept, to save again later."""
+    if conv.org_id is not None:
+        return conv, []  # stale: this organization exists
+    back = conv.at(State.SUMMARY, editing=False, invalid_in_a_row=0)
+    return _ask(
+        back, Reply(message_id="limits-organizations-per-day", args={"hours": max(1, event.hours)})
+    )
+
+
+def _email_refused(conv: Conversation, event: EmailRefused, _now: Now) -> Outcome:
+    """The address got too many confirmation emails today: none was queued,
+    so no reminder about it either."""
+    if event.org_id != conv.org_id:
+        return conv, []
+    return conv, [
+        CancelTimers(name=REMINDER, org_id=event.org_id),
+        Reply(
+            message_id="limits-emails-per-address",
+            args={"hours": max(1, event.hours)},
+            buttons=(Button(label="button-change-email", value="change-email"),),
+        ),
+    ]
+
+
 def _awaiting_choice(conv: Conversation, event: Choice, now: Now) -> Outcome:
     resend = event.value == "resend"
     refused = refusal(conv.email_sends, now, resend=resend)
@@ -398,6 +426,8 @@ TRANSITIONS: dict[State, dict[type, Handler]] = {
     State.SUMMARY: {Choice: _summary_choice, Text: _pick_option, FormSubmitted: _form_submitted},
     State.AWAITING_EMAIL: {
         OrganizationCreated: _organization_created,
+        OrganizationRefused: _organization_refused,
+        EmailRefused: _email_refused,
         Choice: _awaiting_choice,
         Text: _awaiting_text,
         EmailDeliveryFailed: _delivery_failed,
@@ -564,7 +594,8 @@ def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
         # News the user did not ask for right now (a reminder, a bounced email)
         # that no longer fits the state is dropped: a "not now" out of the blue
         # would only confuse. Anything the user did gets "not now".
-        return (conv, []) if isinstance(event, Timer | EmailDeliveryFailed) else _not_now(conv)
+        unasked = Timer | EmailDeliveryFailed | OrganizationRefused | EmailRefused
+        return (conv, []) if isinstance(event, unasked) else _not_now(conv)
     if isinstance(event, Choice) and event.value not in CHOICES.get(conv.state, ()):
         return _not_now(conv)
     return handler(conv, event, now)

@@ -11,8 +11,10 @@ from .prompts import awaiting_buttons
 
 __all__ = [
     "COOL_DOWN",
+    "DAY",
     "SENDS_PER_WINDOW",
     "WINDOW",
+    "daily_refusal",
     "recent_sends",
     "refusal",
 ]
@@ -51,3 +53,15 @@ def refusal(sends: tuple[datetime, ...], now: datetime | None, *, resend: bool) 
             buttons=awaiting_buttons(),
         )
     return None
+
+
+DAY = timedelta(days=1)
+
+
+def daily_refusal(times: list[datetime], now: datetime, limit: int) -> int | None:
+    """Hours until one more is allowed when `times` (oldest first, all within
+    the last day) already reach `limit`; None while under it."""
+    recent = [t for t in times if now - t < DAY]
+    if len(recent) < limit:
+        return None
+    return _ceil(recent[-limit] + DAY - now, timedelta(hours=1))

@@ -7,7 +7,13 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ._dialect import is_postgres, upsert_insert
-from .models import ConversationRow, IdentityRow, OutboxRow, ProcessedUpdateRow
+from .models import (
+    ConversationRow,
+    IdentityRow,
+    MessageWindowRow,
+    OutboxRow,
+    ProcessedUpdateRow,
+)
 from .records import ConversationRecord
 
 __all__ = [
@@ -148,6 +154,9 @@ async def mark_processed(session: AsyncSession, source: str, key: str, now: date
 async def delete_identity(session: AsyncSession, identity_id: int) -> None:
     """Forget a user: their conversation and queued messages go with them."""
     await session.execute(delete(OutboxRow).where(OutboxRow.identity_id == identity_id))
+    await session.execute(
+        delete(MessageWindowRow).where(MessageWindowRow.identity_id == identity_id)
+    )
     await session.execute(delete(ConversationRow).where(ConversationRow.identity_id == identity_id))
     await session.execute(delete(IdentityRow).where(IdentityRow.id == identity_id))
 

@@ -27,6 +27,7 @@ __all__ = [
     "CreditUsageRow",
     "EmailConfirmationRow",
     "IdentityRow",
+    "MessageWindowRow",
     "OrganizationRow",
     "OutboxRow",
     "PaymentProfileRow",
@@ -286,3 +287,16 @@ class CreditUsageRow(Base):
     remaining_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
     created_at: Mapped[datetime]
+
+
+class MessageWindowRow(Base):
+    """Per user, the current one-minute window of the message limit (flood)."""
+
+    __tablename__ = "message_windows"
+
+    identity_id: Mapped[int] = mapped_column(
+        ForeignKey("identities.id", ondelete="CASCADE"), primary_key=True
+    )
+    started_at: Mapped[datetime]
+    count: Mapped[int] = mapped_column(Integer)
+    warned: Mapped[bool]

@@ -11,6 +11,7 @@ from ..payments import StripeWebhook
 from .credit_api import ROUTE as CREDIT_USAGE_ROUTE
 from .credit_api import credit_usage_handler
 from .health import add_health_routes
+from .ip_limit import IpLimiter, ip_limit
 from .limits import MAX_BODY, body_limit
 from .pages import page
 from .payment_pages import add_payment_routes
@@ -72,7 +73,10 @@ def build_app(
     engine: Engine, translator: Translator, stripe_webhook: StripeWebhook | None = None
 ) -> web.Application:
     # client_max_size catches chunked bodies that grow past the limit as read.
-    app = web.Application(client_max_size=MAX_BODY, middlewares=[body_limit])
+    limiter = IpLimiter(engine.settings.confirm_attempts_per_ip_per_minute, engine.clock)
+    app = web.Application(
+        client_max_size=MAX_BODY, middlewares=[body_limit, ip_limit(limiter, translator)]
+    )
     app[ENGINE] = engine
     app[TRANSLATOR] = translator
     add_health_routes(app, engine)

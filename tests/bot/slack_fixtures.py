@@ -28,6 +28,9 @@ def settings(database_url: str, tmp_path: Path, slack_api: SlackApiDouble) -> Se
         database_url=database_url,
         mail_dir=tmp_path / "mail",
         public_url="http://127.0.0.1:8080",
+        # Scripted users type many messages at one frozen instant; the message
+        # limit has its own tests (tests/reliability/test_limits.py).
+        messages_per_minute=10_000,
         slack_bot_token=TOKEN,
         slack_signing_secret=SECRET,
         slack_api_base=slack_api.base_url,

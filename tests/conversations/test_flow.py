@@ -14,9 +14,11 @@ from conversations import (
     DeleteUserData,
     EmailConfirmed,
     EmailDeliveryFailed,
+    EmailRefused,
     FormSubmitted,
     MandateInactive,
     OrganizationCreated,
+    OrganizationRefused,
     PaymentLinkDelayed,
     PaymentLinkExpired,
     PaymentLinkReady,
@@ -81,6 +83,8 @@ SAMPLE_EVENTS = [
     PaymentLinkDelayed(org_id=7),
     PaymentLinkUnavailable(org_id=7),
     MandateInactive(org_id=7),
+    OrganizationRefused(hours=3),
+    EmailRefused(org_id=7, hours=3),
 ]
 
 
@@ -107,7 +111,8 @@ def test_every_illegal_pair_leaves_state_alone(state: State, event: object) -> N
     conv = conv_in(state)
     new, effects = step(conv, event)  # type: ignore[arg-type]
     assert new == conv
-    if isinstance(event, EmailDeliveryFailed):  # unasked news that no longer fits: dropped
+    if isinstance(event, EmailDeliveryFailed | OrganizationRefused | EmailRefused):
+        # unasked news that no longer fits: dropped
         assert effects == []
     else:
         assert effects == [Reply(message_id="error-not-now"), prompt(conv)]

@@ -21,11 +21,13 @@ from conversations import (
     CreditUsed,
     EmailConfirmed,
     EmailDeliveryFailed,
+    EmailRefused,
     Event,
     FormRejected,
     FormSubmitted,
     MandateInactive,
     OrganizationCreated,
+    OrganizationRefused,
     PaymentLinkDelayed,
     PaymentLinkExpired,
     PaymentLinkReady,
@@ -118,6 +120,8 @@ events: st.SearchStrategy[Event] = st.one_of(
     st.builds(PaymentLinkDelayed, org_id=org_ids),
     st.builds(PaymentLinkUnavailable, org_id=org_ids),
     st.builds(MandateInactive, org_id=org_ids),
+    st.builds(OrganizationRefused, hours=st.integers(min_value=0, max_value=24)),
+    st.builds(EmailRefused, org_id=org_ids, hours=st.integers(min_value=0, max_value=24)),
     st.builds(Timer, name=st.text(max_size=10), org_id=st.none() | org_ids),
 )
 

@@ -1,0 +1,29 @@
+# Variables:
+#   $seconds (Number) - quanto esperar para escrever de novo
+limits-slow-down =
+    Você está enviando mensagens rápido demais. Espere { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }: as mensagens enviadas até lá serão ignoradas.
+# Variables:
+#   $hours (Number) - quando será possível criar outra organização
+limits-organizations-per-day =
+    Você já criou o número máximo de organizações permitido em um dia, então esta não foi salva. Você poderá salvá-la em { $hours ->
+        [one] { $hours } hora
+       *[other] { $hours } horas
+    }: tudo o que você preencheu continua aqui.
+# Variables:
+#   $hours (Number) - quando este endereço poderá receber outro e-mail
+limits-emails-per-address =
+    No fim, não enviamos o e-mail: este endereço já recebeu o número máximo de e-mails de confirmação permitido em um dia. Tente de novo em { $hours ->
+        [one] { $hours } hora
+       *[other] { $hours } horas
+    } ou altere o e-mail.
+limits-too-many-requests-title = Muitas solicitações
+# Variables:
+#   $seconds (Number) - quando a página poderá ser aberta de novo
+limits-too-many-requests-text =
+    Chegaram muitas solicitações da sua rede. Tente de novo em { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }.
