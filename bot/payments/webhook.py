@@ -119,7 +119,7 @@ class StripeWebhook:
             accepted = secret
             break
         if accepted is None:
-            raise stripe.SignatureVerificationError("no accepted secret signed it", signature)
+            raise stripe.SignatureVerificationError("no accepted secret signed it", signature)  # type: ignore[no-untyped-call]
         data = json.loads(body)
         if not isinstance(data, dict) or not isinstance(data.get("data"), dict):
             raise ValueError("not an event object")
