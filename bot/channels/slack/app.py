@@ -232,7 +232,7 @@ class SlackChannel:
         if isinstance(error, MalformedPayload):
             log.warning("malformed Slack payload: no %s", error)
             return BoltResponse(status=400, body="")
-        if isinstance(error, DBAPIError):
+        if isinstance(error, DATABASE_UNAVAILABLE):
             log.error("Slack listener failed", exc_info=error)
             return None  # 500: Slack retries, and the retry may find the database back
         # Anything else (Bolt's matchers tripping over a signed payload of the
