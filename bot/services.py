@@ -123,6 +123,7 @@ def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> Non
             settings.slack_bot_token,
             settings.slack_signing_secret,
             settings.slack_signing_secret_previous,
+            settings.internal_api_token,
         )
         if s is not None
     ]

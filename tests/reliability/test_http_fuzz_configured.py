@@ -1,7 +1,8 @@
 """The fuzz of test_http_fuzz.py with every integration configured (Telegram
-webhook, Slack, Stripe, each pointed at its loopback double), and hostile
-bodies that carry VALID authentication: the right Telegram secret header,
-correctly signed Slack and Stripe requests. Nothing answers 500; nothing in
+webhook, Slack, Stripe, each pointed at its loopback double; the internal
+credit API with its token), and hostile bodies that carry VALID
+authentication: the right Telegram secret header, correctly signed Slack and
+Stripe requests, the internal bearer token with an idempotency key. Nothing answers 500; nothing in
 the database changes, except Stripe recording the id of a well-formed event of
 a type we do not handle (a delivery it must not repeat) and nothing else."""
 
@@ -35,6 +36,20 @@ from .test_http_fuzz import BODIES, PATH_VALUES, _fill, _paths, _snapshot
 SLACK_TOKEN = "xoxb-fuzz-token"
 SLACK_SECRET = "slack-signing-secret-fuzz"
 STRIPE_SECRET = "whsec_fuzz_0123456789"
+INTERNAL_TOKEN = "internal-api-token-fuzz"
+CREDIT_GARBAGE: list[bytes] = [
+    b'{"amount_minor": 100}',  # well-formed: the organizations fuzzed do not exist
+    b'{"amount_minor": 0}',
+    b'{"amount_minor": -5}',
+    b'{"amount_minor": 1e3}',
+    b'{"amount_minor": true}',
+    b'{"amount_minor": 99999999999999999999999999}',
+    b'{"amount_minor": 100, "currency": "EUR"}',
+    b'{"amount_minor": 100, "extra": 1}',
+    b'{"amount_minor": "100"}',
+    b"[100]",
+    b"{",
+]
 
 TELEGRAM_GARBAGE: list[bytes] = [
     b"{}",
@@ -122,6 +137,7 @@ async def configured(
                 "stripe_secret_key": SecretStr(stripe_double.api_key),
                 "stripe_webhook_secret": SecretStr(STRIPE_SECRET),
                 "stripe_api_base": stripe_double.base_url,
+                "internal_api_token": SecretStr(INTERNAL_TOKEN),
                 # This test is about what handlers do, not the per-IP limit.
                 "confirm_attempts_per_ip_per_minute": 1_000_000,
             }
@@ -159,6 +175,8 @@ def _auth_headers(path: str, body: bytes) -> dict[str, str]:
         return _slack_headers(body)
     if path == "/stripe/webhook":
         return {"Stripe-Signature": sign(body, STRIPE_SECRET)}
+    if path.startswith("/api/"):
+        return {"Authorization": f"Bearer {INTERNAL_TOKEN}", "Idempotency-Key": "fuzz-key-1"}
     return {}
 
 
@@ -173,6 +191,7 @@ async def test_every_route_with_every_integration_survives_hostile_requests(
     paths = {path for _, path in routes}
     assert {"/telegram/webhook", "/slack/events", "/stripe/webhook"} <= paths
     assert {"/confirm/{token}", "/payment/done", "/healthz"} <= paths
+    credit = next(p for p in paths if p.startswith("/api/v1/organizations/"))
     before = await _snapshot(configured.services)
     statuses: dict[tuple[str, str], set[int]] = {}
     async with aiohttp.ClientSession() as http:
@@ -206,6 +225,11 @@ async def test_every_route_with_every_integration_survives_hostile_requests(
         for body in STRIPE_GARBAGE:
             assert await send("POST", "/stripe/webhook", "application/json", body, True) == 400
             assert await send("POST", "/stripe/webhook", "application/json", body, False) == 400
+        for org in ("0", "1", "999999999", "999999999999999999"):
+            path = _fill(credit, org)
+            for body in CREDIT_GARBAGE:
+                assert await send("POST", path, "application/json", body, True) in (400, 404)
+                assert await send("POST", path, "application/json", body, False) == 401
         for body in STRIPE_IGNORED:
             assert await send("POST", "/stripe/webhook", "application/json", body, True) == 200
 
@@ -217,6 +241,7 @@ async def test_every_route_with_every_integration_survives_hostile_requests(
     # Authenticated requests reached the handlers (not all refused at the door).
     assert statuses[("POST", "/telegram/webhook")] >= {200, 401}
     assert statuses[("POST", "/slack/events")] >= {400, 401}
+    assert statuses[("POST", _fill(credit, "1"))] == {400, 401, 404}
 
 
 async def test_huge_bodies_get_413_even_when_authenticated(configured: Configured) -> None:
