@@ -1,4 +1,4 @@
-"""`python -m bot chat | telegram | web | worker | orgs | funnel | migrate`."""
+"""`python -m bot chat | telegram | web | worker | orgs | tickets | funnel | migrate`."""
 
 import argparse
 import asyncio
@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     worker.add_argument("--once", action="store_true", help="one round, then exit")
     orgs = commands.add_parser("orgs", help="list organizations")
     orgs.add_argument("--json", action="store_true", help="machine-readable output")
+    tickets = commands.add_parser("tickets", help="support tickets: status and timings")
+    tickets.add_argument("--json", action="store_true", help="machine-readable output")
     funnel = commands.add_parser("funnel", help="how far users get, step by step")
     funnel.add_argument("--since", type=_date, default=None, help="only events from DATE on")
     funnel.add_argument("--png", default=None, metavar="FILE", help="also draw it as a chart")
@@ -195,6 +197,30 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
         )
 
 
+async def _tickets(settings: Settings, as_json: bool) -> None:
+    from storage.tickets import list_tickets
+
+    from .handoff.desk import ticket_timings
+    from .services import open_services
+
+    services = open_services(settings)
+    try:
+        async with services.engine.sessions() as session:
+            rows = [ticket_timings(ticket) for ticket in await list_tickets(session)]
+    finally:
+        await services.close()
+    if as_json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return
+    for row in rows:
+        waited = "—" if row["wait_seconds"] is None else f"{row['wait_seconds']:.0f}s"
+        print(
+            f"{row['id']:>5}  {row['status']:<10} opened {row['opened_at']}  "
+            f"waited {waited}  {row['agent'] or '—'}  {','.join(row['desks']) or 'no desk'}"
+        )
+
+
 def _date(value: str) -> datetime:
     parsed = datetime.fromisoformat(value)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
@@ -259,6 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         asyncio.run(_worker(settings, args.once))
     elif args.command == "orgs":
         asyncio.run(_orgs(settings, args.json))
+    elif args.command == "tickets":
+        asyncio.run(_tickets(settings, args.json))
     elif args.command == "funnel":
         asyncio.run(_funnel(settings, args.since, args.png))
     return 0

@@ -69,6 +69,13 @@ class Settings(BaseSettings):
     emails_per_address_per_day: int = Field(default=10, ge=1)
     messages_per_minute: int = Field(default=30, ge=1)
     confirm_attempts_per_ip_per_minute: int = Field(default=30, ge=1)
+    # The support desk (handoff to a person): a Telegram supergroup and/or a
+    # Slack channel; optional comma-separated allow-lists of agents.
+    support_telegram_chat_id: int | None = None
+    support_telegram_agent_ids: str = ""
+    support_slack_channel: str | None = None
+    support_slack_agent_ids: str = ""
+    handoff_sla: timedelta = timedelta(minutes=10)
 
     outbox_lease: timedelta = timedelta(minutes=2)
     worker_poll_interval: float = 1.0
@@ -116,6 +123,14 @@ class Settings(BaseSettings):
     @property
     def slack_signing_secrets(self) -> tuple[str, ...]:
         return _values(self.slack_signing_secret, self.slack_signing_secret_previous)
+
+    @property
+    def telegram_agents(self) -> frozenset[int]:
+        return frozenset(int(v) for v in self.support_telegram_agent_ids.split(",") if v.strip())
+
+    @property
+    def slack_agents(self) -> frozenset[str]:
+        return frozenset(v.strip() for v in self.support_slack_agent_ids.split(",") if v.strip())
 
     @property
     def base_url(self) -> str:

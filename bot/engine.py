@@ -12,8 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from conversations import (
     REMINDER,
+    SLA_TIMER,
     AbandonOrganization,
     CancelTimers,
+    Choice,
+    Command,
     Conversation,
     CreateOrganization,
     CreatePaymentLink,
@@ -22,13 +25,19 @@ from conversations import (
     EmailRefused,
     Event,
     FormRejected,
+    HandoffMessage,
+    OpenTicket,
     OrganizationCreated,
     OrganizationRefused,
     RedactUserMessage,
+    RelayToDesk,
     Reply,
     ScheduleTimer,
     SendConfirmationEmail,
+    TellDesk,
+    Text,
     UpdateOrganization,
+    UpdateTicket,
     step,
 )
 from conversations.domains import registrable_domain
@@ -47,6 +56,7 @@ from .clock import Clock
 from .codec import reply_to_json
 from .config import Settings
 from .faults import crash_point
+from .handoff.effects import record_line, run_handoff_effect
 from .tokens import hash_token, new_token
 
 __all__ = ["CHAT_MESSAGE", "CONFIRMATION_EMAIL", "PAYMENT_LINK", "Engine", "Outcome"]
@@ -139,7 +149,7 @@ class Engine:
         window, admission = admit(window, now, self.settings.messages_per_minute)
         await limits_repo.save_window(session, record.identity_id, window)
         if admission is Admission.ALLOW:
-            return await self._apply(session, record, event, now)
+            return await self._apply(session, record, event, now, from_user=True)
         conv = Conversation.from_data(record.state, record.data)
         log.info("message over the limit %s", admission.value, extra={"channel": record.channel})
         replies = [slow_down(window, now)] if admission is Admission.WARN else []
@@ -199,7 +209,13 @@ class Engine:
         )
 
     async def _apply(
-        self, session: AsyncSession, record: ConversationRecord, event: Event, now: datetime
+        self,
+        session: AsyncSession,
+        record: ConversationRecord,
+        event: Event,
+        now: datetime,
+        *,
+        from_user: bool = False,
     ) -> Outcome:
         conv = Conversation.from_data(record.state, record.data)
         if record.created:
@@ -219,6 +235,7 @@ class Engine:
             # messages go (cascade); organizations were detached already.
             await conversations_repo.delete_identity(session, record.identity_id)
             return outcome
+        await self._transcribe(session, record, event, outcome, now, from_user=from_user)
         await conversations_repo.save_conversation(
             session, record, conv.state.value, conv.to_data(), now
         )
@@ -226,6 +243,28 @@ class Engine:
             metrics.step_transition(before.value, conv.step.value)
             await self._entered(session, record, conv, now)
         return outcome
+
+    async def _transcribe(
+        self,
+        session: AsyncSession,
+        record: ConversationRecord,
+        event: Event,
+        outcome: Outcome,
+        now: datetime,
+        *,
+        from_user: bool,
+    ) -> None:
+        """The conversation's last messages, for a ticket card. A message the
+        core flagged (a card number, an IBAN) is never stored."""
+        identity = record.identity_id
+        if from_user and not outcome.redact:
+            said = _said(event)
+            if said is not None:
+                await record_line(session, identity, "user", said, now)
+        if isinstance(event, HandoffMessage):
+            await record_line(session, identity, "agent", event.text, now)
+        for reply in outcome.replies:
+            await record_line(session, identity, "bot", reply.message_id, now)
 
     async def _entered(
         self, session: AsyncSession, record: ConversationRecord, conv: Conversation, now: datetime
@@ -295,6 +334,10 @@ class Engine:
                 )
         elif isinstance(effect, AbandonOrganization):
             await orgs_repo.set_organization_status(session, effect.org_id, "cancelled")
+        elif isinstance(effect, OpenTicket | RelayToDesk | UpdateTicket | TellDesk):
+            await run_handoff_effect(
+                session, record.identity_id, effect, now, self.settings.handoff_sla
+            )
         elif isinstance(effect, DeleteUserData):
             await orgs_repo.detach_organizations(session, record.identity_id)
             outcome.erase = True
@@ -324,6 +367,8 @@ class Engine:
             return (effect.delay,)
         if effect.name == REMINDER:
             return self.settings.reminder_delays
+        if effect.name == SLA_TIMER:
+            return (self.settings.handoff_sla,)
         log.warning("timer %s has neither a delay nor a schedule", effect.name)
         return ()
 
@@ -358,3 +403,13 @@ class Engine:
             session, CONFIRMATION_EMAIL, payload, now=now, identity_id=org.identity_id
         )
         return None
+
+
+def _said(event: Event) -> str | None:
+    if isinstance(event, Text):
+        return event.text
+    if isinstance(event, Choice):
+        return f"[{event.value}]"
+    if isinstance(event, Command):
+        return f"/{event.name} {event.arg}".strip()
+    return None

@@ -15,6 +15,8 @@ from . import logs
 from .clock import Clock, SystemClock
 from .config import Settings
 from .engine import PAYMENT_LINK, Engine
+from .handoff.desk import Desk
+from .handoff.effects import DESK
 from .i18n import Translator
 from .log_redaction import RedactSecrets
 from .mailer import FileMailer, Mailer
@@ -32,6 +34,7 @@ class Services:
     engine: Engine
     translator: Translator
     worker: Worker
+    desk: Desk
     # Present when STRIPE_SECRET_KEY is set; otherwise the payment step says so.
     stripe: StripeGateway | None = None
     stripe_webhook: StripeWebhook | None = None
@@ -71,17 +74,24 @@ def open_services(
     translator = Translator(settings.locales_dir)
     engine = Engine(make_sessionmaker(db), settings, clock or SystemClock())
     worker = Worker(engine, translator, mailer or make_mailer(settings))
+    desk = Desk(engine, translator)
+    worker.runners[DESK] = desk.run
     if settings.slack_configured:
-        from .channels.slack import CHANNEL, SlackSender, make_client
+        from .channels.slack import CHANNEL, SlackDesk, SlackSender, make_client
 
-        worker.add_chat_sender(CHANNEL, SlackSender(make_client(settings), translator))
-    services = Services(settings, db, engine, translator, worker)
+        slack_client = make_client(settings)
+        worker.add_chat_sender(CHANNEL, SlackSender(slack_client, translator))
+        if settings.support_slack_channel:
+            desk.add_poster(SlackDesk(slack_client, settings.support_slack_channel))
+    services = Services(settings, db, engine, translator, worker, desk)
     if settings.stripe_secret_key is not None:
         services.stripe = StripeGateway(settings)
         services.stripe_webhook = StripeWebhook(engine, services.stripe)
         worker.runners[PAYMENT_LINK] = PaymentLinkRunner(engine, services.stripe)
     if settings.telegram_bot_token is not None:
         worker.add_chat_sender("telegram", _telegram_on_first_use(services))
+        if settings.support_telegram_chat_id is not None:
+            desk.add_poster(_TelegramDeskOnFirstUse(services, settings.support_telegram_chat_id))
     return services
 
 
@@ -98,6 +108,37 @@ def _telegram_on_first_use(services: Services) -> ChatSender:
         await runtime.sender.deliver(payload)
 
     return send
+
+
+class _TelegramDeskOnFirstUse:
+    """The Telegram desk, opening the Telegram runtime (which replaces this
+    poster with its own) only when there is something to post."""
+
+    name = "telegram"
+
+    def __init__(self, services: Services, chat_id: int) -> None:
+        self.services = services
+        self.chat_id = chat_id
+
+    def posted(self, ticket: Any) -> bool:
+        return ticket.telegram_chat_id is not None
+
+    async def _real(self) -> Any:
+        from .channels.telegram import open_telegram
+
+        runtime = open_telegram(self.services)
+        self.services.closers.append(runtime.close)
+        await runtime.library.open()
+        return self.services.desk.posters["telegram"]
+
+    async def post_card(self, ticket: Any, text: str, buttons: Any) -> dict[str, Any]:
+        return dict(await (await self._real()).post_card(ticket, text, buttons))
+
+    async def update_card(self, ticket: Any, text: str, buttons: Any) -> None:
+        await (await self._real()).update_card(ticket, text, buttons)
+
+    async def post(self, ticket: Any, text: str) -> None:
+        await (await self._real()).post(ticket, text)
 
 
 def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> None:

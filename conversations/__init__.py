@@ -11,11 +11,15 @@ from .effects import (
     DeleteUserData,
     Effect,
     FormRejected,
+    OpenTicket,
     RedactUserMessage,
+    RelayToDesk,
     Reply,
     ScheduleTimer,
     SendConfirmationEmail,
+    TellDesk,
     UpdateOrganization,
+    UpdateTicket,
 )
 from .events import (
     Choice,
@@ -27,6 +31,12 @@ from .events import (
     EmailRefused,
     Event,
     FormSubmitted,
+    HandoffClosed,
+    HandoffMessage,
+    HandoffNewPaymentLink,
+    HandoffResendEmail,
+    HandoffResumed,
+    HandoffTaken,
     MandateInactive,
     OrganizationCreated,
     OrganizationRefused,
@@ -41,18 +51,22 @@ from .events import (
 )
 from .flow import CHOICES, COMMANDS, REMINDER, TRANSITIONS, form_open, step
 from .form import FORM_FIELDS
+from .handoff import HANDOFF_CHOICE
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import SavedMethod, method_args
 from .prompts import prompt
 from .states import State
+from .timer_names import SLA_TIMER
 
 __all__ = [
     "CHOICES",
     "COMMANDS",
     "CURRENCIES",
     "FORM_FIELDS",
+    "HANDOFF_CHOICE",
     "LANGUAGES",
     "REMINDER",
+    "SLA_TIMER",
     "TRANSITIONS",
     "AbandonOrganization",
     "Button",
@@ -74,7 +88,14 @@ __all__ = [
     "Event",
     "FormRejected",
     "FormSubmitted",
+    "HandoffClosed",
+    "HandoffMessage",
+    "HandoffNewPaymentLink",
+    "HandoffResendEmail",
+    "HandoffResumed",
+    "HandoffTaken",
     "MandateInactive",
+    "OpenTicket",
     "OrganizationCreated",
     "OrganizationRefused",
     "PaymentLinkDelayed",
@@ -82,6 +103,7 @@ __all__ = [
     "PaymentLinkReady",
     "PaymentLinkUnavailable",
     "RedactUserMessage",
+    "RelayToDesk",
     "Reply",
     "SavedMethod",
     "ScheduleTimer",
@@ -89,9 +111,11 @@ __all__ = [
     "SetupFailed",
     "SetupSucceeded",
     "State",
+    "TellDesk",
     "Text",
     "Timer",
     "UpdateOrganization",
+    "UpdateTicket",
     "form_open",
     "method_args",
     "prompt",

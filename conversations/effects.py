@@ -14,11 +14,15 @@ __all__ = [
     "DeleteUserData",
     "Effect",
     "FormRejected",
+    "OpenTicket",
     "RedactUserMessage",
+    "RelayToDesk",
     "Reply",
     "ScheduleTimer",
     "SendConfirmationEmail",
+    "TellDesk",
     "UpdateOrganization",
+    "UpdateTicket",
 ]
 
 Args = Mapping[str, str | int]
@@ -117,6 +121,35 @@ class CancelTimers:
     org_id: int | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenTicket:
+    """Open a support ticket for this conversation and post its card to the desk."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RelayToDesk:
+    """What the user wrote, for the ticket's thread (never a payment number)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UpdateTicket:
+    """The open ticket moves on: "taken", "escalated" or "closed" (how: `resolution`)."""
+
+    status: str
+    agent: str | None = None
+    resolution: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TellDesk:
+    """A notice for the agents in the ticket's thread (a Fluent message id)."""
+
+    message_id: str
+    args: Args = field(default_factory=dict)
+
+
 Effect = (
     Reply
     | FormRejected
@@ -129,4 +162,8 @@ Effect = (
     | RedactUserMessage
     | ScheduleTimer
     | CancelTimers
+    | OpenTicket
+    | RelayToDesk
+    | UpdateTicket
+    | TellDesk
 )

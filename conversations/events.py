@@ -16,6 +16,12 @@ __all__ = [
     "EmailRefused",
     "Event",
     "FormSubmitted",
+    "HandoffClosed",
+    "HandoffMessage",
+    "HandoffNewPaymentLink",
+    "HandoffResendEmail",
+    "HandoffResumed",
+    "HandoffTaken",
     "MandateInactive",
     "OrganizationCreated",
     "OrganizationRefused",
@@ -171,6 +177,52 @@ class EmailRefused:
     hours: int
 
 
+# -- a person from the support desk (see conversations/handoff.py) -------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HandoffTaken:
+    """An agent took the ticket: from now on a person owns the conversation."""
+
+    agent: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HandoffMessage:
+    """An agent wrote to the user (already checked: not a desk command)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HandoffResumed:
+    """The agent handed the conversation back to the bot."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HandoffClosed:
+    """The agent closed the ticket; the conversation stays where it is."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HandoffResendEmail:
+    """The agent asked for a new confirmation email for the user."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HandoffNewPaymentLink:
+    """The agent asked for a new payment link for the user."""
+
+
+HANDOFF_EVENTS = (
+    HandoffTaken,
+    HandoffMessage,
+    HandoffResumed,
+    HandoffClosed,
+    HandoffResendEmail,
+    HandoffNewPaymentLink,
+)
+
 Event = (
     Text
     | Choice
@@ -191,4 +243,10 @@ Event = (
     | Timer
     | OrganizationRefused
     | EmailRefused
+    | HandoffTaken
+    | HandoffMessage
+    | HandoffResumed
+    | HandoffClosed
+    | HandoffResendEmail
+    | HandoffNewPaymentLink
 )

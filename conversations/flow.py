@@ -47,11 +47,13 @@ from .events import (
     Timer,
 )
 from .form import check_form
+from .handoff import INVALID_BEFORE_OFFER, handoff_step, offer_button
 from .limits import recent_sends, refusal
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import method_args
 from .prompts import awaiting_buttons, prompt
 from .states import OVERLAYS, State
+from .timer_names import REMINDER
 from .validation import FieldError, check_email, check_name, holds_payment_number, mask_email
 
 __all__ = ["CHOICES", "COMMANDS", "MAX_TEXT", "REMINDER", "TRANSITIONS", "form_open", "step"]
@@ -61,7 +63,6 @@ Outcome = tuple[Conversation, list[Effect]]
 Handler = Callable[[Conversation, Any, Now], Outcome]
 
 # The timer that reminds a user to open the confirmation link.
-REMINDER = "confirmation-reminder"
 
 MAX_TEXT = 1000
 _DOMAIN_NOTES = {DomainKind.FREE: "email-note-free", DomainKind.DISPOSABLE: "email-note-disposable"}
@@ -80,17 +81,21 @@ def _not_now(conv: Conversation) -> Outcome:
     return _ask(conv, Reply(message_id="error-not-now"))
 
 
+def _offer_after_invalid(conv: Conversation) -> list[Effect]:
+    """The third invalid answer in a row: offer a person (once per streak)."""
+    if conv.invalid_in_a_row != INVALID_BEFORE_OFFER:
+        return []
+    return [Reply(message_id="handoff-offer", buttons=(offer_button(),))]
+
+
 def _invalid(conv: Conversation, message_id: str) -> Outcome:
-    return conv.at(conv.state, invalid_in_a_row=conv.invalid_in_a_row + 1), [
-        Reply(message_id=message_id)
-    ]
+    conv = conv.at(conv.state, invalid_in_a_row=conv.invalid_in_a_row + 1)
+    return conv, [Reply(message_id=message_id), *_offer_after_invalid(conv)]
 
 
 def _pick_option(conv: Conversation, _: Text, _now: Now) -> Outcome:
-    return _ask(
-        conv.at(conv.state, invalid_in_a_row=conv.invalid_in_a_row + 1),
-        Reply(message_id="error-pick-option"),
-    )
+    conv = conv.at(conv.state, invalid_in_a_row=conv.invalid_in_a_row + 1)
+    return conv, [Reply(message_id="error-pick-option"), prompt(conv), *_offer_after_invalid(conv)]
 
 
 def _after_field(conv: Conversation, next_state: State) -> Outcome:
@@ -116,7 +121,7 @@ def _send_email(conv: Conversation, org_id: int, now: Now) -> Outcome:
 
 
 def _language_chosen(conv: Conversation, event: Choice, _now: Now) -> Outcome:
-    return _ask(conv.at(State.NAME, language=event.value))
+    return _ask(conv.at(State.NAME, language=event.value, invalid_in_a_row=0))
 
 
 def _name_given(conv: Conversation, event: Text, _now: Now) -> Outcome:
@@ -549,7 +554,7 @@ def _command(conv: Conversation, event: Command) -> Outcome:
     if name == "status":
         return conv, [_status(conv)]
     if name == "help":
-        return conv, [Reply(message_id="help-text")]
+        return conv, [Reply(message_id="help-text", buttons=(offer_button(),))]
     if name == "language":
         return _ask(conv.at(State.PICK_LANGUAGE, resume=base.state))
     if name == "cancel":
@@ -576,11 +581,13 @@ def _stop_reminders(before: Conversation, after: Conversation, effects: list[Eff
 
 
 def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
-    if isinstance(event, Text):
-        if holds_payment_number(event.text):
-            return conv, [RedactUserMessage(), Reply(message_id="warning-payment-number")]
-        if len(event.text) > MAX_TEXT:
-            return _invalid(conv, "error-message-too-long")
+    if isinstance(event, Text) and holds_payment_number(event.text):
+        return conv, [RedactUserMessage(), Reply(message_id="warning-payment-number")]
+    handed_off = handoff_step(conv, event, now)
+    if handed_off is not None:
+        return handed_off
+    if isinstance(event, Text) and len(event.text) > MAX_TEXT:
+        return _invalid(conv, "error-message-too-long")
     if isinstance(event, Command):
         return _command(conv, event)
     if isinstance(event, EmailConfirmed):

@@ -32,6 +32,10 @@ class Conversation:
     # When confirmation emails for `org_id` were sent within the last hour
     # (aware UTC datetimes, oldest first): the resend rules read it.
     email_sends: tuple[datetime, ...] = ()
+    # A person is involved: "waiting" (ticket open), "taken" (an agent owns the
+    # conversation) or "escalated" (nobody came in time; the answer comes by
+    # email). The state stays the step the user was on, to resume there.
+    handoff: str | None = None
 
     def __post_init__(self) -> None:
         # Also takes what `to_data` wrote (a list of ISO strings): a conversation

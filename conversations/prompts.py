@@ -18,6 +18,8 @@ LANGUAGE_LABELS = {
     "es": "language-native-es",
 }
 CURRENCY_LABELS = {"USD": "currency-option-usd", "EUR": "currency-option-eur"}
+# "Talk to a person" (conversations/handoff.py; the value is its HANDOFF_CHOICE).
+_TALK = Button(label="handoff-button-talk", value="handoff")
 
 
 def language_buttons() -> tuple[Button, ...]:
@@ -70,19 +72,20 @@ def prompt(conv: Conversation) -> Reply:
                 Button(label="button-edit-email", value="edit-email"),
                 Button(label="button-edit-currency", value="edit-currency"),
                 Button(label="button-edit-language", value="edit-language"),
+                _TALK,
             ),
         )
     if state is State.AWAITING_EMAIL:
         return Reply(
             message_id="onboarding-awaiting-email",
             args={"email": mask_email(conv.email or "")},
-            buttons=awaiting_buttons(),
+            buttons=(*awaiting_buttons(), _TALK),
         )
     if state is State.PAYMENT:
         return Reply(
             message_id="payment-ask",
             args={"currency": conv.currency or ""},
-            buttons=(Button(label="button-new-link", value="new-link"),),
+            buttons=(Button(label="button-new-link", value="new-link"), _TALK),
         )
     if state is State.DONE:
         return Reply(message_id="onboarding-done", args=method_args(conv.payment_method))

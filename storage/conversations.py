@@ -15,6 +15,7 @@ from .models import (
     ProcessedUpdateRow,
 )
 from .records import ConversationRecord
+from .tickets import delete_for_identity
 
 __all__ = [
     "delete_identity",
@@ -152,7 +153,9 @@ async def mark_processed(session: AsyncSession, source: str, key: str, now: date
 
 
 async def delete_identity(session: AsyncSession, identity_id: int) -> None:
-    """Forget a user: their conversation and queued messages go with them."""
+    """Forget a user: their conversation, queued messages, support tickets and
+    transcript go with them."""
+    await delete_for_identity(session, identity_id)
     await session.execute(delete(OutboxRow).where(OutboxRow.identity_id == identity_id))
     await session.execute(
         delete(MessageWindowRow).where(MessageWindowRow.identity_id == identity_id)

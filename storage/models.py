@@ -33,7 +33,9 @@ __all__ = [
     "PaymentProfileRow",
     "ProcessedUpdateRow",
     "TelegramChatRow",
+    "TicketRow",
     "TimerRow",
+    "TranscriptLineRow",
 ]
 
 
@@ -300,3 +302,43 @@ class MessageWindowRow(Base):
     started_at: Mapped[datetime]
     count: Mapped[int] = mapped_column(Integer)
     warned: Mapped[bool]
+
+
+class TicketRow(Base):
+    """A support handoff: its status and timings, and where its thread lives
+    on each desk (Telegram forum topic or reply thread, Slack thread)."""
+
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(
+        ForeignKey("identities.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    resolution: Mapped[str | None] = mapped_column(String(16))
+    agent: Mapped[str | None] = mapped_column(String(128))
+    opened_at: Mapped[datetime]
+    taken_at: Mapped[datetime | None]
+    escalated_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    # When the SLA timer (a `timers` row) fires, while nobody has taken the ticket.
+    sla_due_at: Mapped[datetime | None]
+    telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    telegram_topic_id: Mapped[int | None] = mapped_column(Integer)
+    telegram_card_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    slack_channel: Mapped[str | None] = mapped_column(String(64))
+    slack_thread_ts: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class TranscriptLineRow(Base):
+    """The last messages of a conversation, redacted, for the ticket card."""
+
+    __tablename__ = "transcript_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(
+        ForeignKey("identities.id", ondelete="CASCADE"), index=True
+    )
+    author: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]

@@ -110,6 +110,10 @@ def open_telegram(
     sender = TelegramSender(library.api, SendLimiter(limits_from(settings)), services, on_sent)
     channel = TelegramChannel(services, sender, on_processed=on_processed, embedded=embedded)
     services.worker.add_chat_sender(CHANNEL, sender.deliver)
+    if settings.support_telegram_chat_id is not None:
+        from .telegram_desk import TelegramDesk
+
+        services.desk.add_poster(TelegramDesk(sender, settings.support_telegram_chat_id))
     return TelegramRuntime(library, channel)
 
 

@@ -16,6 +16,7 @@ from aiogram.types import (
     BotCommandScopeDefault,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    ReplyParameters,
     TelegramObject,
     Update,
 )
@@ -54,6 +55,13 @@ def to_incoming(update: Update) -> Incoming | None:
             language_code=user.language_code,
             message_id=message.message_id,
             text=message.text if message.text is not None else message.caption,
+            topic_id=message.message_thread_id if message.is_topic_message else None,
+            reply_to=(
+                message.reply_to_message.message_id
+                if message.reply_to_message is not None
+                else message.message_thread_id
+            ),
+            user_name=user.username or user.first_name,
         )
     query = update.callback_query
     if query is not None and query.message is not None:
@@ -66,6 +74,7 @@ def to_incoming(update: Update) -> Incoming | None:
             message_id=query.message.message_id,
             callback_id=query.id,
             callback_data=query.data,
+            user_name=query.from_user.username or query.from_user.first_name,
         )
     return None
 
@@ -95,6 +104,44 @@ class _Api:
             self.bot.send_message(chat_id, text, reply_markup=_markup(keyboard), parse_mode="HTML")
         )
         return int(sent.message_id)
+
+    async def send_in_thread(
+        self,
+        chat_id: int,
+        text: str,
+        keyboard: Keyboard | None,
+        *,
+        topic_id: int | None,
+        reply_to: int | None,
+    ) -> int:
+        sent = await self._do(
+            self.bot.send_message(
+                chat_id,
+                text,
+                reply_markup=_markup(keyboard),
+                parse_mode="HTML",
+                message_thread_id=topic_id,
+                reply_parameters=None if reply_to is None else ReplyParameters(message_id=reply_to),
+            )
+        )
+        return int(sent.message_id)
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        topic = await self._do(self.bot.create_forum_topic(chat_id, name))
+        return int(topic.message_thread_id)
+
+    async def edit_text(
+        self, chat_id: int, message_id: int, text: str, keyboard: Keyboard | None
+    ) -> None:
+        await self._do(
+            self.bot.edit_message_text(
+                text,
+                chat_id=chat_id,
+                message_id=message_id,
+                reply_markup=_markup(keyboard),
+                parse_mode="HTML",
+            )
+        )
 
     async def remove_keyboard(self, chat_id: int, message_id: int) -> None:
         await self._do(self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id))

@@ -32,6 +32,7 @@ from .telegram_common import (
     text_chunks,
     to_event,
 )
+from .telegram_desk import TelegramDeskUpdates
 from .telegram_limits import SendLimiter
 
 __all__ = ["COMMAND_DESCRIPTIONS", "SentObserver", "TelegramChannel", "TelegramSender"]
@@ -158,6 +159,7 @@ class TelegramChannel:
         self.username = ""
         self.on_processed = on_processed
         self._slots = asyncio.Semaphore(concurrency)
+        self.desk = TelegramDeskUpdates(services, sender)
         self._tails: dict[int, asyncio.Task[None]] = {}
 
     async def start(self) -> None:
@@ -216,6 +218,12 @@ class TelegramChannel:
 
     async def process(self, incoming: Incoming) -> None:
         hint = match_language(incoming.language_code)
+        if self.desk.is_desk(incoming):
+            await self.desk.handle(incoming)
+            return
+        if incoming.callback_id is not None and (incoming.callback_data or "").startswith("h:"):
+            await self.desk.refuse_button(incoming)
+            return
         if not incoming.private:
             await self._private_only(incoming, hint)
             return

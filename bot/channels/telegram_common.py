@@ -53,6 +53,11 @@ class Incoming:
     text: str | None = None
     callback_id: str | None = None
     callback_data: str | None = None
+    # In a group: the forum topic of the message, or the message it answers
+    # (the root of its reply thread); who wrote it, for the desk.
+    topic_id: int | None = None
+    reply_to: int | None = None
+    user_name: str = ""
 
     @property
     def private(self) -> bool:
@@ -94,6 +99,24 @@ class BotApi(Protocol):
 
     async def send_message(self, chat_id: int, text: str, keyboard: Keyboard | None) -> int:
         """Send HTML text; returns the new message's id."""
+
+    async def send_in_thread(
+        self,
+        chat_id: int,
+        text: str,
+        keyboard: Keyboard | None,
+        *,
+        topic_id: int | None,
+        reply_to: int | None,
+    ) -> int:
+        """Send HTML text into a forum topic, or as a reply; the new message's id."""
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        """A new forum topic; its message_thread_id."""
+
+    async def edit_text(
+        self, chat_id: int, message_id: int, text: str, keyboard: Keyboard | None
+    ) -> None: ...
 
     async def remove_keyboard(self, chat_id: int, message_id: int) -> None: ...
 

@@ -11,6 +11,7 @@ from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    ReplyParameters,
     Update,
 )
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
@@ -49,6 +50,13 @@ def to_incoming(update: Update) -> Incoming | None:
             language_code=user.language_code,
             message_id=message.message_id,
             text=message.text if message.text is not None else message.caption,
+            topic_id=message.message_thread_id if message.is_topic_message else None,
+            reply_to=(
+                message.reply_to_message.message_id
+                if message.reply_to_message is not None
+                else message.message_thread_id
+            ),
+            user_name=user.username or user.first_name,
         )
     query = update.callback_query
     if query is not None and query.message is not None:
@@ -61,6 +69,7 @@ def to_incoming(update: Update) -> Incoming | None:
             message_id=query.message.message_id,
             callback_id=query.id,
             callback_data=query.data,
+            user_name=query.from_user.username or query.from_user.first_name,
         )
     return None
 
@@ -100,6 +109,44 @@ class _Api:
             self.bot.send_message(chat_id, text, parse_mode="HTML", reply_markup=_markup(keyboard))
         )
         return int(sent.message_id)
+
+    async def send_in_thread(
+        self,
+        chat_id: int,
+        text: str,
+        keyboard: Keyboard | None,
+        *,
+        topic_id: int | None,
+        reply_to: int | None,
+    ) -> int:
+        sent = await self._do(
+            self.bot.send_message(
+                chat_id,
+                text,
+                parse_mode="HTML",
+                reply_markup=_markup(keyboard),
+                message_thread_id=topic_id,
+                reply_parameters=None if reply_to is None else ReplyParameters(reply_to),
+            )
+        )
+        return int(sent.message_id)
+
+    async def create_topic(self, chat_id: int, name: str) -> int:
+        topic = await self._do(self.bot.create_forum_topic(chat_id, name))
+        return int(topic.message_thread_id)
+
+    async def edit_text(
+        self, chat_id: int, message_id: int, text: str, keyboard: Keyboard | None
+    ) -> None:
+        await self._do(
+            self.bot.edit_message_text(
+                text,
+                chat_id=chat_id,
+                message_id=message_id,
+                parse_mode="HTML",
+                reply_markup=_markup(keyboard),
+            )
+        )
 
     async def remove_keyboard(self, chat_id: int, message_id: int) -> None:
         await self._do(self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id))

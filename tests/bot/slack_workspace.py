@@ -250,3 +250,48 @@ class SlackWorkspace:
 def message_ids(api: SlackApiDouble, user: str) -> list[str]:
     """What the core said to `user`, in order (from each DM's metadata)."""
     return [m["metadata"]["event_payload"]["message_id"] for m in api.messages_to(user)]
+
+
+async def desk_reply(
+    slack: SlackWorkspace, user: str, channel: str, thread_ts: str, text: str
+) -> Answer:
+    """`user` writes `text` in a channel thread (an agent answering a ticket)."""
+    event = {
+        "type": "message",
+        "channel": channel,
+        "user": user,
+        "text": text,
+        "ts": f"1700000001.{next(slack._ids):06d}",
+        "thread_ts": thread_ts,
+        "channel_type": "channel",
+        "team": TEAM_ID,
+    }
+    return await slack.deliver(slack.event_body(event), "application/json")
+
+
+async def press_card(
+    slack: SlackWorkspace, user: str, channel: str, action: str, ticket: int
+) -> Answer:
+    """`user` presses a ticket card's button (`desk-<action>`) in `channel`."""
+    payload = {
+        "type": "block_actions",
+        "team": {"id": TEAM_ID, "domain": "proficonf-test"},
+        "user": slack._user(user),
+        "api_app_id": "A0APP",
+        "token": "legacy-token",
+        "trigger_id": slack._next("trigger-"),
+        "container": {"type": "message", "channel_id": channel, "is_ephemeral": False},
+        "channel": {"id": channel, "name": "support"},
+        "message": {"type": "message", "ts": "1700000000.000001"},
+        "actions": [
+            {
+                "type": "button",
+                "block_id": "card",
+                "action_id": f"desk-{action}",
+                "value": str(ticket),
+                "text": {"type": "plain_text", "text": action},
+                "action_ts": "1700000000.000002",
+            }
+        ],
+    }
+    return await slack._interaction(payload)

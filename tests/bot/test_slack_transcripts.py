@@ -5,7 +5,10 @@
 Two differences from a terminal, both Slack's: its client cannot send an empty
 or blank message (those turns are skipped here), and `/onboard` answers an
 unknown sub-command with its usage text (`slack-usage`) instead of the chat's
-`error-unknown-command` plus the prompt."""
+`error-unknown-command` plus the prompt. Skipping blank messages also moves
+the "third invalid answer in a row" offer of a person (`handoff-offer`) to
+other turns, so the offer is left out of the comparison here (the handoff
+tests cover it on Slack)."""
 
 import re
 
@@ -39,7 +42,7 @@ def on_slack(action: Action, expected: tuple[str, ...]) -> tuple[str, ...] | Non
         return None
     if expected[:1] == ("error-unknown-command",):
         return ("slack-usage",)
-    return expected
+    return tuple(m for m in expected if m != "handoff-offer")
 
 
 class SlackHarness:
@@ -86,5 +89,5 @@ async def test_transcript_on_slack(
         wanted = on_slack(action, expected)
         if wanted is None:
             continue
-        seen = await harness.act(action)
+        seen = [m for m in await harness.act(action) if m != "handoff-offer"]
         assert tuple(seen) == wanted, f"turn {number}: {action}"

@@ -38,6 +38,17 @@ class SlackApiDouble:
     def of(self, method: str) -> list[dict[str, Any]]:
         return [call.args for call in self.calls if call.method == method]
 
+    def thread(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
+        """Messages the app posted in a channel thread, in order."""
+        return [
+            call.args
+            for call in self.calls
+            if call.method == "chat.postMessage"
+            and call.ok
+            and call.args.get("channel") == channel
+            and call.args.get("thread_ts") == thread_ts
+        ]
+
     def messages_to(self, user_id: str) -> list[dict[str, Any]]:
         """Messages Slack accepted for the user's DM, in order."""
         return [
@@ -99,6 +110,13 @@ class SlackApiDouble:
                     "response_metadata": {"messages": [problem]},
                 }
             return {"ok": True, "view": {**view, "id": f"V{n:05d}", "hash": f"h{n}"}}
+        if method == "chat.update":
+            if not args.get("channel") or not args.get("ts"):
+                return {"ok": False, "error": "message_not_found"}
+            problem = _blocks_problem(_json_arg(args.get("blocks")) or [])
+            if problem:
+                return {"ok": False, "error": "invalid_blocks", "errors": [problem]}
+            return {"ok": True, "channel": args["channel"], "ts": args["ts"]}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             if not args.get("channel"):
                 return {"ok": False, "error": "channel_not_found"}
@@ -109,9 +127,10 @@ class SlackApiDouble:
             ts = f"1700000000.{n:06d}"
             if method == "chat.postEphemeral":
                 return {"ok": True, "message_ts": ts}
+            channel = str(args["channel"])
             return {
                 "ok": True,
-                "channel": "D" + str(args["channel"]),
+                "channel": channel if channel.startswith("C") else "D" + channel,
                 "ts": ts,
                 "message": {"text": args.get("text"), "blocks": blocks, "ts": ts},
             }

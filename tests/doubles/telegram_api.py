@@ -20,6 +20,7 @@ import aiohttp
 from aiogram.types import (
     CallbackQuery,
     Chat,
+    ForumTopic,
     InlineKeyboardMarkup,
     Message,
     MessageEntity,
@@ -88,6 +89,9 @@ class BotMessage:
     markup: dict[str, Any] | None
     sent_at: float
     deleted: bool = False
+    # Where in a supergroup: the forum topic, and the message it replies to.
+    thread_id: int | None = None
+    reply_to: int | None = None
 
     def callback_data(self) -> list[str]:
         rows = (self.markup or {}).get("inline_keyboard", [])
@@ -104,6 +108,7 @@ class _Chat:
     next_message_id: int = 1
     user_messages: dict[int, Message] = field(default_factory=dict)
     deleted_user_messages: set[int] = field(default_factory=set)
+    topics: dict[int, str] = field(default_factory=dict)
 
 
 class TelegramApiDouble:
@@ -152,6 +157,7 @@ class TelegramApiDouble:
             "editmessagereplymarkup": self._edit_message_reply_markup,
             "deletemessage": self._delete_message,
             "answercallbackquery": self._answer_callback_query,
+            "createforumtopic": self._create_forum_topic,
         }
 
     # -- server ----------------------------------------------------------------
@@ -186,7 +192,7 @@ class TelegramApiDouble:
             data = dict(await request.post())
         else:
             data = dict(request.query)
-        for key in ("reply_markup", "commands", "allowed_updates"):
+        for key in ("reply_markup", "commands", "allowed_updates", "reply_parameters"):
             if isinstance(data.get(key), str):
                 data[key] = json.loads(data[key])
         return {k: v for k, v in data.items() if v is not None}
@@ -262,16 +268,44 @@ class TelegramApiDouble:
     def add_group(self, chat_id: int, title: str = "Team") -> None:
         self.chats[chat_id] = _Chat(Chat(id=chat_id, type="group", title=title))
 
-    async def say(self, user_id: int, text: str, *, chat_id: int | None = None) -> int:
-        """The user sends `text`; returns the update id."""
+    def add_supergroup(self, chat_id: int, title: str = "Support", *, forum: bool) -> None:
+        """A supergroup, with forum topics or without."""
+        self.chats[chat_id] = _Chat(
+            Chat(id=chat_id, type="supergroup", title=title, is_forum=forum or None)
+        )
+
+    def add_member(self, user_id: int, first_name: str) -> User:
+        """Someone who writes in groups only (no private chat with the bot)."""
+        user = User(id=user_id, is_bot=False, first_name=first_name, username=first_name.lower())
+        self.users[user_id] = user
+        return user
+
+    async def say(
+        self,
+        user_id: int,
+        text: str,
+        *,
+        chat_id: int | None = None,
+        topic_id: int | None = None,
+        reply_to: int | None = None,
+    ) -> int:
+        """The user sends `text` (in a forum topic, or as a reply to a bot
+        message, when given); returns the update id."""
         chat = self.chats[user_id if chat_id is None else chat_id]
         command = _COMMAND.match(text)
+        replied = None
+        if reply_to is not None:
+            replied = self._as_message(self.bot_message(chat.chat.id, reply_to))
+        thread = topic_id if topic_id is not None else reply_to
         message = Message(
             message_id=self._next_message_id(chat),
             date=datetime.now(UTC),
             chat=chat.chat,
             from_user=self.users[user_id],
             text=text,
+            message_thread_id=thread,
+            is_topic_message=True if topic_id is not None else None,
+            reply_to_message=replied,
             entities=(
                 [MessageEntity(type="bot_command", offset=0, length=command.end())]
                 if command
@@ -281,11 +315,19 @@ class TelegramApiDouble:
         chat.user_messages[message.message_id] = message
         return await self._add_update(Update(update_id=next(self._update_ids), message=message))
 
-    async def press(self, user_id: int, message_id: int, data: str, *, forged: bool = False) -> int:
-        """The user presses the button with `data` on the bot's message. A real
-        client can only press buttons that are there; `forged` sends the data
-        anyway (a modified client)."""
-        message = self.bot_message(user_id, message_id)
+    async def press(
+        self,
+        user_id: int,
+        message_id: int,
+        data: str,
+        *,
+        forged: bool = False,
+        chat_id: int | None = None,
+    ) -> int:
+        """The user presses the button with `data` on the bot's message (in
+        their private chat, or in `chat_id`). A real client can only press
+        buttons that are there; `forged` sends the data anyway (a modified client)."""
+        message = self.bot_message(user_id if chat_id is None else chat_id, message_id)
         if not forged and data not in message.callback_data():
             raise AssertionError(f"no button {data!r} on message {message_id}")
         callback_id = str(next(self._callback_ids))
@@ -492,6 +534,15 @@ class TelegramApiDouble:
             raise Refused(403, "Forbidden: bot was blocked by the user")
         raw, text = self._text(params)
         markup = self._check_markup(params.get("reply_markup"))
+        thread_id = params.get("message_thread_id")
+        if thread_id is not None and int(thread_id) not in chat.topics:
+            raise Refused(400, "Bad Request: message thread not found")
+        reply_to = (params.get("reply_parameters") or {}).get("message_id")
+        if reply_to is not None:
+            try:
+                self.bot_message(chat.chat.id, int(reply_to))
+            except AssertionError:
+                raise Refused(400, "Bad Request: message to be replied not found") from None
         message = BotMessage(
             chat_id=chat.chat.id,
             message_id=self._next_message_id(chat),
@@ -499,11 +550,24 @@ class TelegramApiDouble:
             text=text,
             markup=markup,
             sent_at=asyncio.get_running_loop().time(),
+            thread_id=None if thread_id is None else int(thread_id),
+            reply_to=None if reply_to is None else int(reply_to),
         )
         self.bot_messages.append(message)
         async with self._changed:
             self._changed.notify_all()
         return _dump(self._as_message(message))
+
+    async def _create_forum_topic(self, params: dict[str, Any]) -> Any:
+        chat = self._chat(params)
+        if not chat.chat.is_forum:
+            raise Refused(400, "Bad Request: the chat is not a forum")
+        name = str(params.get("name", ""))
+        if not 1 <= len(name) <= 128:
+            raise Refused(400, "Bad Request: TOPIC_NAME_INVALID")
+        thread_id = self._next_message_id(chat)  # the topic's service message
+        chat.topics[thread_id] = name
+        return _dump(ForumTopic(message_thread_id=thread_id, name=name, icon_color=7322096))
 
     def _editable(self, params: dict[str, Any]) -> BotMessage:
         chat = self._chat(params)

@@ -39,6 +39,15 @@ SAMPLE_ARGS: dict[str, str | int] = {
     "amount_currency": "USD",
     "remaining_minor": 1800,
     "remaining_currency": "USD",
+    "text": "Hello there",
+    "agent": "Dana",
+    "ticket": 7,
+    "channel": "telegram",
+    "email_status": "sent",
+    "payment": "none",
+    "transcript": "user: hi",
+    "credit_left_minor": 1800,
+    "credit_left_currency": "USD",
 }
 
 

@@ -25,6 +25,12 @@ from conversations import (
     Event,
     FormRejected,
     FormSubmitted,
+    HandoffClosed,
+    HandoffMessage,
+    HandoffNewPaymentLink,
+    HandoffResendEmail,
+    HandoffResumed,
+    HandoffTaken,
     MandateInactive,
     OrganizationCreated,
     OrganizationRefused,
@@ -44,7 +50,7 @@ from conversations import (
 from conversations.validation import EmailResult, NameResult, check_email, check_name
 
 TRANSLATOR = Translator(Path(__file__).resolve().parents[2] / "locales")
-ALL_CHOICES = sorted({value for values in CHOICES.values() for value in values})
+ALL_CHOICES = sorted({value for values in CHOICES.values() for value in values} | {"handoff"})
 INTERESTING_TEXT = [
     "Acme Labs",
     "ООО Ромашка",
@@ -123,6 +129,13 @@ events: st.SearchStrategy[Event] = st.one_of(
     st.builds(OrganizationRefused, hours=st.integers(min_value=0, max_value=24)),
     st.builds(EmailRefused, org_id=org_ids, hours=st.integers(min_value=0, max_value=24)),
     st.builds(Timer, name=st.text(max_size=10), org_id=st.none() | org_ids),
+    st.builds(HandoffTaken, agent=st.sampled_from(["dana", ""])),
+    st.builds(HandoffMessage, text=texts),
+    st.builds(HandoffResumed),
+    st.builds(HandoffClosed),
+    st.builds(HandoffResendEmail),
+    st.builds(HandoffNewPaymentLink),
+    st.builds(Timer, name=st.just("handoff-sla")),
 )
 
 
@@ -138,6 +151,7 @@ def _fields_valid(conv: Conversation) -> None:
     if conv.credit is not None:
         assert 0 <= conv.credit.remaining_minor <= max(conv.credit.amount_minor, 0)
     assert Conversation.from_data(conv.state.value, conv.to_data()) == conv
+    assert conv.handoff in (None, "waiting", "taken", "escalated")
 
 
 def _rendered(reply: Reply | FormRejected, language: str) -> None:
@@ -159,8 +173,12 @@ def test_any_sequence_keeps_the_invariants(sequence: list[Event]) -> None:
     for event in sequence:
         if isinstance(event, OrganizationCreated) and event.org_id in confirmed:
             continue  # the shell never hands out an organization id twice
+        before = conv
         conv, effects = step(conv, event)
         _fields_valid(conv)
+        if before.handoff is not None and isinstance(event, Text):
+            # A person owns the conversation: what the user writes moves nothing.
+            assert conv == before
         for effect in effects:
             if isinstance(effect, Reply | FormRejected):
                 _rendered(effect, conv.language)

@@ -3,7 +3,8 @@ buttons and DMs, the App Home) and the worker's sender for queued DMs."""
 
 from .app import SlackChannel, mount_slack
 from .client import make_client
+from .desk import SlackDesk
 from .ids import CHANNEL
 from .sender import SlackSender
 
-__all__ = ["CHANNEL", "SlackChannel", "SlackSender", "make_client", "mount_slack"]
+__all__ = ["CHANNEL", "SlackChannel", "SlackDesk", "SlackSender", "make_client", "mount_slack"]

@@ -37,10 +37,12 @@ from storage.db import DATABASE_UNAVAILABLE
 from storage.organizations import list_organizations
 
 from ...engine import Engine, Outcome
+from ...handoff.desk import Desk
 from ...i18n import Translator, match_language
 from ...render import render
 from .blocks import FORM_CALLBACK, FormPrefill, form_values, form_view, home_view, message_payload
 from .client import make_client
+from .desk import SlackDeskEvents
 from .ids import CHANNEL, user_key
 from .payloads import MalformedPayload, field, optional, team_of
 from .text import unformat
@@ -67,6 +69,7 @@ class SlackChannel:
         self.engine = engine
         self.translator = translator
         self.client = client
+        self.desk = SlackDeskEvents(Desk(engine, translator), client)
 
     # -- helpers -------------------------------------------------------------
 
@@ -203,6 +206,11 @@ class SlackChannel:
         await ack()  # the browser opens the link; nothing to do here
 
     async def on_message(self, event: Payload, body: Payload) -> None:
+        if event.get("subtype") or event.get("bot_id"):
+            return
+        if self.desk.is_desk_channel(event.get("channel")):
+            await self.desk.on_message(event, body)
+            return
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
         team_id = optional(event, "team") or field(body, "team_id")
@@ -256,6 +264,7 @@ class SlackChannel:
         app.action("form-language")(self.on_form_language)
         app.action(re.compile(r"^choice-\d+$"))(self.on_button)
         app.action(re.compile(r"^link-\d+$"))(self.on_link)
+        app.action(re.compile(r"^desk-[a-z-]+$"))(self.desk.on_button)
         app.event("message")(self.on_message)
         app.event("app_home_opened")(self.on_home_opened)
         app.error(self.on_error)

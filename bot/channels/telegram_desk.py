@@ -1,0 +1,174 @@
+"""The support desk in a Telegram supergroup (SUPPORT_TELEGRAM_CHAT_ID): one
+forum topic per ticket when the group is a forum, else one reply thread
+anchored on the ticket's card. Agents answer in the thread and press the
+card's buttons; only updates from that chat (and, when
+SUPPORT_TELEGRAM_AGENT_IDS is set, from those users) act on tickets."""
+
+import functools
+import html
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from storage import tickets as tickets_repo
+from storage.tickets import TicketRecord
+
+from ..handoff.desk import ACTIONS, CardButton
+from ..services import Services
+from .telegram_common import MAX_TEXT, ApiError, Incoming, Keyboard, KeyButton
+
+if TYPE_CHECKING:
+    from .telegram_channel import TelegramSender
+
+__all__ = ["DESK_CALLBACK", "TelegramDesk", "TelegramDeskUpdates"]
+
+log = logging.getLogger(__name__)
+DESK_CALLBACK = re.compile(r"^h:(\d{1,12}):([a-z-]{1,16})$")
+
+
+def _html(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    return escaped if len(escaped) <= MAX_TEXT else escaped[: MAX_TEXT - 1] + "…"
+
+
+def _keyboard(ticket: TicketRecord, buttons: list[CardButton]) -> Keyboard | None:
+    if not buttons:
+        return None
+    return tuple(
+        (KeyButton(text=b.label, callback_data=f"h:{ticket.id}:{b.action}"),) for b in buttons
+    )
+
+
+class TelegramDesk:
+    """`DeskPoster` for a Telegram supergroup."""
+
+    name = "telegram"
+
+    def __init__(self, sender: "TelegramSender", chat_id: int) -> None:
+        self.sender = sender
+        self.chat_id = chat_id
+
+    def posted(self, ticket: TicketRecord) -> bool:
+        return ticket.telegram_chat_id is not None
+
+    async def post_card(
+        self, ticket: TicketRecord, text: str, buttons: list[CardButton]
+    ) -> dict[str, Any]:
+        api, chat_id = self.sender.api, self.chat_id
+        title = self.sender.services.desk.text("handoff-desk-topic", {"ticket": ticket.id})
+        topic: int | None
+        try:
+            topic = await self.sender.call(
+                chat_id, functools.partial(api.create_topic, chat_id, title)
+            )
+        except ApiError as error:  # not a forum: the card anchors a reply thread
+            log.info("no forum topic for ticket %s: %s", ticket.id, error)
+            topic = None
+        send = functools.partial(
+            api.send_in_thread,
+            chat_id,
+            _html(text),
+            _keyboard(ticket, buttons),
+            topic_id=topic,
+            reply_to=None,
+        )
+        card_id = await self.sender.call(chat_id, send)
+        return {
+            "telegram_chat_id": chat_id,
+            "telegram_topic_id": topic,
+            "telegram_card_id": card_id,
+        }
+
+    async def update_card(self, ticket: TicketRecord, text: str, buttons: list[CardButton]) -> None:
+        assert ticket.telegram_card_id is not None
+        edit = functools.partial(
+            self.sender.api.edit_text,
+            self.chat_id,
+            ticket.telegram_card_id,
+            _html(text),
+            _keyboard(ticket, buttons),
+        )
+        try:
+            await self.sender.call(self.chat_id, edit)
+        except ApiError as error:  # not modified, or too old to edit
+            log.info("ticket card %s not updated: %s", ticket.id, error)
+
+    async def post(self, ticket: TicketRecord, text: str) -> None:
+        topic = ticket.telegram_topic_id
+        send = functools.partial(
+            self.sender.api.send_in_thread,
+            self.chat_id,
+            _html(text),
+            None,
+            topic_id=topic,
+            reply_to=None if topic is not None else ticket.telegram_card_id,
+        )
+        await self.sender.call(self.chat_id, send)
+
+
+class TelegramDeskUpdates:
+    """Updates from the support chat: agents' replies and card buttons."""
+
+    def __init__(self, services: Services, sender: "TelegramSender") -> None:
+        self.services = services
+        self.sender = sender
+        self.chat_id = services.settings.support_telegram_chat_id
+        self.agents = services.settings.telegram_agents
+
+    def is_desk(self, incoming: Incoming) -> bool:
+        return self.chat_id is not None and incoming.chat_id == self.chat_id
+
+    def _refusal(self) -> str:
+        return self.services.desk.text("handoff-desk-refused")
+
+    async def refuse_button(self, incoming: Incoming) -> None:
+        """A ticket button pressed outside the desk (a forwarded card)."""
+        assert incoming.callback_id is not None
+        await self.sender.answer_callback(incoming.callback_id, self._refusal())
+
+    async def handle(self, incoming: Incoming) -> None:
+        allowed = not self.agents or incoming.user_id in self.agents
+        if incoming.callback_id is not None:
+            await self._pressed(incoming, allowed)
+            return
+        text = incoming.text or ""
+        if not text.strip():
+            return
+        async with self.services.engine.sessions.begin() as session:
+            ticket = await tickets_repo.find_by_telegram(
+                session, incoming.chat_id, topic_id=incoming.topic_id, reply_to=incoming.reply_to
+            )
+        if ticket is None:
+            return  # the desk's own chatter, not in a ticket's thread
+        if not allowed:
+            await self.services.desk.posters["telegram"].post(ticket, self._refusal())
+            return
+        await self.services.desk.agent_message(
+            ticket, text, dedupe=("telegram", str(incoming.update_id))
+        )
+
+    async def _pressed(self, incoming: Incoming, allowed: bool) -> None:
+        assert incoming.callback_id is not None
+        match = DESK_CALLBACK.match(incoming.callback_data or "")
+        if match is None or match.group(2) not in ACTIONS:
+            await self.sender.answer_callback(incoming.callback_id, None)
+            return
+        if not allowed:
+            await self.sender.answer_callback(incoming.callback_id, self._refusal())
+            return
+        desk = self.services.desk
+        async with self.services.engine.sessions.begin() as session:
+            ticket = await tickets_repo.get_ticket(session, int(match.group(1)))
+        if ticket is None:
+            await self.sender.answer_callback(
+                incoming.callback_id, desk.text("handoff-desk-ticket-over")
+            )
+            return
+        make_event = ACTIONS[match.group(2)][1]
+        done = await desk.act(
+            ticket,
+            make_event(incoming.user_name or str(incoming.user_id)),
+            dedupe=("telegram", str(incoming.update_id)),
+        )
+        answer = None if done else desk.text("handoff-desk-ticket-over")
+        await self.sender.answer_callback(incoming.callback_id, answer)

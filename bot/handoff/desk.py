@@ -1,0 +1,246 @@
+"""The support desk, whatever chat it lives in: posting ticket cards and
+thread messages (the `desk` outbox rows), agents' actions on tickets, and the
+SLA timer. Telegram and Slack provide a `DeskPoster` each; every configured
+desk gets every ticket, and an agent on any of them can act on it.
+
+The desk reads English: cards and notices are rendered in `DESK_LANGUAGE`;
+whatever reaches the user is in the user's language."""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from conversations import (
+    Conversation,
+    Event,
+    HandoffClosed,
+    HandoffMessage,
+    HandoffNewPaymentLink,
+    HandoffResendEmail,
+    HandoffResumed,
+    HandoffTaken,
+)
+from storage import conversations as conversations_repo
+from storage import organizations as orgs_repo
+from storage import payments as payments_repo
+from storage import tickets as tickets_repo
+from storage.records import OutboxItem
+from storage.tickets import TicketRecord
+
+from ..engine import Engine
+from ..i18n import Translator
+from .effects import queue_desk
+from .redact import redact
+
+__all__ = [
+    "ACTIONS",
+    "DESK_LANGUAGE",
+    "CardButton",
+    "Desk",
+    "DeskPoster",
+    "is_desk_command",
+]
+
+log = logging.getLogger(__name__)
+
+DESK_LANGUAGE = "en"
+CARD_LINES = 20
+# Card buttons: action value → (label, event for the core).
+ACTIONS: dict[str, tuple[str, Callable[[str], Event]]] = {
+    "take": ("handoff-desk-button-take", lambda agent: HandoffTaken(agent=agent)),
+    "resume": ("handoff-desk-button-resume", lambda _: HandoffResumed()),
+    "resend": ("handoff-desk-button-resend", lambda _: HandoffResendEmail()),
+    "new-link": ("handoff-desk-button-new-link", lambda _: HandoffNewPaymentLink()),
+    "close": ("handoff-desk-button-close", lambda _: HandoffClosed()),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CardButton:
+    label: str
+    action: str
+
+
+class DeskPoster(Protocol):
+    """One desk (a Telegram supergroup, a Slack channel)."""
+
+    name: str
+
+    def posted(self, ticket: TicketRecord) -> bool:
+        """Whether the ticket's thread exists on this desk already."""
+
+    async def post_card(
+        self, ticket: TicketRecord, text: str, buttons: list[CardButton]
+    ) -> dict[str, Any]:
+        """Open the ticket's thread with its card; the refs to store (set_refs)."""
+
+    async def update_card(
+        self, ticket: TicketRecord, text: str, buttons: list[CardButton]
+    ) -> None: ...
+
+    async def post(self, ticket: TicketRecord, text: str) -> None:
+        """A message in the ticket's thread."""
+
+
+def is_desk_command(text: str) -> bool:
+    """Agents' own commands ("/...", "!...") stay in the desk."""
+    return text.lstrip().startswith(("/", "!"))
+
+
+def _email_status(conv: Conversation, org_status: str | None) -> str:
+    if org_status is not None:
+        return org_status
+    return "not saved yet" if conv.email else "—"
+
+
+class Desk:
+    def __init__(self, engine: Engine, translator: Translator) -> None:
+        self.engine = engine
+        self.translator = translator
+        self.posters: dict[str, DeskPoster] = {}
+
+    def add_poster(self, poster: DeskPoster) -> None:
+        self.posters[poster.name] = poster
+
+    def text(self, message_id: str, args: dict[str, Any] | None = None) -> str:
+        return self.translator.format(DESK_LANGUAGE, message_id, args)
+
+    # -- the card --------------------------------------------------------------
+
+    async def card(self, session: AsyncSession, ticket: TicketRecord) -> str:
+        record = await conversations_repo.load_conversation_by_identity(session, ticket.identity_id)
+        conv = (
+            Conversation() if record is None else Conversation.from_data(record.state, record.data)
+        )
+        org = await orgs_repo.get_organization(session, conv.org_id) if conv.org_id else None
+        profile = await payments_repo.get_profile(session, conv.org_id) if conv.org_id else None
+        lines = await tickets_repo.last_lines(session, ticket.identity_id, CARD_LINES)
+        transcript = "\n".join(f"{line.author}: {line.text}" for line in lines) or "—"
+        return self.text(
+            "handoff-desk-card",
+            {
+                "ticket": ticket.id,
+                "status": ticket.status,
+                "channel": record.channel if record else "—",
+                "language": conv.language,
+                "step": conv.step.value,
+                "name": redact(conv.name or "—"),
+                "email": conv.email or "—",
+                "email_status": _email_status(conv, org.status if org else None),
+                "currency": conv.currency or "—",
+                "payment": profile.status if profile else "none",
+                "credit": conv.credit.status.value if conv.credit else "—",
+                "credit_left_minor": conv.credit.remaining_minor if conv.credit else 0,
+                "credit_left_currency": conv.credit.currency if conv.credit else "USD",
+                "transcript": transcript,
+            },
+        )
+
+    def buttons(self, ticket: TicketRecord) -> list[CardButton]:
+        if ticket.status == "closed":
+            return []
+        return [CardButton(self.text(label), action) for action, (label, _) in ACTIONS.items()]
+
+    # -- the outbox runner ------------------------------------------------------
+
+    async def run(self, item: OutboxItem) -> None:
+        """One `desk` row: post the card, say something in the thread, or
+        refresh the card. Posters that have the thread already are skipped for
+        a card, so a retried row posts each card once."""
+        payload = item.payload
+        async with self.engine.sessions.begin() as session:
+            ticket = await tickets_repo.get_ticket(session, int(payload["ticket_id"]))
+            card = await self.card(session, ticket) if ticket is not None else ""
+        if ticket is None:  # erased with its user
+            await self._complete(item)
+            return
+        op = payload["op"]
+        for poster in self.posters.values():
+            if op == "card" and not poster.posted(ticket):
+                refs = await poster.post_card(ticket, card, self.buttons(ticket))
+                async with self.engine.sessions.begin() as session:
+                    await tickets_repo.set_refs(session, ticket.id, **refs)
+            elif op == "update" and poster.posted(ticket):
+                await poster.update_card(ticket, card, self.buttons(ticket))
+            elif op == "say":
+                if not poster.posted(ticket):
+                    raise RuntimeError(f"ticket {ticket.id} has no thread on {poster.name} yet")
+                text = self.text(payload["message_id"], payload.get("args") or {})
+                await poster.post(ticket, text)
+        await self._complete(item)
+
+    async def _complete(self, item: OutboxItem) -> None:
+        from storage import outbox
+
+        async with self.engine.sessions.begin() as session:
+            await outbox.complete(session, item.id, now=self.engine.clock.now())
+
+    # -- agents ---------------------------------------------------------------------
+
+    async def act(
+        self,
+        ticket: TicketRecord,
+        event: Event,
+        *,
+        dedupe: tuple[str, str] | None = None,
+    ) -> bool:
+        """An agent's action on a ticket, in one transaction with its step.
+        False when the ticket is closed (nothing happens) or a duplicate."""
+        now = self.engine.clock.now()
+        async with self.engine.sessions.begin() as session:
+            if dedupe is not None and not await conversations_repo.mark_processed(
+                session, dedupe[0], dedupe[1], now
+            ):
+                return False
+            current = await tickets_repo.get_ticket(session, ticket.id)
+            if current is None or current.status == "closed":
+                await queue_desk(
+                    session,
+                    ticket.identity_id,
+                    ticket.id,
+                    "say",
+                    now,
+                    message_id="handoff-desk-ticket-over",
+                    args={},
+                )
+                return False
+            await self.engine.handle_external(session, current.identity_id, event)
+        return True
+
+    async def agent_message(
+        self, ticket: TicketRecord, text: str, *, dedupe: tuple[str, str] | None = None
+    ) -> bool:
+        if is_desk_command(text) or not text.strip():
+            return False
+        return await self.act(ticket, HandoffMessage(text=text[:3000]), dedupe=dedupe)
+
+
+def ticket_timings(ticket: TicketRecord) -> dict[str, Any]:
+    def iso(moment: datetime | None) -> str | None:
+        return moment.isoformat() if moment else None
+
+    waited = ticket.taken_at or ticket.escalated_at or ticket.closed_at
+    return {
+        "id": ticket.id,
+        "status": ticket.status,
+        "resolution": ticket.resolution,
+        "agent": ticket.agent,
+        "opened_at": iso(ticket.opened_at),
+        "taken_at": iso(ticket.taken_at),
+        "escalated_at": iso(ticket.escalated_at),
+        "closed_at": iso(ticket.closed_at),
+        "sla_due_at": iso(ticket.sla_due_at),
+        "wait_seconds": (waited - ticket.opened_at).total_seconds() if waited else None,
+        "desks": [
+            name
+            for name, present in (
+                ("telegram", ticket.telegram_chat_id is not None),
+                ("slack", ticket.slack_thread_ts is not None),
+            )
+            if present
+        ],
+    }

@@ -1,0 +1,200 @@
+"""Handoff mode: a person from the support desk takes the conversation over.
+
+While `Conversation.handoff` is set the bot does not answer the user on its
+own: what the user writes is relayed to the ticket, and agents act through
+`Handoff*` events. The state stays the step the user was on, so "resume bot"
+brings them back exactly there."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from .effects import (
+    Button,
+    CancelTimers,
+    CreatePaymentLink,
+    Effect,
+    OpenTicket,
+    RelayToDesk,
+    Reply,
+    ScheduleTimer,
+    SendConfirmationEmail,
+    TellDesk,
+    UpdateTicket,
+)
+from .events import (
+    Choice,
+    Command,
+    Event,
+    HandoffClosed,
+    HandoffMessage,
+    HandoffNewPaymentLink,
+    HandoffResendEmail,
+    HandoffResumed,
+    HandoffTaken,
+    Text,
+    Timer,
+)
+from .limits import recent_sends
+from .model import Conversation
+from .prompts import prompt
+from .states import OVERLAYS, State
+from .timer_names import REMINDER, SLA_TIMER
+from .validation import mask_email
+
+__all__ = [
+    "HANDOFF_CHOICE",
+    "INVALID_BEFORE_OFFER",
+    "WAITING",
+    "handoff_step",
+    "offer_button",
+    "start_handoff",
+]
+
+Outcome = tuple[Conversation, list[Effect]]
+Now = datetime | None
+
+HANDOFF_CHOICE = "handoff"
+INVALID_BEFORE_OFFER = 3
+MAX_RELAYED = 1000
+_STOP_SLA = CancelTimers(name=SLA_TIMER)
+WAITING, TAKEN, ESCALATED = "waiting", "taken", "escalated"
+# Commands that keep working while a person owns the conversation.
+_KEPT_COMMANDS = frozenset({"status", "delete", "language"})
+_UNCONFIRMED = frozenset({State.AWAITING_EMAIL, State.EMAIL})
+
+
+def offer_button() -> Button:
+    return Button(label="handoff-button-talk", value=HANDOFF_CHOICE)
+
+
+def start_handoff(conv: Conversation) -> Outcome:
+    if conv.handoff is not None:
+        return conv, [Reply(message_id="handoff-already-open")]
+    base = conv.at(conv.step, resume=None) if conv.state in OVERLAYS else conv
+    return base.at(base.state, handoff=WAITING, invalid_in_a_row=0), [
+        OpenTicket(),
+        ScheduleTimer(name=SLA_TIMER),
+        Reply(message_id="handoff-opened"),
+    ]
+
+
+def _took(conv: Conversation, event: HandoffTaken, _now: Now) -> Outcome:
+    if conv.handoff == TAKEN:
+        return conv, []
+    return conv.at(conv.state, handoff=TAKEN), [
+        _STOP_SLA,
+        UpdateTicket(status=TAKEN, agent=event.agent),
+        Reply(message_id="handoff-taken"),
+    ]
+
+
+def _agent_message(conv: Conversation, event: HandoffMessage, _now: Now) -> Outcome:
+    # Answering is taking: the ticket is no longer waiting for anyone.
+    taken: list[Effect] = [] if conv.handoff == TAKEN else [_STOP_SLA, UpdateTicket(status=TAKEN)]
+    return conv.at(conv.state, handoff=TAKEN), [
+        *taken,
+        Reply(message_id="handoff-agent-message", args={"text": event.text}),
+    ]
+
+
+def _resumed(conv: Conversation, _: HandoffResumed, _now: Now) -> Outcome:
+    back = conv.at(conv.state, handoff=None, invalid_in_a_row=0)
+    return back, [
+        _STOP_SLA,
+        UpdateTicket(status="closed", resolution="resumed"),
+        Reply(message_id="handoff-resumed", args={"step": back.step.value}),
+        prompt(back),
+    ]
+
+
+def _closed(conv: Conversation, _: HandoffClosed, _now: Now) -> Outcome:
+    return conv.at(conv.state, handoff=None), [
+        _STOP_SLA,
+        UpdateTicket(status="closed", resolution="closed"),
+        Reply(message_id="handoff-closed"),
+    ]
+
+
+def _resend_email(conv: Conversation, _: HandoffResendEmail, now: Now) -> Outcome:
+    """An agent's resend skips the user's cool-down but counts as a send, and
+    the reminders start over from it (as flow._send_email)."""
+    if conv.org_id is None or conv.step not in _UNCONFIRMED or not conv.email:
+        return conv, [TellDesk(message_id="handoff-desk-no-email")]
+    masked, org_id = mask_email(conv.email), conv.org_id
+    if now is not None:
+        conv = conv.at(conv.state, email_sends=(*recent_sends(conv.email_sends, now), now))
+    return conv, [
+        SendConfirmationEmail(org_id=org_id),
+        CancelTimers(name=REMINDER, org_id=org_id),
+        ScheduleTimer(name=REMINDER, org_id=org_id),
+        Reply(message_id="email-resent", args={"email": masked}),
+        TellDesk(message_id="handoff-desk-email-resent", args={"email": masked}),
+    ]
+
+
+def _new_payment_link(conv: Conversation, _: HandoffNewPaymentLink, _now: Now) -> Outcome:
+    if conv.org_id is None or conv.step is not State.PAYMENT:
+        return conv, [TellDesk(message_id="handoff-desk-no-payment")]
+    return conv, [
+        CreatePaymentLink(org_id=conv.org_id, renew=True),
+        TellDesk(message_id="handoff-desk-link-sent"),
+    ]
+
+
+def _sla_expired(conv: Conversation) -> Outcome:
+    if conv.handoff != WAITING:
+        return conv, []
+    told = (
+        Reply(message_id="handoff-sla-email", args={"email": conv.email})
+        if conv.email
+        else Reply(message_id="handoff-sla-ask-email")
+    )
+    return conv.at(conv.state, handoff=ESCALATED), [UpdateTicket(status=ESCALATED), told]
+
+
+def _from_user(conv: Conversation, event: Text | Choice | Command) -> Outcome | None:
+    """The user's own events while a person is involved; None: the usual flow."""
+    if isinstance(event, Text):
+        return conv, [RelayToDesk(text=event.text[:MAX_RELAYED])]
+    if isinstance(event, Command):
+        if event.name in _KEPT_COMMANDS:
+            return None
+        if event.name == "start":
+            # The user would rather go on with the bot: the ticket ends here.
+            back = conv.at(conv.state, handoff=None)
+            return back, [
+                _STOP_SLA,
+                UpdateTicket(status="closed", resolution="left"),
+                Reply(message_id="handoff-left"),
+                prompt(back),
+            ]
+        return conv, [Reply(message_id="handoff-already-open")]
+    if conv.state in OVERLAYS:
+        return None  # answering a question the user asked for (/delete, /language)
+    return conv, [Reply(message_id="handoff-already-open")]
+
+
+_AGENT: dict[type, Callable[[Conversation, Any, Now], Outcome]] = {
+    HandoffTaken: _took,
+    HandoffMessage: _agent_message,
+    HandoffResumed: _resumed,
+    HandoffClosed: _closed,
+    HandoffResendEmail: _resend_email,
+    HandoffNewPaymentLink: _new_payment_link,
+}
+
+
+def handoff_step(conv: Conversation, event: Event, now: Now = None) -> Outcome | None:
+    """The outcome when handoff mode decides this event; None otherwise."""
+    if isinstance(event, Timer) and event.name == SLA_TIMER:
+        return _sla_expired(conv)
+    handler = _AGENT.get(type(event))
+    if handler is not None:
+        # A ticket that is over (or never was) takes no more agent actions.
+        return handler(conv, event, now) if conv.handoff is not None else (conv, [])
+    if isinstance(event, Choice) and event.value == HANDOFF_CHOICE:
+        return start_handoff(conv)
+    if conv.handoff is not None and isinstance(event, Text | Choice | Command):
+        return _from_user(conv, event)
+    return None

@@ -1,0 +1,176 @@
+"""Support tickets (one per handoff) and the redacted transcript the ticket
+card shows. Every row belongs to an identity and goes when it is erased."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .models import TicketRow, TranscriptLineRow
+
+__all__ = [
+    "TicketRecord",
+    "TranscriptLine",
+    "add_line",
+    "current_ticket",
+    "delete_for_identity",
+    "find_by_slack_thread",
+    "find_by_telegram",
+    "get_ticket",
+    "last_lines",
+    "list_tickets",
+    "open_ticket",
+    "set_refs",
+    "set_status",
+]
+
+KEEP_LINES = 40
+OPEN_STATUSES = ("open", "taken", "escalated")
+
+
+@dataclass(frozen=True, slots=True)
+class TicketRecord:
+    id: int
+    identity_id: int
+    status: str
+    resolution: str | None
+    agent: str | None
+    opened_at: datetime
+    taken_at: datetime | None
+    escalated_at: datetime | None
+    closed_at: datetime | None
+    sla_due_at: datetime | None
+    telegram_chat_id: int | None
+    telegram_topic_id: int | None
+    telegram_card_id: int | None
+    slack_channel: str | None
+    slack_thread_ts: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptLine:
+    author: str
+    text: str
+    at: datetime
+
+
+def _record(row: TicketRow) -> TicketRecord:
+    return TicketRecord(**{name: getattr(row, name) for name in TicketRecord.__slots__})
+
+
+async def open_ticket(
+    session: AsyncSession, identity_id: int, *, now: datetime, sla_due_at: datetime
+) -> int:
+    row = TicketRow(identity_id=identity_id, status="open", opened_at=now, sla_due_at=sla_due_at)
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+async def get_ticket(session: AsyncSession, ticket_id: int) -> TicketRecord | None:
+    row = await session.get(TicketRow, ticket_id)
+    return None if row is None else _record(row)
+
+
+async def current_ticket(session: AsyncSession, identity_id: int) -> TicketRecord | None:
+    """The identity's ticket that is not closed yet (the newest)."""
+    row = await session.scalar(
+        select(TicketRow)
+        .where(TicketRow.identity_id == identity_id, TicketRow.status.in_(OPEN_STATUSES))
+        .order_by(TicketRow.id.desc())
+        .limit(1)
+    )
+    return None if row is None else _record(row)
+
+
+async def set_status(
+    session: AsyncSession,
+    ticket_id: int,
+    status: str,
+    *,
+    now: datetime,
+    agent: str | None = None,
+    resolution: str | None = None,
+) -> None:
+    values: dict[str, Any] = {"status": status, "sla_due_at": None}
+    if status == "taken":
+        values["taken_at"] = now
+        if agent is not None:
+            values["agent"] = agent[:128]
+    elif status == "escalated":
+        values["escalated_at"] = now
+    elif status == "closed":
+        values |= {"closed_at": now, "resolution": resolution}
+    await session.execute(update(TicketRow).where(TicketRow.id == ticket_id).values(**values))
+
+
+async def set_refs(session: AsyncSession, ticket_id: int, **refs: Any) -> None:
+    """Where the ticket's thread lives (telegram_* / slack_* columns)."""
+    await session.execute(update(TicketRow).where(TicketRow.id == ticket_id).values(**refs))
+
+
+async def find_by_telegram(
+    session: AsyncSession, chat_id: int, *, topic_id: int | None, reply_to: int | None
+) -> TicketRecord | None:
+    """The ticket whose forum topic is `topic_id`, or whose card `reply_to` answers."""
+    query = select(TicketRow).where(TicketRow.telegram_chat_id == chat_id)
+    if topic_id is not None:
+        query = query.where(TicketRow.telegram_topic_id == topic_id)
+    elif reply_to is not None:
+        query = query.where(TicketRow.telegram_card_id == reply_to)
+    else:
+        return None
+    row = await session.scalar(query.order_by(TicketRow.id.desc()).limit(1))
+    return None if row is None else _record(row)
+
+
+async def find_by_slack_thread(
+    session: AsyncSession, channel: str, thread_ts: str
+) -> TicketRecord | None:
+    row = await session.scalar(
+        select(TicketRow).where(
+            TicketRow.slack_channel == channel, TicketRow.slack_thread_ts == thread_ts
+        )
+    )
+    return None if row is None else _record(row)
+
+
+async def list_tickets(session: AsyncSession) -> list[TicketRecord]:
+    rows = await session.scalars(select(TicketRow).order_by(TicketRow.id))
+    return [_record(row) for row in rows]
+
+
+async def add_line(
+    session: AsyncSession, identity_id: int, author: str, text: str, now: datetime
+) -> None:
+    """Append a (redacted) line; only the newest KEEP_LINES are kept."""
+    session.add(TranscriptLineRow(identity_id=identity_id, author=author, text=text, at=now))
+    await session.flush()
+    old = await session.scalars(
+        select(TranscriptLineRow.id)
+        .where(TranscriptLineRow.identity_id == identity_id)
+        .order_by(TranscriptLineRow.id.desc())
+        .offset(KEEP_LINES)
+    )
+    stale = list(old)
+    if stale:
+        await session.execute(delete(TranscriptLineRow).where(TranscriptLineRow.id.in_(stale)))
+
+
+async def last_lines(session: AsyncSession, identity_id: int, limit: int) -> list[TranscriptLine]:
+    rows = await session.scalars(
+        select(TranscriptLineRow)
+        .where(TranscriptLineRow.identity_id == identity_id)
+        .order_by(TranscriptLineRow.id.desc())
+        .limit(limit)
+    )
+    return [TranscriptLine(row.author, row.text, row.at) for row in reversed(list(rows))]
+
+
+async def delete_for_identity(session: AsyncSession, identity_id: int) -> None:
+    await session.execute(
+        delete(TranscriptLineRow).where(TranscriptLineRow.identity_id == identity_id)
+    )
+    await session.execute(delete(TicketRow).where(TicketRow.identity_id == identity_id))

@@ -1,0 +1,53 @@
+"""Tickets and transcripts in the database: what `python -m bot tickets`
+lists, and what `/delete` erases. A terminal user, no desk configured (the
+ticket still exists and is listed)."""
+
+import json
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from bot.clock import FrozenClock
+from bot.services import Services
+from conversations import Choice, Command, Text
+from storage.models import OutboxRow, TicketRow, TranscriptLineRow
+
+from .test_cli import env, run_bot
+
+__all__ = ["env"]  # fixture
+
+USER = "bob"
+
+
+async def _say(services: Services, event: Choice | Command | Text) -> list[str]:
+    outcome = await services.engine.handle("console", USER, event)
+    return [reply.message_id for reply in outcome.replies]
+
+
+async def _count(services: Services, table: type) -> int:
+    async with services.engine.sessions() as session:
+        return int(await session.scalar(select(func.count()).select_from(table)) or 0)
+
+
+async def test_tickets_are_listed_with_timings_and_erased_with_the_user(
+    services: Services, clock: FrozenClock, env: dict[str, str]
+) -> None:
+    await _say(services, Command(name="start"))
+    await _say(services, Choice(value="en"))
+    assert await _say(services, Choice(value="handoff")) == ["handoff-opened"]
+    assert await _say(services, Text(text="Is anyone there?")) == []
+    clock.advance(timedelta(minutes=11))
+    await services.worker.tick()
+
+    code, out, err = await run_bot(env, "tickets", "--json")
+    assert code == 0, err
+    (ticket,) = json.loads(out)
+    assert ticket["status"] == "escalated" and ticket["desks"] == []
+    assert ticket["wait_seconds"] == 660 and ticket["taken_at"] is None
+
+    assert await _count(services, TranscriptLineRow) > 0
+    await _say(services, Command(name="delete"))
+    assert await _say(services, Choice(value="yes")) == ["delete-done"]
+    assert await _count(services, TicketRow) == 0
+    assert await _count(services, TranscriptLineRow) == 0
+    assert await _count(services, OutboxRow) == 0
