@@ -114,7 +114,7 @@ class World:
     def desk_messages(self) -> list[Any]:
         return self.double.messages_in(DESK_CHAT)
 
-    async def tg_agent_says(self, text: str, ticket: TicketRecord, agent: int = TG_AGENT) -> None:
+    async def tg_agent_says(self, text: str, ticket: TicketRecord, agent: int = TG_AGENT) -> int:
         update = await self.double.say(
             agent,
             text,
@@ -124,6 +124,7 @@ class World:
         )
         await self.running.handled(update)
         await self.drain()
+        return update
 
     async def tg_agent_presses(
         self, action: str, ticket: TicketRecord, agent: int = TG_AGENT
@@ -181,6 +182,7 @@ async def world(
     slack_api: SlackApiDouble,
     *,
     forum: bool = True,
+    mode: str = "polling",
     **more: Any,
 ) -> AsyncIterator[World]:
     services = open_services(desk_settings(settings, double, slack_api, **more), clock=clock)
@@ -191,7 +193,7 @@ async def world(
     slack_api.locales[SLACK_USER] = "es-ES"
     try:
         async with (
-            running_bot(services, double, "polling") as running,
+            running_bot(services, double, mode) as running,
             aiohttp.ClientSession() as http,
         ):
             slack = SlackWorkspace(http, running.web_url, SLACK_SECRET, slack_api)
@@ -297,9 +299,9 @@ async def test_slack_user_with_agent_on_telegram_reply_thread(
     settings: Settings, clock: FrozenClock, double: TelegramApiDouble, slack_api: SlackApiDouble
 ) -> None:
     """A Slack user, agents in a Telegram supergroup without forum topics (one
-    reply thread on the card); take, relay both ways in order, close;
-    strangers are refused."""
-    async with world(settings, clock, double, slack_api, forum=False) as w:
+    reply thread on the card), Telegram by webhook; take, relay both ways in
+    order, a redelivered update acts once, close; strangers are refused."""
+    async with world(settings, clock, double, slack_api, forum=False, mode="webhook") as w:
         await w.slack_say("/start")
         await w.slack_press("es")
         await w.slack_say("/help")
@@ -342,7 +344,11 @@ async def test_slack_user_with_agent_on_telegram_reply_thread(
         thread = [m for m in w.desk_messages() if m.reply_to == ticket.telegram_card_id]
         assert [m.text for m in thread][-3:] == ["User: uno", "User: dos", "User: tres"]
         for text in ("one", "two", "/ban", "three"):
-            await w.tg_agent_says(text, ticket)
+            update = await w.tg_agent_says(text, ticket)
+        # Telegram delivers the last one again: it reaches the user once.
+        await w.double.redeliver(update)
+        await w.running.handled(update, times=2)
+        await w.drain()
         dms = [m["text"] for m in slack_api.messages_to(SLACK_USER)][count:]
         assert dms == ["Soporte: one", "Soporte: two", "Soporte: three"]
 
