@@ -26,6 +26,7 @@ from conversations import (
 )
 from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
+from storage import outbox
 from storage import payments as payments_repo
 from storage import tickets as tickets_repo
 from storage.records import OutboxItem
@@ -174,8 +175,6 @@ class Desk:
         await self._complete(item)
 
     async def _complete(self, item: OutboxItem) -> None:
-        from storage import outbox
-
         async with self.engine.sessions.begin() as session:
             await outbox.complete(session, item.id, now=self.engine.clock.now())
 
