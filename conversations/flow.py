@@ -596,6 +596,18 @@ def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
         return _credit_used(conv, event)
     if isinstance(event, CreditExhausted):
         return _credit_exhausted(conv, event)
+    if (
+        conv.state in OVERLAYS
+        and conv.resume is not None
+        and not isinstance(event, Text | Choice | Command | FormSubmitted)
+        and type(event) in TRANSITIONS[conv.resume]
+    ):
+        # News (a saved card, a reminder) while the user has a question open
+        # on top of a step: it belongs to that step, and the question stays.
+        beneath, effects = _dispatch(conv.at(conv.resume, resume=None), event, now)
+        if beneath.state in OVERLAYS:
+            return beneath, effects
+        return beneath.at(conv.state, resume=beneath.state), effects
     handler = TRANSITIONS[conv.state].get(type(event))
     if handler is None:
         # News the user did not ask for right now (a reminder, a bounced email)

@@ -14,7 +14,7 @@ from storage.conversations import find_identity
 from storage.db import DATABASE_UNAVAILABLE
 
 from ..codec import reply_from_json
-from ..engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE
+from ..engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK
 from ..render import RenderedMessage, render
 from ..services import Services
 
@@ -117,8 +117,9 @@ class ConsoleChannel:
         for reply in outcome.replies:
             self.show(render(self.services.translator, self.language, reply))
         try:
-            # Embedded mode: with no separate worker, the email goes out right here.
-            await self.services.worker.drain_once((CONFIRMATION_EMAIL,))
+            # Embedded mode: with no separate worker, the email and the payment
+            # link are made right here.
+            await self.services.worker.drain_once((CONFIRMATION_EMAIL, PAYMENT_LINK))
             await self.deliver_pending()
         except DATABASE_UNAVAILABLE as error:  # the step is saved; the rest goes out later
             log.warning("database unavailable after a step (%s)", type(error).__name__)

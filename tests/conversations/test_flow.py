@@ -365,3 +365,16 @@ def test_saved_method_survives_serialization() -> None:
 def test_serialization_round_trip() -> None:
     conv, _ = step(SAVED, Command(name="language"))
     assert Conversation.from_data(conv.state.value, conv.to_data()) == conv
+
+
+def test_news_under_an_open_question_reaches_the_step_beneath() -> None:
+    """A card saved (or a reminder due) while the language picker is open is
+    not lost: it applies to the payment step, and the picker stays open."""
+    conv, _ = step(PAYING, Command(name="language"))
+    method = SavedMethod(kind="card", brand="visa", last4="4242")
+    conv, effects = step(conv, SetupSucceeded(org_id=7, method=method))
+    assert conv.state is State.PICK_LANGUAGE and conv.resume is State.DONE
+    assert conv.payment_method == method
+    assert "onboarding-done" in ids(effects)
+    conv, _ = step(conv, Choice(value="es"))
+    assert conv.state is State.DONE and conv.language == "es"

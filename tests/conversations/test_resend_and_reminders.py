@@ -26,6 +26,7 @@ from conversations import (
     step,
 )
 from conversations.limits import COOL_DOWN, SENDS_PER_WINDOW, WINDOW
+from conversations.states import OVERLAYS
 
 T0 = datetime(2026, 5, 4, 12, 0, tzinfo=UTC)
 SAVED = Conversation(
@@ -149,12 +150,20 @@ def test_stale_or_unknown_timers_do_nothing(timer: Timer) -> None:
     assert step(SAVED, timer, now=T0) == (SAVED, [])
 
 
-@pytest.mark.parametrize("state", [s for s in State if Timer not in TRANSITIONS[s]])
+@pytest.mark.parametrize(
+    "state", [s for s in State if Timer not in TRANSITIONS[s] and s not in OVERLAYS]
+)
 def test_a_timer_in_any_other_state_does_nothing(state: State) -> None:
-    conv = SAVED.at(
-        state, resume=State.AWAITING_EMAIL if state.value.startswith(("pick", "confirm")) else None
-    )
+    conv = SAVED.at(state)
     assert step(conv, Timer(name=REMINDER, org_id=7), now=T0) == (conv, [])
+
+
+@pytest.mark.parametrize("overlay", sorted(OVERLAYS))
+def test_a_reminder_under_an_open_question_is_still_shown(overlay: State) -> None:
+    conv = SAVED.at(overlay, resume=State.AWAITING_EMAIL)
+    after, effects = step(conv, Timer(name=REMINDER, org_id=7), now=T0)
+    assert (after.state, after.resume) == (overlay, State.AWAITING_EMAIL)
+    assert [e.message_id for e in effects if isinstance(e, Reply)] == ["email-reminder"]
 
 
 @pytest.mark.parametrize(
