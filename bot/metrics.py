@@ -46,6 +46,13 @@ OUTBOX_OLDEST = Gauge(
 )
 
 
+HANDOFFS_OPEN = Gauge(
+    "onboarding_handoffs_open",
+    "Support tickets open, taken or escalated (not closed)",
+    registry=REGISTRY,
+)
+
+
 def update_handled(channel: str, seconds: float) -> None:
     UPDATES.labels(channel).inc()
     UPDATE_SECONDS.labels(channel).observe(seconds)
@@ -60,7 +67,8 @@ def external_call(service: str, outcome: str) -> None:
     CALLS.labels(service, outcome).inc()
 
 
-def render_metrics(outbox_depth: int, oldest_age_seconds: float) -> bytes:
+def render_metrics(outbox_depth: int, oldest_age_seconds: float, handoffs_open: int) -> bytes:
+    HANDOFFS_OPEN.set(handoffs_open)
     OUTBOX_DEPTH.set(outbox_depth)
     OUTBOX_OLDEST.set(oldest_age_seconds)
     return generate_latest(REGISTRY)

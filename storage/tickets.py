@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .models import TicketRow, TranscriptLineRow
@@ -14,6 +14,7 @@ __all__ = [
     "TicketRecord",
     "TranscriptLine",
     "add_line",
+    "count_open",
     "current_ticket",
     "delete_for_identity",
     "find_by_slack_thread",
@@ -174,3 +175,11 @@ async def delete_for_identity(session: AsyncSession, identity_id: int) -> None:
         delete(TranscriptLineRow).where(TranscriptLineRow.identity_id == identity_id)
     )
     await session.execute(delete(TicketRow).where(TicketRow.identity_id == identity_id))
+
+
+async def count_open(session: AsyncSession) -> int:
+    """Tickets a person is or should be working on (for the metrics)."""
+    count = await session.scalar(
+        select(func.count()).select_from(TicketRow).where(TicketRow.status.in_(OPEN_STATUSES))
+    )
+    return int(count or 0)

@@ -8,7 +8,7 @@ from aiohttp import web
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from storage import outbox
+from storage import outbox, tickets
 from storage.migrate import heads
 
 from .. import metrics
@@ -48,16 +48,17 @@ def _readyz(engine: Engine) -> Handler:
 
 def _metrics(engine: Engine) -> Handler:
     async def handler(_: web.Request) -> web.Response:
-        depth, oldest_age = 0, 0.0
+        depth, oldest_age, handoffs = 0, 0.0, 0
         try:
             async with asyncio.timeout(READY_TIMEOUT), engine.sessions() as session:
                 depth = await outbox.depth(session)
                 oldest = await outbox.oldest_pending(session)
+                handoffs = await tickets.count_open(session)
             if oldest is not None:
                 oldest_age = max(0.0, (engine.clock.now() - oldest).total_seconds())
         except Exception as error:
             log.warning("metrics could not read the outbox: %s", type(error).__name__)
-        body = metrics.render_metrics(depth, oldest_age)
+        body = metrics.render_metrics(depth, oldest_age, handoffs)
         return web.Response(body=body, headers={"Content-Type": metrics.CONTENT_TYPE})
 
     return handler

@@ -126,6 +126,11 @@ async def test_metrics_move(services: Services, web_url: str) -> None:
     assert _sample(after, name, transition) - _sample(before, name, transition) == 1
     assert _sample(after, "onboarding_outbox_depth", "") == 1
     assert "onboarding_outbox_oldest_age_seconds" in after
+    assert _sample(after, "onboarding_handoffs_open", "") == 0
+    await channel.handle_line("/help")  # the help text offers a person...
+    await channel.handle_line(str(len(channel.options)))  # ...and the user takes it
+    _, later = await _get(f"{web_url}/metrics")
+    assert _sample(later, "onboarding_handoffs_open", "") == 1
 
 
 async def test_funnel_matches_a_hand_counted_scenario(
