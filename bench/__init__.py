@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench [--quick] [--users N]`. Not part of the test suite."""

@@ -1,0 +1,91 @@
+"""Start-up: from process start until `chat` prints its first prompt, and until
+`web` answers /healthz — seconds and the child's RSS at that moment."""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from .stats import rss_mb
+
+__all__ = ["chat_startup", "web_startup"]
+
+
+def _env(workdir: str, port: int | None = None) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{workdir}/startup.db",
+        "MAIL_DIR": f"{workdir}/mail",
+        "LOG_LEVEL": "WARNING",
+    }
+    if port is not None:
+        env["PORT"] = str(port)
+    return env
+
+
+def _migrated(workdir: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "bot", "migrate"], env=_env(workdir), check=True, cwd=workdir
+    )
+
+
+def chat_startup(runs: int = 3) -> tuple[float, float]:
+    """Best of `runs`: (seconds, MB)."""
+    results = []
+    with tempfile.TemporaryDirectory() as workdir:
+        _migrated(workdir)
+        for _ in range(runs):
+            started = time.perf_counter()
+            child = subprocess.Popen(
+                [sys.executable, "-m", "bot", "chat", "--user", "bench"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=_env(workdir),
+                cwd=workdir,
+            )
+            assert child.stdout is not None
+            child.stdout.readline()  # the first prompt line
+            elapsed = time.perf_counter() - started
+            memory = rss_mb(child.pid)
+            child.kill()
+            child.wait()
+            results.append((elapsed, memory))
+    return min(results)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def web_startup(runs: int = 3, extra_env: dict[str, str] | None = None) -> tuple[float, float]:
+    results = []
+    with tempfile.TemporaryDirectory() as workdir:
+        _migrated(workdir)
+        for _ in range(runs):
+            port = _free_port()
+            started = time.perf_counter()
+            child = subprocess.Popen(
+                [sys.executable, "-m", "bot", "web"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env={**_env(workdir, port), **(extra_env or {})},
+                cwd=workdir,
+            )
+            deadline = started + 60
+            while time.perf_counter() < deadline:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                        break
+                except OSError:
+                    time.sleep(0.005)
+            elapsed = time.perf_counter() - started
+            memory = rss_mb(child.pid)
+            child.kill()
+            child.wait()
+            results.append((elapsed, memory))
+    return min(results)
