@@ -19,7 +19,7 @@ from .telegram_updates import flow_updates
 
 __all__ = ["bench_aiogram_fsm", "bench_ptb_conversation"]
 
-TOKEN = "123456:BENCHbenchBENCHbenchBENCHbenchBENCH12"
+TOKEN = "123456:BENCHbenchBENCHbenchBENCHbenchBENCH12"  # noqa: S105 (a fake for the bench)
 
 
 def _keyboard(*values: str) -> InlineKeyboardMarkup:

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import asyncpg
+import asyncpg  # type: ignore[import-untyped]
 
 __all__ = ["postgres_database"]
 
