@@ -82,17 +82,23 @@ def _aiogram_router() -> Router:
     return router
 
 
-async def _timed(row: Row, users: int, feed: Any, updates_of: Any) -> None:
+async def _timed(row: Row, users: int, feed: Any, updates_of: Any, concurrency: int = 8) -> None:
+    """Like our paths: `concurrency` users at a time, each waiting for the
+    answer before the next update."""
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for n in range(users):
+        queue.put_nowait(n)
+
+    async def worker() -> None:
+        while not queue.empty():
+            for update in updates_of(queue.get_nowait()):
+                t0 = time.perf_counter()
+                await feed(update)
+                row.latencies.append(time.perf_counter() - t0)
+                row.count += 1
+
     started = time.perf_counter()
-
-    async def user(n: int) -> None:
-        for update in updates_of(n):
-            t0 = time.perf_counter()
-            await feed(update)
-            row.latencies.append(time.perf_counter() - t0)
-            row.count += 1
-
-    await asyncio.gather(*(user(n) for n in range(users)))
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
     row.seconds = time.perf_counter() - started
 
 
