@@ -21,7 +21,7 @@ from aiogram.types import (
     Update,
 )
 
-from .telegram_common import ApiError, Incoming, Keyboard, RetryAfter
+from .telegram_common import ApiError, Incoming, Keyboard, RetryAfter, incoming_from
 
 __all__ = ["AiogramLibrary"]
 
@@ -43,40 +43,7 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
 
 
 def to_incoming(update: Update) -> Incoming | None:
-    if update.message is not None and update.message.from_user is not None:
-        message = update.message
-        user = message.from_user
-        assert user is not None
-        return Incoming(
-            update_id=update.update_id,
-            chat_id=message.chat.id,
-            chat_type=message.chat.type,
-            user_id=user.id,
-            language_code=user.language_code,
-            message_id=message.message_id,
-            text=message.text if message.text is not None else message.caption,
-            topic_id=message.message_thread_id if message.is_topic_message else None,
-            reply_to=(
-                message.reply_to_message.message_id
-                if message.reply_to_message is not None
-                else message.message_thread_id
-            ),
-            user_name=user.username or user.first_name,
-        )
-    query = update.callback_query
-    if query is not None and query.message is not None:
-        return Incoming(
-            update_id=update.update_id,
-            chat_id=query.message.chat.id,
-            chat_type=query.message.chat.type,
-            user_id=query.from_user.id,
-            language_code=query.from_user.language_code,
-            message_id=query.message.message_id,
-            callback_id=query.id,
-            callback_data=query.data,
-            user_name=query.from_user.username or query.from_user.first_name,
-        )
-    return None
+    return incoming_from(update)
 
 
 class _Api:

@@ -6,7 +6,7 @@ import html
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from conversations import Event, Text
 
@@ -25,6 +25,7 @@ __all__ = [
     "RetryAfter",
     "decode_callback",
     "encode_callback",
+    "incoming_from",
     "keyboard_of",
     "new_keyboard_token",
     "start_source",
@@ -192,3 +193,41 @@ def text_chunks(message: RenderedMessage) -> list[str]:
         html.escape(message.text[i : i + step], quote=False)
         for i in range(0, len(message.text), step)
     ]
+
+
+def incoming_from(update: Any) -> Incoming | None:
+    """An aiogram or python-telegram-bot `Update` → `Incoming`. Both libraries
+    model the Bot API with the same attribute names, so one mapping serves."""
+    if update.message is not None and update.message.from_user is not None:
+        message = update.message
+        user = message.from_user
+        return Incoming(
+            update_id=update.update_id,
+            chat_id=message.chat.id,
+            chat_type=message.chat.type,
+            user_id=user.id,
+            language_code=user.language_code,
+            message_id=message.message_id,
+            text=message.text if message.text is not None else message.caption,
+            topic_id=message.message_thread_id if message.is_topic_message else None,
+            reply_to=(
+                message.reply_to_message.message_id
+                if message.reply_to_message is not None
+                else message.message_thread_id
+            ),
+            user_name=user.username or user.first_name,
+        )
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        return Incoming(
+            update_id=update.update_id,
+            chat_id=query.message.chat.id,
+            chat_type=query.message.chat.type,
+            user_id=query.from_user.id,
+            language_code=query.from_user.language_code,
+            message_id=query.message.message_id,
+            callback_id=query.id,
+            callback_data=query.data,
+            user_name=query.from_user.username or query.from_user.first_name,
+        )
+    return None
