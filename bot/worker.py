@@ -2,7 +2,9 @@
 lease, run, and marked done; failures are retried with exponential backoff and
 given up after a while. A row killed between sending and marking done comes
 back when its lease ends and is sent again with the same Message-ID, so the
-recipient's mail system sees one email. Timers fire once: marked fired in the
+recipient's mail system sees one email. Each row's lease is renewed just
+before it runs, and only while the claim is still this worker's: a batch that
+outlived its lease is not sent by two workers. Timers fire once: marked fired in the
 same transaction as the step their event causes."""
 
 import asyncio
@@ -115,7 +117,13 @@ class Worker:
                             session, item.id, at=held[item.identity_id], error="waiting"
                         )
                     continue
-                retry_at = await self._run(item)
+                async with self.sessions.begin() as session:
+                    renewed = await outbox.renew(
+                        session, item, now=self.clock.now(), lease=self.settings.outbox_lease
+                    )
+                if renewed is None:
+                    continue  # its lease ran out while earlier rows ran; another worker has it
+                retry_at = await self._run(renewed)
                 if retry_at is not None and in_order and item.identity_id is not None:
                     held[item.identity_id] = retry_at
                 done += 1

@@ -1,6 +1,7 @@
 """The transactional outbox: rows written with the state change that caused
 them, claimed by a worker with a lease, retried with backoff, done once."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,6 +20,7 @@ __all__ = [
     "fail",
     "failed_count",
     "oldest_pending",
+    "renew",
     "retry_later",
 ]
 
@@ -82,9 +84,34 @@ async def claim(
             identity_id=row.identity_id,
             payload=dict(row.payload),
             attempts=row.attempts,
+            leased_until=row.claimed_until,
         )
         for row in rows
     ]
+
+
+async def renew(
+    session: AsyncSession, item: OutboxItem, *, now: datetime, lease: timedelta
+) -> OutboxItem | None:
+    """Extend `item`'s lease right before it runs, if the claim is still ours.
+
+    A batch is claimed with one lease; on a slow machine the last rows of a
+    batch can outlive it, and another worker claims them. Without this check
+    both would send. None when the row was taken over (or finished) meanwhile.
+    """
+    until = now + lease
+    result = await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.id == item.id,
+            OutboxRow.done_at.is_(None),
+            OutboxRow.claimed_until == item.leased_until,
+        )
+        .values(claimed_until=until)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        return None
+    return replace(item, leased_until=until)
 
 
 async def complete(

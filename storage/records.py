@@ -60,6 +60,9 @@ class OutboxItem:
     identity_id: int | None
     payload: dict[str, Any]
     attempts: int
+    # The end of this claim's lease, as written by the claim: the fence that
+    # tells whether another worker has taken the row over since.
+    leased_until: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

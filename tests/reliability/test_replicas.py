@@ -3,8 +3,8 @@
 it kills with SIGKILL mid-batch. 200 Telegram users go through the flow at
 once through a round-robin balancer in front of the two webs; confirmation
 links are opened on either web. Every user finishes, every email is sent once
-(a row in flight when its worker died may go out again with the same
-Message-ID), and no reminder fires twice."""
+(the one row in flight when its worker died may go out again, an email
+with the same Message-ID), and no reminder fires twice."""
 
 import asyncio
 import itertools
@@ -245,12 +245,21 @@ async def test_two_webs_two_workers_many_users(pg_url: str, tmp_path: Path) -> N
 
         ids = Counter(str(item.message["Message-ID"]) for item in received)
         assert len(ids) == USERS  # one email per user...
-        assert sum(ids.values()) - USERS <= 20  # ...repeated only from the killed worker's batch
+        # ...repeated at most for the one row the killed worker had in flight
+        # (sent, not yet marked done): rows claimed but not started, or whose
+        # lease ran out, are never sent by two workers.
+        assert sum(ids.values()) - USERS <= 1
         last = _first_line("payment-not-configured")
+        reminders = Counter[int]()
         for chat in chats:
             texts = [m.text for m in double.messages_in(chat)]
-            assert sum(reminder in text for text in texts) == 1, chat
+            reminders[chat] = sum(reminder in text for text in texts)
             assert texts[-1].startswith(last), (chat, texts[-3:])
+        # Each reminder timer fires once. Telegram has no idempotency key, so
+        # a chat message the killed worker had in flight can arrive twice; that
+        # one row is the only duplicate, whether it was an email or a reminder.
+        duplicates = sum(n - 1 for n in reminders.values()) + sum(ids.values()) - USERS
+        assert min(reminders.values()) == 1 and duplicates <= 1, reminders.most_common(3)
         engine = make_engine(pg_url)
         async with make_sessionmaker(engine)() as session:
             statuses = Counter(org.status for org in await list_organizations(session))

@@ -109,6 +109,35 @@ async def test_organization_and_links(database_url: str) -> None:
     await engine.dispose()
 
 
+async def test_a_row_whose_lease_ran_out_is_not_run_by_its_first_claimer(
+    database_url: str,
+) -> None:
+    """A slow worker's batch outlives its lease and another worker claims the
+    rest: the first one must not send them as well."""
+    engine = make_engine(database_url)
+    sessions = make_sessionmaker(engine)
+    lease = timedelta(seconds=5)
+    async with sessions.begin() as session:
+        await outbox.enqueue(session, "mail", {"n": 1}, now=NOW)
+        await outbox.enqueue(session, "mail", {"n": 2}, now=NOW)
+    async with sessions.begin() as session:
+        first, second = await outbox.claim(session, now=NOW, lease=lease)
+    soon = NOW + timedelta(seconds=1)
+    async with sessions.begin() as session:  # still ours: renewed for a whole lease
+        renewed = await outbox.renew(session, first, now=soon, lease=lease)
+    assert renewed is not None and renewed.leased_until == soon + lease
+    late = NOW + lease + timedelta(milliseconds=500)
+    async with sessions.begin() as session:  # the other worker takes the second row
+        (taken,) = await outbox.claim(session, now=late, lease=lease)
+    assert taken.id == second.id
+    async with sessions.begin() as session:
+        assert await outbox.renew(session, second, now=late, lease=lease) is None
+        assert await outbox.renew(session, taken, now=late, lease=lease) is not None
+        await outbox.complete(session, first.id, now=late)
+        assert await outbox.renew(session, renewed, now=late, lease=lease) is None
+    await engine.dispose()
+
+
 async def test_outbox_claims_with_a_lease(database_url: str) -> None:
     engine = make_engine(database_url)
     sessions = make_sessionmaker(engine)
