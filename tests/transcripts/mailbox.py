@@ -1,5 +1,6 @@
 """Reads confirmation links out of the `.eml` files the file mailer wrote."""
 
+import asyncio
 import re
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -25,3 +26,12 @@ def newest_token(mail_dir: Path) -> str:
     match = _LINK.search(text_of(found[-1]))
     assert match, "no confirmation link in the newest email"
     return match.group(1)
+
+
+async def wait_for_token(mail_dir: Path, within: float = 30) -> str:
+    """The newest link once a worker in another process has written its email."""
+    for _ in range(int(within * 10)):
+        if messages(mail_dir):
+            return newest_token(mail_dir)
+        await asyncio.sleep(0.1)
+    return newest_token(mail_dir)
