@@ -102,7 +102,11 @@ class CreditExhausted:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EmailDeliveryFailed:
+    """A confirmation email was refused for good. `email`: the address it went
+    to (None where the shell could not tell; the conversation's is assumed)."""
+
     org_id: int
+    email: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -289,10 +289,14 @@ def _awaiting_text(conv: Conversation, _: Text, _now: Now) -> Outcome:
 def _delivery_failed(conv: Conversation, event: EmailDeliveryFailed, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
+    if event.email is not None and event.email != conv.email:
+        # An email to an address the user has replaced since: the new one's
+        # email is what counts now, and its wait goes on undisturbed.
+        return conv, []
     return conv, [
         Reply(
             message_id="email-delivery-failed",
-            args={"email": conv.email or ""},
+            args={"email": event.email or conv.email or ""},
             buttons=(Button(label="button-change-email", value="change-email"),),
         )
     ]
