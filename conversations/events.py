@@ -95,9 +95,16 @@ class CreditUsed:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditExhausted:
-    """The trial credit just reached zero; the shell sends this once per grant."""
+    """The trial credit just reached zero; the shell sends this once per grant,
+    to the organization's owner whatever they are doing, with what storage
+    says of that organization: its name, the credit that ran out, whether a
+    payment method is saved, and its Checkout link while one is open."""
 
     org_id: int
+    name: str = ""
+    credit: Credit | None = None
+    payment_saved: bool = False
+    link_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
