@@ -3,7 +3,7 @@ rule itself is `conversations.credits`), usage reports from the platform, and
 what an organization's credit looks like from outside."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +18,7 @@ from conversations.credits import (
 from conversations.domains import classify_domain, registrable_domain
 from storage import credits as credits_repo
 from storage import organizations as orgs_repo
+from storage import payments as payments_repo
 from storage.records import CreditGrantRecord, CreditUsageRecord, OrganizationRecord
 
 from .engine import Engine
@@ -128,5 +129,44 @@ async def report_usage(
             and await credits_repo.mark_exhausted(session, grant.id, now)
             and org.identity_id is not None
         ):
-            await engine.handle_external(session, org.identity_id, CreditExhausted(org_id=org_id))
+            # Once per grant (mark_exhausted), in this transaction: the nudge
+            # is queued for the owner's channel with the usage that caused it.
+            await engine.handle_external(
+                session, org.identity_id, await _exhausted(session, org, grant, now)
+            )
     return UsageResult(UsageOutcome.RECORDED, usage)
+
+
+# A Checkout link that closes sooner than this is not worth a button.
+_LINK_MARGIN = timedelta(minutes=10)
+
+
+async def _exhausted(
+    session: AsyncSession, org: OrganizationRecord, grant: CreditGrantRecord, now: datetime
+) -> CreditExhausted:
+    """What the nudge needs to know of the organization, read from storage: a
+    payment method saved (the payment profile's status, whatever the owner's
+    conversation shows; they may be onboarding another organization), and its
+    Checkout link while it is open."""
+    profile = await payments_repo.get_profile(session, org.id)
+    link = None
+    if (
+        profile is not None
+        and profile.status == payments_repo.LINK_SENT
+        and profile.session_url
+        and profile.session_expires_at is not None
+        and profile.session_expires_at - now > _LINK_MARGIN
+    ):
+        link = profile.session_url
+    return CreditExhausted(
+        org_id=org.id,
+        name=org.name or "",
+        credit=Credit(
+            status=CreditStatus.GRANTED,
+            amount_minor=grant.amount_minor,
+            remaining_minor=0,
+            currency=grant.currency,
+        ),
+        payment_saved=profile is not None and profile.status == payments_repo.SAVED,
+        link_url=link,
+    )

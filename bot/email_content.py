@@ -1,9 +1,12 @@
 """The confirmation email: subject, text and HTML parts in the organization's
 language. User-supplied text is made harmless for headers (no line breaks or
 controls) and for HTML (escaped); the recipient must be one plain address.
-`From`, `Reply-To` come from configuration, `Date` from the clock, and the
-`Message-ID` from the outbox row, so a retried send is the same email."""
+`From`, `Reply-To` come from configuration; `Date` is when the email was asked
+for (its link's creation), the `Message-ID` comes from the outbox row and the
+MIME boundary from the link: a copy sent again after a crash is byte for byte
+the same email."""
 
+import hashlib
 import html
 import unicodedata
 from datetime import datetime
@@ -34,6 +37,15 @@ def message_id_for(settings: Settings, outbox_id: int) -> str:
     return f"<confirm-{outbox_id}@{host}>"
 
 
+def _boundary(token: str) -> str:
+    """The multipart boundary, fixed per email (the library's default is random,
+    so every build would differ). Derived from the link's secret token, so no
+    one can know it in advance and plant it in an organization name to split
+    the message; the hash does not reveal the token."""
+    digest = hashlib.sha256(f"mime-boundary:{token}".encode()).hexdigest()
+    return f"==proficonf-{digest[:40]}=="
+
+
 def build_confirmation_email(
     translator: Translator,
     settings: Settings,
@@ -44,11 +56,14 @@ def build_confirmation_email(
     language: str,
     token: str,
     expires_at: datetime,
-    now: datetime,
+    date: datetime,
 ) -> EmailMessage:
+    """`date` is when the email was asked for: the `Date` header, and what the
+    link's lifetime ("expires in 24 hours") is counted from. Everything here is
+    a function of the arguments, so a second build is the same bytes."""
     name = header_safe(org_name)
     url = confirm_url(settings, token)
-    hours = max(1, round((expires_at - now).total_seconds() / 3600))
+    hours = max(1, round((expires_at - date).total_seconds() / 3600))
 
     def t(message_id: str, **args: object) -> str:
         return translator.format(language, message_id, args)
@@ -65,7 +80,7 @@ def build_confirmation_email(
     # Raises ValueError for anything but one address (line breaks included).
     message["To"] = Address(addr_spec=to)
     message["Reply-To"] = settings.mail_reply_to
-    message["Date"] = format_datetime(now)
+    message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id_for(settings, outbox_id)
     message["Auto-Submitted"] = "auto-generated"
     # 8bit keeps the link greppable in `.eml` files and readable in any client.
@@ -89,4 +104,5 @@ color:#fff;text-decoration:none;border-radius:6px">{e(action)}</a></p>
         cte="8bit",
     )
     message["Content-Language"] = language
+    message.set_boundary(_boundary(token))
     return message

@@ -57,6 +57,11 @@ def _service(item: OutboxItem) -> str:
     return str(item.payload.get("channel") or item.kind)
 
 
+def _scrubbed(item: OutboxItem) -> dict[str, Any]:
+    """A finished email's payload without its link's token (only the hash stays)."""
+    return {k: v for k, v in item.payload.items() if k != "token"}
+
+
 def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(1800, 2 ** max(0, attempts - 1) * 5))
 
@@ -154,15 +159,48 @@ class Worker:
     async def _give_up(self, item: OutboxItem, error: str) -> None:
         log.error("outbox %s (%s) failed for good: %s", item.id, item.kind, error)
         async with self.sessions.begin() as session:
-            await outbox.fail(session, item.id, now=self.clock.now(), error=error)
-            if item.kind == CONFIRMATION_EMAIL and item.identity_id is not None:
-                await self.engine.handle_external(
-                    session, item.identity_id, EmailDeliveryFailed(org_id=item.payload["org_id"])
+            if item.kind == CONFIRMATION_EMAIL:
+                # The token leaves the database with a failed email too.
+                await outbox.fail(
+                    session, item.id, now=self.clock.now(), error=error, payload=_scrubbed(item)
                 )
+                if item.identity_id is not None:
+                    await self._email_failed(session, item, item.identity_id)
+            else:
+                await outbox.fail(session, item.id, now=self.clock.now(), error=error)
             if item.kind == PAYMENT_LINK and item.identity_id is not None:
                 await self.engine.handle_external(
                     session, item.identity_id, PaymentLinkUnavailable(org_id=item.payload["org_id"])
                 )
+
+    async def _email_failed(
+        self, session: AsyncSession, item: OutboxItem, identity_id: int
+    ) -> None:
+        """Tell the user that their confirmation email cannot be delivered, in
+        the same transaction as giving it up. Not when the address that failed
+        is no longer the organization's: the user changed it since, the email
+        to the new address is on its way, and "<old address> failed, change
+        email" would only make them doubt the address they just fixed. Logged
+        and counted like any failure."""
+        org_id = int(item.payload["org_id"])
+        token: str = item.payload.get("token") or ""
+        link = await orgs_repo.find_confirmation(session, hash_token(token)) if token else None
+        org = await orgs_repo.get_organization(session, org_id)
+        current = org.email if org is not None else None
+        failed = link.email if link is not None and link.email else current
+        if failed is None:
+            return  # the user's data was deleted meanwhile
+        if failed != current:
+            log.info(
+                "outbox %s: the email to a replaced address of organization %s failed; "
+                "the user is not told",
+                item.id,
+                org_id,
+            )
+            return
+        await self.engine.handle_external(
+            session, identity_id, EmailDeliveryFailed(org_id=org_id, email=failed)
+        )
 
     async def _send_confirmation(self, item: OutboxItem) -> None:
         payload = item.payload
@@ -180,16 +218,19 @@ class Worker:
             await self._finish(item, now)
             return
         try:
+            # Everything the email says is fixed by its link and this row: the
+            # address the link was issued for, dated when it was asked for. A
+            # copy sent again after a crash is the same message.
             message = build_confirmation_email(
                 self.translator,
                 self.settings,
                 outbox_id=item.id,
-                to=org.email,
+                to=link.email or org.email,
                 org_name=org.name,
                 language=org.language,
                 token=token,
-                expires_at=datetime.fromisoformat(payload["expires_at"]),
-                now=now,
+                expires_at=link.expires_at,
+                date=link.created_at,
             )
         except ValueError as error:
             raise PermanentMailError(f"cannot address the email: {error}") from error
@@ -208,9 +249,8 @@ class Worker:
 
     async def _finish(self, item: OutboxItem, now: datetime) -> None:
         """Done; the token leaves the database with it (only its hash stays)."""
-        scrubbed = {k: v for k, v in item.payload.items() if k != "token"}
         async with self.sessions.begin() as session:
-            await outbox.complete(session, item.id, now=now, payload=scrubbed)
+            await outbox.complete(session, item.id, now=now, payload=_scrubbed(item))
 
     async def fire_due_timers(self, identity_id: int | None = None) -> int:
         """Run the `Timer` event of every due timer (of one identity, if given)

@@ -1,5 +1,9 @@
 """Which kind of address an email is: business, free mail or disposable, and its
-registrable domain (public-suffix aware, offline: tldextract's bundled list)."""
+registrable domain (public-suffix aware, offline: tldextract's bundled list).
+
+The suffix list's private section counts: `foo.github.io` and `bar.github.io`
+belong to two unrelated owners (as do `*.herokuapp.com`, `*.blogspot.com`), so
+each is its own registrable domain and its own trial credit."""
 
 from enum import StrEnum
 from functools import cache
@@ -19,7 +23,15 @@ class DomainKind(StrEnum):
 
 @cache
 def _extractor() -> tldextract.TLDExtract:
-    # No URLs and no cache dir: only the snapshot shipped inside the package.
+    # No URLs and no cache dir: only the snapshot shipped inside the package,
+    # with its private suffixes (github.io, herokuapp.com, blogspot.com …).
+    return tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+    )
+
+
+@cache
+def _icann_extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
@@ -32,7 +44,8 @@ def _ascii(domain: str) -> str:
 
 
 def registrable_domain(domain: str) -> str:
-    """`mail.eu.acme.co.uk` → `acme.co.uk`; IDN domains come back in A-label form."""
+    """`mail.eu.acme.co.uk` → `acme.co.uk`, `foo.github.io` → `foo.github.io`;
+    IDN domains come back in A-label form."""
     host = _ascii(domain)
     parts = _extractor()(host)
     registered = parts.top_domain_under_public_suffix
@@ -41,7 +54,14 @@ def registrable_domain(domain: str) -> str:
 
 def classify_domain(domain: str) -> DomainKind:
     host = _ascii(domain)
-    candidates = {host, registrable_domain(host)}
+    # The ICANN-only registrable domain too: a list entry that is itself a
+    # private suffix (`dyndns.org` in the free-mail list) covers the addresses
+    # under it, as it did before private suffixes counted.
+    candidates = {
+        host,
+        registrable_domain(host),
+        _icann_extractor()(host).top_domain_under_public_suffix,
+    }
     if candidates & _disposable:
         return DomainKind.DISPOSABLE
     if candidates & _free:

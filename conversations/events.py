@@ -95,14 +95,25 @@ class CreditUsed:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CreditExhausted:
-    """The trial credit just reached zero; the shell sends this once per grant."""
+    """The trial credit just reached zero; the shell sends this once per grant,
+    to the organization's owner whatever they are doing, with what storage
+    says of that organization: its name, the credit that ran out, whether a
+    payment method is saved, and its Checkout link while one is open."""
 
     org_id: int
+    name: str = ""
+    credit: Credit | None = None
+    payment_saved: bool = False
+    link_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EmailDeliveryFailed:
+    """A confirmation email was refused for good. `email`: the address it went
+    to (None where the shell could not tell; the conversation's is assumed)."""
+
     org_id: int
+    email: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -289,10 +289,14 @@ def _awaiting_text(conv: Conversation, _: Text, _now: Now) -> Outcome:
 def _delivery_failed(conv: Conversation, event: EmailDeliveryFailed, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
+    if event.email is not None and event.email != conv.email:
+        # An email to an address the user has replaced since: the new one's
+        # email is what counts now, and its wait goes on undisturbed.
+        return conv, []
     return conv, [
         Reply(
             message_id="email-delivery-failed",
-            args={"email": conv.email or ""},
+            args={"email": event.email or conv.email or ""},
             buttons=(Button(label="button-change-email", value="change-email"),),
         )
     ]
@@ -511,17 +515,33 @@ def _credit_used(conv: Conversation, event: CreditUsed) -> Outcome:
 
 
 def _credit_exhausted(conv: Conversation, event: CreditExhausted) -> Outcome:
-    """Nudge towards a payment method, unless one is saved already. The shell
-    sends this event once per grant; the nudge is only worth it while the user
-    is on the payment step of that organization."""
+    """Nudge towards a payment method, unless one is saved for that organization
+    (as the shell read it from storage, not from this conversation). Whatever
+    the user is doing: the credit of an organization they left for another
+    (`/new`) runs out all the same. The button: on that organization's payment
+    step, its own "new link"; elsewhere its open Checkout link if it has one;
+    failing both, a person, since the chat cannot go back to that step."""
     conv, _ = _credit_used(conv, CreditUsed(org_id=event.org_id, remaining_minor=0))
-    if event.org_id != conv.org_id or conv.payment_method or conv.step is not State.PAYMENT:
+    if event.payment_saved:
         return conv, []
+    own = event.org_id == conv.org_id
+    spent = event.credit or (conv.credit if own else None)
+    args = credit_args(replace(spent, remaining_minor=0) if spent else None)
+    if own and conv.state is State.PAYMENT:
+        button = Button(label="credit-button-add-payment", value="new-link")
+    elif event.link_url:
+        button = Button(
+            label="button-open-payment-link", value="open-payment-link", url=event.link_url
+        )
+    else:
+        button = offer_button()
+    if own:
+        return conv, [Reply(message_id="credit-exhausted", args=args, buttons=(button,))]
     return conv, [
         Reply(
-            message_id="credit-exhausted",
-            args=credit_args(conv.credit),
-            buttons=(Button(label="credit-button-add-payment", value="new-link"),),
+            message_id="credit-exhausted-org",
+            args={**args, "name": event.name or "—"},
+            buttons=(button,),
         )
     ]
 

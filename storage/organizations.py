@@ -184,6 +184,7 @@ async def find_confirmation(
         expires_at=row.expires_at,
         used_at=row.used_at,
         revoked_at=row.revoked_at,
+        created_at=row.created_at,
     )
 
 

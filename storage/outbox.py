@@ -131,13 +131,24 @@ async def retry_later(session: AsyncSession, item_id: int, *, at: datetime, erro
     )
 
 
-async def fail(session: AsyncSession, item_id: int, *, now: datetime, error: str) -> None:
-    """Give up on a row for good (it stays, with the error, for operators)."""
-    await session.execute(
-        update(OutboxRow)
-        .where(OutboxRow.id == item_id)
-        .values(done_at=now, claimed_until=None, last_error=f"{FAILED_PREFIX}{error[:1990]}")
-    )
+async def fail(
+    session: AsyncSession,
+    item_id: int,
+    *,
+    now: datetime,
+    error: str,
+    payload: dict[str, Any] | None = None,
+) -> None:
+    """Give up on a row for good (it stays, with the error, for operators);
+    `payload` replaces what it carried (to drop a secret it no longer needs)."""
+    values: dict[str, Any] = {
+        "done_at": now,
+        "claimed_until": None,
+        "last_error": f"{FAILED_PREFIX}{error[:1990]}",
+    }
+    if payload is not None:
+        values["payload"] = payload
+    await session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
 
 
 async def depth(session: AsyncSession) -> int:

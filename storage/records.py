@@ -47,10 +47,13 @@ class OrganizationRecord:
 class ConfirmationRecord:
     id: int
     org_id: int
+    # The address this link (and its one email) went to.
     email: str | None
     expires_at: datetime
     used_at: datetime | None
     revoked_at: datetime | None
+    # When it was issued: the `Date` of its email.
+    created_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,9 @@
 """A real SMTP server on loopback for the tests (aiosmtpd, in its own thread).
 It records what it accepted, and can be told to answer RCPT with scripted
-replies (a 451 once, a 550 for good) or to require a login."""
+replies (a 451 once, a 550 for good), to hold one RCPT until the test lets it
+answer (something happens while an email is in flight), or to require a login."""
 
+import asyncio
 import socket
 import ssl
 import threading
@@ -41,10 +43,26 @@ class Mailbox:
         self.rcpt_always: str | None = None
         self.logins: list[tuple[str, str]] = []
         self._arrived = threading.Condition()
+        self._hold: tuple[threading.Event, str] | None = None
+        self.holding = threading.Event()  # set once the held RCPT has arrived
+
+    def hold_next_rcpt(self, reply: str) -> threading.Event:
+        """The next RCPT waits until the returned event is set, then gets `reply`."""
+        release = threading.Event()
+        self._hold = (release, reply)
+        self.holding.clear()
+        return release
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
     ) -> str:
+        if self._hold is not None:
+            release, reply = self._hold
+            self._hold = None
+            self.holding.set()
+            # In a thread: other sessions of this server go on meanwhile.
+            await asyncio.get_running_loop().run_in_executor(None, release.wait, 30)
+            return reply
         if self.rcpt_script:
             return self.rcpt_script.pop(0)
         if self.rcpt_always:

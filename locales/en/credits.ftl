@@ -21,4 +21,9 @@ credit-left = Trial credit left: { $remaining } of { $amount }.
 # Variables:
 #   $amount (Number) - the credit granted, a currency amount
 credit-exhausted = Your { $amount } trial credit is used up. Add a payment method so your events keep running.
+# The credit of an organization other than the one the user is on now ran out.
+# Variables:
+#   $amount (Number) - the credit granted, a currency amount
+#   $name (String) - the organization's name
+credit-exhausted-org = The { $amount } trial credit of { $name } is used up. Add a payment method for { $name } so its events keep running.
 credit-button-add-payment = Get the payment link

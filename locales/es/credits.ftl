@@ -21,4 +21,9 @@ credit-left = Crédito de prueba restante: { $remaining } de { $amount }.
 # Variables:
 #   $amount (Number) - the credit granted, a currency amount
 credit-exhausted = Se agotó tu crédito de prueba de { $amount }. Agrega un método de pago para que tus eventos sigan funcionando.
+# The credit of an organization other than the one the user is on now ran out.
+# Variables:
+#   $amount (Number) - the credit granted, a currency amount
+#   $name (String) - the organization's name
+credit-exhausted-org = Se agotó el crédito de prueba de { $amount } de { $name }. Agrega un método de pago para { $name } para que sus eventos sigan funcionando.
 credit-button-add-payment = Obtener el enlace de pago

@@ -21,4 +21,9 @@ credit-left = Credito di prova rimasto: { $remaining } su { $amount }.
 # Variables:
 #   $amount (Number) - the credit granted, a currency amount
 credit-exhausted = Il tuo credito di prova di { $amount } è esaurito. Aggiungi un metodo di pagamento perché i tuoi eventi continuino senza interruzioni.
+# The credit of an organization other than the one the user is on now ran out.
+# Variables:
+#   $amount (Number) - the credit granted, a currency amount
+#   $name (String) - the organization's name
+credit-exhausted-org = Il credito di prova di { $amount } di { $name } è esaurito. Aggiungi un metodo di pagamento per { $name } perché i suoi eventi continuino senza interruzioni.
 credit-button-add-payment = Ottieni il link di pagamento

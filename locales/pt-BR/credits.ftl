@@ -21,4 +21,9 @@ credit-left = Crédito de teste restante: { $remaining } de { $amount }.
 # Variables:
 #   $amount (Number) - the credit granted, a currency amount
 credit-exhausted = Seu crédito de teste de { $amount } acabou. Adicione uma forma de pagamento para que seus eventos continuem funcionando.
+# The credit of an organization other than the one the user is on now ran out.
+# Variables:
+#   $amount (Number) - the credit granted, a currency amount
+#   $name (String) - the organization's name
+credit-exhausted-org = O crédito de teste de { $amount } de { $name } acabou. Adicione uma forma de pagamento para { $name } para que os eventos continuem funcionando.
 credit-button-add-payment = Obter o link de pagamento

@@ -21,4 +21,9 @@ credit-left = Остаток бонуса на пробный период: { $r
 # Variables:
 #   $amount (Number) - the credit granted, a currency amount
 credit-exhausted = Бонус на пробный период ({ $amount }) израсходован. Добавьте способ оплаты, чтобы ваши мероприятия продолжали работать.
+# The credit of an organization other than the one the user is on now ran out.
+# Variables:
+#   $amount (Number) - the credit granted, a currency amount
+#   $name (String) - the organization's name
+credit-exhausted-org = Бонус на пробный период ({ $amount }) организации «{ $name }» израсходован. Добавьте способ оплаты для «{ $name }», чтобы её мероприятия продолжали работать.
 credit-button-add-payment = Получить ссылку для оплаты

@@ -3,6 +3,7 @@ different organizations on one new domain, in one process (both backends) and
 spread over two OS processes (PostgreSQL), end with exactly one grant."""
 
 import asyncio
+import io
 import json
 import sys
 from collections import Counter
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from bot.channels.console import ConsoleChannel
 from bot.confirmation import LinkStatus, use_link
 from bot.services import Services
 from bot.tokens import hash_token, new_token
@@ -19,6 +21,7 @@ from conversations import Conversation, State
 from storage import conversations as conv_repo
 from storage import organizations as orgs_repo
 from storage.models import CreditGrantRow, OutboxRow
+from tests.transcripts.mailbox import newest_token
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -135,3 +138,37 @@ async def test_fifty_confirmations_over_two_processes(services: Services) -> Non
     assert grants == 1
     assert statuses == Counter({"granted": 1, "already_used": 49})
     assert news == Counter({"credit-granted": 1, "credit-already-used": 49})
+
+
+async def test_sites_under_a_private_suffix_are_separate_domains(services: Services) -> None:
+    """github.io, herokuapp.com, blogspot.com host unrelated owners: each site
+    is its own registrable domain and gets its own credit."""
+    emails = [
+        "alice@foo.github.io",
+        "bob@bar.github.io",
+        "carol@mail.foo.github.io",  # the same site as alice's
+        "dan@shop.herokuapp.com",
+        "erin@news.blogspot.com",
+    ]
+    for n, email in enumerate(emails):
+        channel = ConsoleChannel(services, f"user{n}", io.StringIO())
+        for line in ["/start", "en", f"Site {n}", email, "USD", "save"]:
+            await channel.handle_line(line)
+        view = await use_link(services.engine, newest_token(services.settings.mail_dir))
+        assert view.status is LinkStatus.CONFIRMED
+    async with services.engine.sessions() as session:
+        orgs = await orgs_repo.list_organizations(session)
+        domains = list(await session.scalars(select(CreditGrantRow.domain)))
+    assert [(org.domain, org.credit_status) for org in orgs] == [
+        ("foo.github.io", "granted"),
+        ("bar.github.io", "granted"),
+        ("foo.github.io", "already_used"),
+        ("shop.herokuapp.com", "granted"),
+        ("news.blogspot.com", "granted"),
+    ]
+    assert sorted(domains) == [
+        "bar.github.io",
+        "foo.github.io",
+        "news.blogspot.com",
+        "shop.herokuapp.com",
+    ]

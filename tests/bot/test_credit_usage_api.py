@@ -6,6 +6,7 @@ import asyncio
 import io
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 import aiohttp
@@ -22,6 +23,7 @@ from bot.services import Services, open_services
 from bot.web import build_app
 from conversations import SetupSucceeded
 from conversations.payment import SavedMethod
+from storage import payments as payments_repo
 from storage.models import CreditUsageRow, OutboxRow
 from storage.organizations import list_organizations
 from tests.transcripts.mailbox import newest_token
@@ -54,7 +56,38 @@ async def _usages(services: Services) -> int:
 async def _nudges(services: Services) -> int:
     async with services.engine.sessions() as session:
         payloads = list(await session.scalars(select(OutboxRow.payload)))
-    return sum(1 for p in payloads if p.get("reply", {}).get("message_id") == "credit-exhausted")
+    nudges = {"credit-exhausted", "credit-exhausted-org"}
+    return sum(1 for p in payloads if p.get("reply", {}).get("message_id") in nudges)
+
+
+async def _store_payment(services: Services, org_id: int, *, saved: bool) -> None:
+    """What the payment step leaves in storage: an open Checkout link, then
+    (`saved`) the card the webhook recorded."""
+    now = services.engine.clock.now()
+    async with services.engine.sessions.begin() as session:
+        generation = await payments_repo.request_link(session, org_id, renew=False, now=now)
+        await payments_repo.store_link(
+            session,
+            org_id,
+            generation=generation,
+            session_id="cs_test_1",
+            url="https://checkout.stripe.test/c/pay/cs_test_1",
+            expires_at=now + timedelta(hours=20),
+            setup_intent_id="seti_1",
+            now=now,
+        )
+        if saved:
+            await payments_repo.mark_saved(
+                session,
+                org_id,
+                payment_method_id="pm_1",
+                method_type="card",
+                brand="visa",
+                last4="4242",
+                country=None,
+                mandate_status=None,
+                now=now,
+            )
 
 
 class Api:
@@ -235,6 +268,7 @@ async def test_nudge_is_in_the_users_language(services: Services, api: Api) -> N
 async def test_no_nudge_with_a_saved_payment_method(services: Services, api: Api) -> None:
     _, org_id = await _confirmed(services, "alice", "alice@acme.com")
     engine = services.engine
+    await _store_payment(services, org_id, saved=True)
     async with engine.sessions.begin() as session:
         (org,) = await list_organizations(session)
         assert org.identity_id is not None
@@ -248,6 +282,80 @@ async def test_no_nudge_with_a_saved_payment_method(services: Services, api: Api
     status, body, _ = await api.report(org_id, {"amount_minor": 2500}, key="all")
     assert (status, body["remaining_minor"]) == (200, 0)
     assert await _nudges(services) == 0
+
+
+async def test_storage_not_the_conversation_says_a_method_is_saved(
+    services: Services, api: Api
+) -> None:
+    """The card was saved (the payment profile says so) while the chat still
+    shows the payment step: no nudge to add what is there."""
+    _, org_id = await _confirmed(services, "alice", "alice@acme.com")
+    await _store_payment(services, org_id, saved=True)
+    _, conversation = await services.engine.peek("console", "alice")
+    assert conversation is not None and conversation.step.value == "payment"
+    status, body, _ = await api.report(org_id, {"amount_minor": 2500}, key="all")
+    assert (status, body["remaining_minor"]) == (200, 0)
+    assert await _nudges(services) == 0
+
+
+async def _onboarding_another(services: Services, language: str) -> ConsoleChannel:
+    """Alice confirmed Acme, then started `/new` for a second organization and
+    is typing its name when Acme's credit runs out."""
+    channel = ConsoleChannel(services, "alice", io.StringIO())
+    for line in ["/start", language, "Acme", "alice@acme.com", "USD", "save"]:
+        await channel.handle_line(line)
+    await use_link(services.engine, newest_token(services.settings.mail_dir))
+    await channel.deliver_pending()
+    await channel.handle_line("/new")
+    return channel
+
+
+async def test_exhausted_while_onboarding_another_organization_nudges_once(
+    services: Services, api: Api
+) -> None:
+    channel = await _onboarding_another(services, "pt-BR")
+    async with services.engine.sessions() as session:
+        (org,) = await list_organizations(session)
+    status, body, _ = await api.report(org.id, {"amount_minor": 2500}, key="all")
+    assert (status, body["remaining_minor"]) == (200, 0)
+    await api.report(org.id, {"amount_minor": 2500}, key="all")  # a retry
+    await api.report(org.id, {"amount_minor": 100}, key="more")  # past zero
+    assert await _nudges(services) == 1
+
+    before = len(channel.shown)
+    await channel.deliver_pending()
+    (nudge,) = channel.shown[before:]
+    assert nudge.message_id == "credit-exhausted-org"
+    assert nudge.text == services.translator.format(
+        "pt-BR",
+        "credit-exhausted-org",
+        {"amount_minor": 2500, "amount_currency": "USD", "name": "Acme"},
+    )
+    assert "US$\u00a025,00" in nudge.text and "Acme" in nudge.text
+    # No link is open and the chat cannot go back to Acme's payment step: a person can help.
+    assert [b.value for b in nudge.buttons] == ["handoff"]
+    # The organization being typed is not disturbed.
+    _, conversation = await services.engine.peek("console", "alice")
+    assert conversation is not None and conversation.step.value == "name"
+    await channel.handle_line("Beta Labs")
+    assert channel.shown[-1].message_id == "onboarding-ask-email"
+
+
+async def test_the_nudge_elsewhere_carries_the_open_payment_link(
+    services: Services, api: Api
+) -> None:
+    channel = await _onboarding_another(services, "en")
+    async with services.engine.sessions() as session:
+        (org,) = await list_organizations(session)
+    await _store_payment(services, org.id, saved=False)
+    await api.report(org.id, {"amount_minor": 2500}, key="all")
+    await channel.deliver_pending()
+    nudge = channel.shown[-1]
+    assert nudge.message_id == "credit-exhausted-org"
+    assert [(b.label, b.url) for b in nudge.buttons] == [
+        ("Add payment method", "https://checkout.stripe.test/c/pay/cs_test_1")
+    ]
+    assert await _nudges(services) == 1
 
 
 async def test_no_credit_means_nothing_applied(services: Services, api: Api) -> None:

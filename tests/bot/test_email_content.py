@@ -17,7 +17,7 @@ from bot.i18n import Translator
 from bot.services import Services
 from conversations import LANGUAGES, Choice, Command, Text
 from storage import outbox
-from storage.models import OrganizationRow
+from storage.models import EmailConfirmationRow, OrganizationRow
 from tests.smtp_server import SmtpServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,10 +77,42 @@ def test_builder_keeps_names_harmless(language: str, name: str) -> None:
         language=language,
         token="t" * 43,
         expires_at=NOW + timedelta(hours=24),
-        now=NOW,
+        date=NOW,
     )
     # What a mail server would see: the bytes, parsed back.
     assert_harmless(message_from_bytes(bytes(message), policy=policy.default), name)  # type: ignore[arg-type]
+
+
+def _build(*, token: str = "t" * 43, date: datetime = NOW) -> EmailMessage:
+    return build_confirmation_email(
+        Translator(ROOT / "locales"),
+        Settings(_env_file=None),  # type: ignore[call-arg]
+        outbox_id=42,
+        to="alice@acme.com",
+        org_name="Acme",
+        language="it",
+        token=token,
+        expires_at=date + timedelta(hours=24),
+        date=date,
+    )
+
+
+def test_the_same_email_built_twice_is_the_same_bytes() -> None:
+    """A copy resent after a crash: same Date, same boundary, same bytes."""
+    first = _build()
+    assert bytes(first) == bytes(_build())
+    assert first["Date"] == "Mon, 01 Jun 2026 09:30:00 +0000"
+    # The expiry is counted from the email's date, not from when it is built.
+    assert "24" in str(first.get_body(preferencelist=("plain",)).get_content())  # type: ignore[union-attr]
+
+
+def test_the_mime_boundary_comes_from_the_secret_token() -> None:
+    """Nobody can know it in advance (to plant it in a name and split the
+    message): not derived from the guessable outbox id, and not random."""
+    boundary = _build().get_boundary()
+    assert boundary is not None and boundary.startswith("==proficonf-")
+    assert _build(token="u" * 43).get_boundary() != boundary
+    assert "t" * 8 not in boundary  # the hash, not the token itself
 
 
 def test_a_recipient_with_a_line_break_is_refused() -> None:
@@ -94,13 +126,13 @@ def test_a_recipient_with_a_line_break_is_refused() -> None:
             language="en",
             token="t" * 43,
             expires_at=NOW,
-            now=NOW,
+            date=NOW,
         )
 
 
 async def queue(services: Services, name: str, email: str = "alice@acme.com") -> None:
     """Save through the engine (the email waits in the outbox), then give the
-    organization row the name and address under test."""
+    organization row the name, and it and its link the address, under test."""
     for event in [
         Command(name="start"),
         Choice(value="en"),
@@ -112,6 +144,7 @@ async def queue(services: Services, name: str, email: str = "alice@acme.com") ->
         await services.engine.handle("console", "mallory", event)
     async with services.engine.sessions.begin() as session:
         await session.execute(update(OrganizationRow).values(name=name, email=email))
+        await session.execute(update(EmailConfirmationRow).values(email=email))
 
 
 @pytest.mark.parametrize("name", EVIL_NAMES[:3])

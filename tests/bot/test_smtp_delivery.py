@@ -2,6 +2,7 @@
 SQLite and PostgreSQL: content and headers in every language, outages,
 temporary and permanent refusals, login."""
 
+import asyncio
 import io
 import re
 from datetime import timedelta
@@ -9,17 +10,19 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 from pydantic import SecretStr
+from sqlalchemy import select
 
 from bot.channels.console import ConsoleChannel
 from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.engine import CONFIRMATION_EMAIL
+from bot.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE
 from bot.mailer import FileMailer
 from bot.metrics import REGISTRY
 from bot.services import Services, make_mailer, open_services
 from bot.smtp import SmtpMailer
-from conversations import LANGUAGES
+from conversations import LANGUAGES, Choice, Command, Text
 from storage import outbox
+from storage.models import OutboxRow
 from storage.organizations import list_organizations
 from tests.smtp_server import SmtpServer
 
@@ -179,3 +182,100 @@ async def test_a_replaced_email_waiting_for_retry_is_not_sent(
     assert await services.worker.drain_once() == 2
     (received,) = smtp_server.mailbox.wait_for(1)
     assert received.rcpt_tos == ("bob@acme.com",)
+
+
+async def test_a_late_date_is_the_date_the_email_was_asked_for(
+    smtp_services: Services, smtp_server: SmtpServer, clock: FrozenClock
+) -> None:
+    """Delivered after an outage, the email is dated when the user saved
+    (its link's lifetime counts from then too), not when it finally went out."""
+    services = smtp_services
+    smtp_server.stop()
+    saved_at = clock.now()
+    await save(services)
+    smtp_server.start()
+    clock.advance(timedelta(minutes=10))
+    assert await services.worker.drain_once() == 1
+    (received,) = smtp_server.mailbox.wait_for(1)
+    assert parsedate_to_datetime(received.message["Date"]) == saved_at
+    text = received.message.get_body(preferencelist=("plain",))
+    assert text is not None
+    expiry = services.translator.format("en", "email-confirm-expiry", {"hours": 24})
+    assert expiry in str(text.get_content())
+
+
+async def _save_queued(services: Services, user: str = "alice") -> None:
+    """Up to Save through the engine: the email waits for the worker."""
+    for event in [
+        Command(name="start"),
+        Choice(value="en"),
+        Text(text="Acme Labs"),
+        Text(text="alice@acme.com"),
+        Choice(value="EUR"),
+        Choice(value="save"),
+    ]:
+        await services.engine.handle("console", user, event)
+
+
+async def _told(services: Services) -> list[dict[str, object]]:
+    """What was queued for the user's chat after Save, in order."""
+    async with services.engine.sessions() as session:
+        rows = await session.scalars(
+            select(OutboxRow).where(OutboxRow.kind == CONSOLE_MESSAGE).order_by(OutboxRow.id)
+        )
+        return [dict(row.payload["reply"]) for row in rows]
+
+
+async def _bounce_while_changing_email(
+    services: Services, smtp_server: SmtpServer, reply: str
+) -> None:
+    """The worker is sending to alice@acme.com; while the server thinks, the
+    user changes the address to bob@acme.com; then the server answers `reply`."""
+    release = smtp_server.mailbox.hold_next_rcpt(reply)
+    draining = asyncio.create_task(services.worker.drain_once())
+    assert await asyncio.to_thread(smtp_server.mailbox.holding.wait, 10)
+    await services.engine.handle("console", "alice", Choice(value="change-email"))
+    await services.engine.handle("console", "alice", Text(text="bob@acme.com"))
+    release.set()
+    await draining  # gives up on alice's email, then sends bob's
+
+
+async def test_a_bounce_from_a_replaced_address_leaves_the_user_alone(
+    smtp_services: Services, smtp_server: SmtpServer
+) -> None:
+    """The old address fails after the user fixed it: nothing in chat (no
+    "alice@… failed", no "Change email" for bob's address), bob's email goes
+    out, and the failure is still counted for operators."""
+    services = smtp_services
+    await _save_queued(services)
+    await _bounce_while_changing_email(services, smtp_server, "550 5.1.1 No such user here")
+
+    (received,) = smtp_server.mailbox.wait_for(1)
+    assert received.rcpt_tos == ("bob@acme.com",)
+    assert [r["message_id"] for r in await _told(services)] == []
+    _, conversation = await services.engine.peek("console", "alice")
+    assert conversation is not None
+    assert (conversation.step.value, conversation.email) == ("awaiting_email", "bob@acme.com")
+    async with services.engine.sessions() as session:
+        assert await outbox.failed_count(session, CONFIRMATION_EMAIL) == 1
+        rows = list(await session.scalars(select(OutboxRow).order_by(OutboxRow.id)))
+    assert all("token" not in row.payload for row in rows)  # failed or sent: scrubbed
+
+
+async def test_a_bounce_from_the_current_address_names_that_address(
+    smtp_services: Services, smtp_server: SmtpServer, clock: FrozenClock
+) -> None:
+    """The new address is the one that fails: the user is told, with it."""
+    services = smtp_services
+    await _save_queued(services)
+    assert await services.worker.drain_once() == 1
+    smtp_server.mailbox.wait_for(1)
+    await services.engine.handle("console", "alice", Choice(value="change-email"))
+    await services.engine.handle("console", "alice", Text(text="bob@acme.com"))
+    smtp_server.mailbox.rcpt_always = "550 5.1.1 No such user here"
+    assert await services.worker.drain_once() == 1
+
+    (failed,) = await _told(services)
+    assert failed["message_id"] == "email-delivery-failed"
+    assert failed["args"] == {"email": "bob@acme.com"}
+    assert [b["value"] for b in failed["buttons"]] == ["change-email"]  # type: ignore[union-attr]

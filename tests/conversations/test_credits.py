@@ -185,18 +185,57 @@ def test_exhausted_credit_nudges_towards_a_payment_link() -> None:
     assert effects == [CreatePaymentLink(org_id=7, renew=True)]
 
 
+SPENT = replace(GRANTED, remaining_minor=0)
+OTHER_ORG = CreditExhausted(org_id=8, name="Old Co", credit=SPENT)
+PERSON = Button(label="handoff-button-talk", value="handoff")
+
+
 @pytest.mark.parametrize("state", [s for s in State if s is not State.PAYMENT])
-def test_no_nudge_off_the_payment_step(state: State) -> None:
+def test_the_nudge_comes_whatever_the_step(state: State) -> None:
+    """Off the payment step there is no "new link" to press: the button is a
+    person, and the state is untouched."""
     conv = PAYING.at(state)
-    new, effects = step(conv, CreditExhausted(org_id=7))
-    assert effects == []
+    new, effects = step(conv, CreditExhausted(org_id=7, credit=SPENT))
+    (nudge,) = effects
+    assert isinstance(nudge, Reply) and nudge.message_id == "credit-exhausted"
+    assert nudge.buttons == (PERSON,)
     assert new.state is state
 
 
-def test_no_nudge_when_a_payment_method_is_saved_or_for_another_org() -> None:
+def test_another_organizations_credit_is_named_and_its_open_link_offered() -> None:
+    """The user moved on (`/new`) and is typing the next organization's name."""
+    elsewhere = Conversation(state=State.NAME, language="en")
+    new, effects = step(elsewhere, replace(OTHER_ORG, link_url="https://pay.example/s"))
+    assert new == elsewhere
+    (nudge,) = effects
+    assert isinstance(nudge, Reply) and nudge.message_id == "credit-exhausted-org"
+    assert nudge.args == {**credit_args(SPENT), "name": "Old Co"}
+    assert nudge.buttons == (
+        Button(
+            label="button-open-payment-link",
+            value="open-payment-link",
+            url="https://pay.example/s",
+        ),
+    )
+    # On another organization's payment step: its credit is not touched.
+    new, effects = step(PAYING, OTHER_ORG)
+    assert new == PAYING
+    (nudge,) = effects
+    assert isinstance(nudge, Reply) and nudge.message_id == "credit-exhausted-org"
+    assert nudge.buttons == (PERSON,)
+
+
+def test_no_nudge_when_storage_says_a_payment_method_is_saved() -> None:
+    """Storage decides, not the conversation: a user paying for another
+    organization, or on this one's payment step with a card saved meanwhile."""
+    assert step(PAYING, replace(OTHER_ORG, payment_saved=True)) == (PAYING, [])
+    new, effects = step(PAYING, CreditExhausted(org_id=7, credit=SPENT, payment_saved=True))
+    assert effects == []
+    assert new.credit == SPENT
+    # And a conversation that shows a card while storage says none (a mandate
+    # that failed) still gets it.
     done = PAYING.at(State.DONE, payment_method=VISA)
-    assert step(done, CreditExhausted(org_id=7))[1] == []
-    assert step(PAYING, CreditExhausted(org_id=8)) == (PAYING, [])
+    assert ids(step(done, CreditExhausted(org_id=7))[1]) == ["credit-exhausted"]
 
 
 def test_done_reminds_of_the_credit_left() -> None:

@@ -27,6 +27,15 @@ from conversations.domains import DomainKind, classify_domain, registrable_domai
         ("xn--mnchen-3ya.de", "xn--mnchen-3ya.de"),
         ("почта.пример.рф", "xn--e1afmkfd.xn--p1ai"),
         ("пример.рф.", "xn--e1afmkfd.xn--p1ai"),
+        # Private public suffixes: each site under them has its own owner.
+        ("foo.github.io", "foo.github.io"),
+        ("bar.github.io", "bar.github.io"),
+        ("mail.foo.github.io", "foo.github.io"),
+        ("Foo.GitHub.io.", "foo.github.io"),
+        ("shop.herokuapp.com", "shop.herokuapp.com"),
+        ("news.blogspot.com", "news.blogspot.com"),
+        ("x.news.blogspot.com", "news.blogspot.com"),
+        ("blogspot.co.uk", "blogspot.co.uk"),  # ICANN rules: not a private suffix there
     ],
 )
 def test_registrable_domain(host: str, registrable: str) -> None:
@@ -35,6 +44,7 @@ def test_registrable_domain(host: str, registrable: str) -> None:
 
 def test_a_bare_suffix_or_single_label_is_kept_as_is() -> None:
     assert registrable_domain("co.uk") == "co.uk"
+    assert registrable_domain("github.io") == "github.io"
     assert registrable_domain("localhost") == "localhost"
 
 
@@ -64,6 +74,7 @@ def test_a_bare_suffix_or_single_label_is_kept_as_is() -> None:
         "naver.com",  # Korea
         "yahoo.co.jp",  # Japan
         "mail.yandex.ru",  # a subdomain of a free provider
+        "home.dyndns.org",  # under a free-mail entry that is itself a private suffix
     ],
 )
 def test_free_mail_from_several_countries(domain: str) -> None:
@@ -87,7 +98,16 @@ def test_disposable_domains(domain: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "domain", ["acme.com", "mail.eu.acme.co.uk", "acme.com.br", "münchen.de", "proficonf.com"]
+    "domain",
+    [
+        "acme.com",
+        "mail.eu.acme.co.uk",
+        "acme.com.br",
+        "münchen.de",
+        "proficonf.com",
+        "foo.github.io",
+        "shop.herokuapp.com",
+    ],
 )
 def test_business_domains(domain: str) -> None:
     assert classify_domain(domain) is DomainKind.BUSINESS

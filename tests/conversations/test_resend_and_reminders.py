@@ -215,6 +215,15 @@ def test_a_bounce_after_the_user_moved_on_is_dropped() -> None:
     assert ids(effects) == ["email-delivery-failed"]
 
 
+def test_a_bounce_names_the_address_that_failed_and_only_the_current_one() -> None:
+    assert SAVED.email is not None
+    _, effects = step(SAVED, EmailDeliveryFailed(org_id=7, email=SAVED.email), now=T0)
+    (told,) = effects
+    assert isinstance(told, Reply) and told.args == {"email": SAVED.email}
+    replaced = EmailDeliveryFailed(org_id=7, email="old@acme.com")
+    assert step(SAVED, replaced, now=T0) == (SAVED, [])
+
+
 USER_ACTIONS = st.one_of(
     st.sampled_from(
         [
