@@ -56,7 +56,7 @@ from .clock import Clock
 from .codec import reply_to_json
 from .config import Settings
 from .faults import crash_point
-from .handoff.effects import record_line, run_handoff_effect
+from .handoff.effects import erase_tickets, record_line, record_reply, run_handoff_effect
 from .tokens import hash_token, new_token
 
 __all__ = ["CHAT_MESSAGE", "CONFIRMATION_EMAIL", "PAYMENT_LINK", "Engine", "Outcome"]
@@ -264,7 +264,7 @@ class Engine:
         if isinstance(event, HandoffMessage):
             await record_line(session, identity, "agent", event.text, now)
         for reply in outcome.replies:
-            await record_line(session, identity, "bot", reply.message_id, now)
+            await record_reply(session, identity, reply, outcome.language, now)
 
     async def _entered(
         self, session: AsyncSession, record: ConversationRecord, conv: Conversation, now: datetime
@@ -340,6 +340,7 @@ class Engine:
             )
         elif isinstance(effect, DeleteUserData):
             await orgs_repo.detach_organizations(session, record.identity_id)
+            await erase_tickets(session, record.identity_id, now)
             outcome.erase = True
         elif isinstance(effect, ScheduleTimer):
             for delay in self.timer_delays(effect):

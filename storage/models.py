@@ -311,8 +311,10 @@ class TicketRow(Base):
     __tablename__ = "tickets"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    identity_id: Mapped[int] = mapped_column(
-        ForeignKey("identities.id", ondelete="CASCADE"), index=True
+    # None once the user deleted their data: the ticket stays, anonymous, so
+    # its cards in the desks can be blanked and its timings still count.
+    identity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("identities.id", ondelete="SET NULL"), index=True
     )
     status: Mapped[str] = mapped_column(String(16), index=True)
     resolution: Mapped[str | None] = mapped_column(String(16))

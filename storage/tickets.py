@@ -1,5 +1,6 @@
 """Support tickets (one per handoff) and the redacted transcript the ticket
-card shows. Every row belongs to an identity and goes when it is erased."""
+card shows. The transcript goes with the identity; a ticket stays, anonymous
+(`identity_id` None, closed), so its cards in the desks can be blanked."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,7 @@ __all__ = [
     "count_open",
     "current_ticket",
     "delete_for_identity",
+    "erase_for_identity",
     "find_by_slack_thread",
     "find_by_telegram",
     "get_ticket",
@@ -34,7 +36,7 @@ OPEN_STATUSES = ("open", "taken", "escalated")
 @dataclass(frozen=True, slots=True)
 class TicketRecord:
     id: int
-    identity_id: int
+    identity_id: int | None  # None: the user deleted their data
     status: str
     resolution: str | None
     agent: str | None
@@ -175,6 +177,30 @@ async def delete_for_identity(session: AsyncSession, identity_id: int) -> None:
         delete(TranscriptLineRow).where(TranscriptLineRow.identity_id == identity_id)
     )
     await session.execute(delete(TicketRow).where(TicketRow.identity_id == identity_id))
+
+
+async def erase_for_identity(
+    session: AsyncSession, identity_id: int, *, now: datetime
+) -> list[TicketRecord]:
+    """The user deleted their data: their transcript goes, their tickets stay
+    anonymous, and the ones still open are closed ("erased"). Returns the
+    tickets as they were, so the desks can be told."""
+    rows = await session.scalars(
+        select(TicketRow).where(TicketRow.identity_id == identity_id).order_by(TicketRow.id)
+    )
+    tickets = [_record(row) for row in rows]
+    await session.execute(
+        delete(TranscriptLineRow).where(TranscriptLineRow.identity_id == identity_id)
+    )
+    await session.execute(
+        update(TicketRow)
+        .where(TicketRow.identity_id == identity_id, TicketRow.status.in_(OPEN_STATUSES))
+        .values(status="closed", resolution="erased", closed_at=now, sla_due_at=None)
+    )
+    await session.execute(
+        update(TicketRow).where(TicketRow.identity_id == identity_id).values(identity_id=None)
+    )
+    return tickets
 
 
 async def count_open(session: AsyncSession) -> int:

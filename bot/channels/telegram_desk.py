@@ -26,9 +26,16 @@ log = logging.getLogger(__name__)
 DESK_CALLBACK = re.compile(r"^h:(\d{1,12}):([a-z-]{1,16})$")
 
 
+# Refusals of an edit that leave nothing to do: the card says that already,
+# or an agent deleted it.
+_NOTHING_TO_EDIT = ("message is not modified", "message to edit not found")
+
+
 def _html(text: str) -> str:
-    escaped = html.escape(text, quote=False)
-    return escaped if len(escaped) <= MAX_TEXT else escaped[: MAX_TEXT - 1] + "…"
+    # Cut before escaping: a cut entity ("&am…") would make Telegram refuse the text.
+    if len(text) > MAX_TEXT:
+        text = text[: MAX_TEXT - 1] + "…"
+    return html.escape(text, quote=False)
 
 
 def _keyboard(ticket: TicketRecord, buttons: list[CardButton]) -> Keyboard | None:
@@ -90,7 +97,9 @@ class TelegramDesk:
         )
         try:
             await self.sender.call(self.chat_id, edit)
-        except ApiError as error:  # not modified, or too old to edit
+        except ApiError as error:
+            if not any(reason in str(error) for reason in _NOTHING_TO_EDIT):
+                raise  # the outbox tries again: a stale card may show personal data
             log.info("ticket card %s not updated: %s", ticket.id, error)
 
     async def post(self, ticket: TicketRecord, text: str) -> None:
@@ -144,7 +153,11 @@ class TelegramDeskUpdates:
             await self.services.desk.posters["telegram"].post(ticket, self._refusal())
             return
         await self.services.desk.agent_message(
-            ticket, text, dedupe=("telegram", str(incoming.update_id))
+            ticket,
+            text,
+            desk="telegram",
+            agent=incoming.user_name or str(incoming.user_id),
+            dedupe=("telegram", str(incoming.update_id)),
         )
 
     async def _pressed(self, incoming: Incoming, allowed: bool) -> None:

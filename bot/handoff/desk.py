@@ -36,6 +36,7 @@ from ..engine import Engine
 from ..i18n import Translator
 from .effects import queue_desk
 from .redact import redact
+from .transcript import fit, line_text, short
 
 __all__ = [
     "ACTIONS",
@@ -50,6 +51,11 @@ log = logging.getLogger(__name__)
 
 DESK_LANGUAGE = "en"
 CARD_LINES = 20
+# A card is one Slack section block (3,000 characters at most; Telegram's
+# 4,096 is looser): the newest lines of the transcript that fit are shown.
+CARD_MAX = 3000
+# How each desk is named on messages mirrored from it into the others.
+DESK_NAMES = {"telegram": "Telegram", "slack": "Slack"}
 # Card buttons: action value → (label, event for the core).
 ACTIONS: dict[str, tuple[str, Callable[[str], Event]]] = {
     "take": ("handoff-desk-button-take", lambda agent: HandoffTaken(agent=agent)),
@@ -113,6 +119,8 @@ class Desk:
     # -- the card --------------------------------------------------------------
 
     async def card(self, session: AsyncSession, ticket: TicketRecord) -> str:
+        if ticket.identity_id is None:  # the user deleted their data
+            return self.text("handoff-desk-card-erased", {"ticket": ticket.id})
         record = await conversations_repo.load_conversation_by_identity(session, ticket.identity_id)
         conv = (
             Conversation() if record is None else Conversation.from_data(record.state, record.data)
@@ -120,26 +128,25 @@ class Desk:
         org = await orgs_repo.get_organization(session, conv.org_id) if conv.org_id else None
         profile = await payments_repo.get_profile(session, conv.org_id) if conv.org_id else None
         lines = await tickets_repo.last_lines(session, ticket.identity_id, CARD_LINES)
-        transcript = "\n".join(f"{line.author}: {line.text}" for line in lines) or "—"
-        return self.text(
-            "handoff-desk-card",
-            {
-                "ticket": ticket.id,
-                "status": ticket.status,
-                "channel": record.channel if record else "—",
-                "language": conv.language,
-                "step": conv.step.value,
-                "name": redact(conv.name or "—"),
-                "email": conv.email or "—",
-                "email_status": _email_status(conv, org.status if org else None),
-                "currency": conv.currency or "—",
-                "payment": profile.status if profile else "none",
-                "credit": conv.credit.status.value if conv.credit else "—",
-                "credit_left_minor": conv.credit.remaining_minor if conv.credit else 0,
-                "credit_left_currency": conv.credit.currency if conv.credit else "USD",
-                "transcript": transcript,
-            },
-        )
+        shown = [f"{line.author}: {short(line_text(self.translator, line))}" for line in lines]
+        args: dict[str, Any] = {
+            "ticket": ticket.id,
+            "status": ticket.status,
+            "channel": record.channel if record else "—",
+            "language": conv.language,
+            "step": conv.step.value,
+            "name": redact(conv.name or "—"),
+            "email": conv.email or "—",
+            "email_status": _email_status(conv, org.status if org else None),
+            "currency": conv.currency or "—",
+            "payment": profile.status if profile else "none",
+            "credit": conv.credit.status.value if conv.credit else "—",
+            "credit_left_minor": conv.credit.remaining_minor if conv.credit else 0,
+            "credit_left_currency": conv.credit.currency if conv.credit else "USD",
+        }
+        budget = CARD_MAX - len(self.text("handoff-desk-card", args | {"transcript": ""}))
+        transcript = fit(shown, budget, self.text("handoff-desk-earlier")) or "—"
+        return self.text("handoff-desk-card", args | {"transcript": transcript})
 
     def buttons(self, ticket: TicketRecord) -> list[CardButton]:
         if ticket.status == "closed":
@@ -149,9 +156,11 @@ class Desk:
     # -- the outbox runner ------------------------------------------------------
 
     async def run(self, item: OutboxItem) -> None:
-        """One `desk` row: post the card, say something in the thread, or
-        refresh the card. Posters that have the thread already are skipped for
-        a card, so a retried row posts each card once."""
+        """One `desk` row: post the card, say something in the thread (on
+        every desk but `skip`), or refresh the card. Posters that have the
+        thread already are skipped for a card, so a retried row posts each
+        card once. The ticket of a user who deleted their data gets no new
+        card, and its posted cards are redrawn as a stub."""
         payload = item.payload
         async with self.engine.sessions.begin() as session:
             ticket = await tickets_repo.get_ticket(session, int(payload["ticket_id"]))
@@ -161,14 +170,21 @@ class Desk:
             return
         op = payload["op"]
         for poster in self.posters.values():
-            if op == "card" and not poster.posted(ticket):
+            if op == "card" and not poster.posted(ticket) and ticket.identity_id is not None:
                 refs = await poster.post_card(ticket, card, self.buttons(ticket))
                 async with self.engine.sessions.begin() as session:
                     await tickets_repo.set_refs(session, ticket.id, **refs)
+                    ticket = await tickets_repo.get_ticket(session, ticket.id) or ticket
+                    if ticket.identity_id is None:  # erased while the card was on its way
+                        await queue_desk(
+                            session, None, ticket.id, "update", self.engine.clock.now()
+                        )
             elif op == "update" and poster.posted(ticket):
                 await poster.update_card(ticket, card, self.buttons(ticket))
-            elif op == "say":
+            elif op == "say" and poster.name != payload.get("skip"):
                 if not poster.posted(ticket):
+                    if ticket.identity_id is None:
+                        continue  # that desk never got the card of this erased user
                     raise RuntimeError(f"ticket {ticket.id} has no thread on {poster.name} yet")
                 text = self.text(payload["message_id"], payload.get("args") or {})
                 await poster.post(ticket, text)
@@ -186,9 +202,12 @@ class Desk:
         event: Event,
         *,
         dedupe: tuple[str, str] | None = None,
+        mirror: tuple[str, str, str] | None = None,
     ) -> bool:
         """An agent's action on a ticket, in one transaction with its step.
-        False when the ticket is closed (nothing happens) or a duplicate."""
+        False when the ticket is closed (nothing happens) or a duplicate.
+        `mirror` (desk, agent, text): what an agent wrote in one desk's thread,
+        posted in the others' too, in the same transaction."""
         now = self.engine.clock.now()
         async with self.engine.sessions.begin() as session:
             if dedupe is not None and not await conversations_repo.mark_processed(
@@ -196,7 +215,7 @@ class Desk:
             ):
                 return False
             current = await tickets_repo.get_ticket(session, ticket.id)
-            if current is None or current.status == "closed":
+            if current is None or current.status == "closed" or current.identity_id is None:
                 await queue_desk(
                     session,
                     ticket.identity_id,
@@ -208,14 +227,41 @@ class Desk:
                 )
                 return False
             await self.engine.handle_external(session, current.identity_id, event)
+            if mirror is not None:
+                desk, agent, text = mirror
+                await queue_desk(
+                    session,
+                    current.identity_id,
+                    current.id,
+                    "say",
+                    now,
+                    message_id="handoff-desk-agent-says",
+                    args={
+                        "agent": short(agent, 64),
+                        "channel": DESK_NAMES.get(desk, desk),
+                        "text": redact(text),
+                    },
+                    skip=desk,
+                )
         return True
 
     async def agent_message(
-        self, ticket: TicketRecord, text: str, *, dedupe: tuple[str, str] | None = None
+        self,
+        ticket: TicketRecord,
+        text: str,
+        *,
+        desk: str,
+        agent: str,
+        dedupe: tuple[str, str] | None = None,
     ) -> bool:
+        """An agent's reply in `desk`'s thread: to the user, and mirrored into
+        the other desks. Agents' own commands stay where they were written."""
         if is_desk_command(text) or not text.strip():
             return False
-        return await self.act(ticket, HandoffMessage(text=text[:3000]), dedupe=dedupe)
+        text = text[:3000]
+        return await self.act(
+            ticket, HandoffMessage(text=text), dedupe=dedupe, mirror=(desk, agent, text)
+        )
 
 
 def ticket_timings(ticket: TicketRecord) -> dict[str, Any]:

@@ -7,13 +7,22 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from conversations import OpenTicket, RelayToDesk, TellDesk, UpdateTicket
+from conversations import OpenTicket, RelayToDesk, Reply, TellDesk, UpdateTicket
 from storage import outbox
 from storage import tickets as tickets_repo
 
 from .redact import redact
+from .transcript import encode_reply, printable
 
-__all__ = ["DESK", "STATUS_NOTICES", "queue_desk", "record_line", "run_handoff_effect"]
+__all__ = [
+    "DESK",
+    "STATUS_NOTICES",
+    "erase_tickets",
+    "queue_desk",
+    "record_line",
+    "record_reply",
+    "run_handoff_effect",
+]
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +40,15 @@ HandoffEffect = OpenTicket | RelayToDesk | UpdateTicket | TellDesk
 
 
 async def queue_desk(
-    session: AsyncSession, identity_id: int, ticket_id: int, op: str, now: datetime, **more: Any
+    session: AsyncSession,
+    identity_id: int | None,
+    ticket_id: int,
+    op: str,
+    now: datetime,
+    **more: Any,
 ) -> None:
+    """A `desk` row. With the user's identity it goes if they delete their
+    data before it ran; without, it outlives them (blanking their cards)."""
     await outbox.enqueue(
         session, DESK, {"ticket_id": ticket_id, "op": op, **more}, now=now, identity_id=identity_id
     )
@@ -41,9 +57,30 @@ async def queue_desk(
 async def record_line(
     session: AsyncSession, identity_id: int, author: str, text: str, now: datetime
 ) -> None:
-    # Control characters (NUL above all: PostgreSQL refuses it) never help an agent.
-    printable = "".join(ch if ch.isprintable() or ch == "\n" else "�" for ch in text)
-    await tickets_repo.add_line(session, identity_id, author, redact(printable)[:500], now)
+    await tickets_repo.add_line(session, identity_id, author, redact(printable(text))[:500], now)
+
+
+async def record_reply(
+    session: AsyncSession, identity_id: int, reply: Reply, language: str, now: datetime
+) -> None:
+    """A reply the user read, kept so the card can show it as they saw it."""
+    encoded = encode_reply(reply, language)
+    if encoded is not None:
+        await tickets_repo.add_line(session, identity_id, "bot", encoded, now)
+
+
+async def erase_tickets(session: AsyncSession, identity_id: int, now: datetime) -> None:
+    """The user deleted their data: their tickets stay anonymous and closed,
+    and every card already posted in a desk is blanked (the `update` rows
+    carry no identity, so they outlive the user and are retried until done)."""
+    for ticket in await tickets_repo.erase_for_identity(session, identity_id, now=now):
+        if ticket.telegram_chat_id is None and ticket.slack_thread_ts is None:
+            continue  # no card yet; the `card` row goes with the user
+        await queue_desk(session, None, ticket.id, "update", now)
+        if ticket.status in tickets_repo.OPEN_STATUSES:
+            await queue_desk(
+                session, None, ticket.id, "say", now, message_id="handoff-desk-user-erased", args={}
+            )
 
 
 async def run_handoff_effect(

@@ -95,3 +95,15 @@ handoff-desk-link-sent = A new payment link is on its way to the user.
 handoff-desk-no-payment = No payment link now: the user is not at the payment step.
 handoff-desk-refused = Only support agents in the desk can act on tickets.
 handoff-desk-ticket-over = This ticket is closed.
+
+# Variables:
+#   $agent (String) - the agent who wrote it
+#   $channel (String) - the desk they wrote in (Telegram or Slack)
+#   $text (String) - what they wrote to the user
+handoff-desk-agent-says = { $agent } ({ $channel }) to the user: { $text }
+handoff-desk-earlier = (earlier messages not shown)
+
+# Variables:
+#   $ticket (Number) - ticket number
+handoff-desk-card-erased = Ticket #{ $ticket } — closed: the user deleted their data. Nothing about them is shown here any more.
+handoff-desk-user-erased = The user deleted their data; the ticket is closed and its card no longer shows anything about them. Messages already in this thread stay: delete them here if they hold personal data.

@@ -95,3 +95,15 @@ handoff-desk-link-sent = Un nuevo enlace de pago va camino del usuario.
 handoff-desk-no-payment = Ahora no hay enlace de pago: el usuario no está en el paso del pago.
 handoff-desk-refused = Solo los agentes de soporte del canal pueden actuar sobre los tickets.
 handoff-desk-ticket-over = Este ticket está cerrado.
+
+# Variables:
+#   $agent (String) - el agente que lo escribió
+#   $channel (String) - el canal de soporte donde lo escribió (Telegram o Slack)
+#   $text (String) - lo que escribió al usuario
+handoff-desk-agent-says = { $agent } ({ $channel }) al usuario: { $text }
+handoff-desk-earlier = (no se muestran los mensajes anteriores)
+
+# Variables:
+#   $ticket (Number) - número del ticket
+handoff-desk-card-erased = Ticket #{ $ticket } — cerrado: el usuario borró sus datos. Aquí ya no se muestra nada sobre él.
+handoff-desk-user-erased = El usuario borró sus datos; el ticket está cerrado y su tarjeta ya no muestra nada sobre él. Los mensajes que ya están en este hilo se quedan: bórralos aquí si contienen datos personales.

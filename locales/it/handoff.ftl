@@ -95,3 +95,15 @@ handoff-desk-link-sent = Un nuovo link di pagamento sta arrivando all'utente.
 handoff-desk-no-payment = Nessun link di pagamento ora: l'utente non è al passaggio del pagamento.
 handoff-desk-refused = Solo gli operatori del supporto nel canale possono agire sui ticket.
 handoff-desk-ticket-over = Questo ticket è chiuso.
+
+# Variables:
+#   $agent (String) - l'operatore che ha scritto
+#   $channel (String) - il canale del supporto in cui ha scritto (Telegram o Slack)
+#   $text (String) - cosa ha scritto all'utente
+handoff-desk-agent-says = { $agent } ({ $channel }) all'utente: { $text }
+handoff-desk-earlier = (messaggi precedenti non mostrati)
+
+# Variables:
+#   $ticket (Number) - numero del ticket
+handoff-desk-card-erased = Ticket #{ $ticket } — chiuso: l'utente ha cancellato i suoi dati. Qui non viene più mostrato nulla su di lui.
+handoff-desk-user-erased = L'utente ha cancellato i suoi dati; il ticket è chiuso e la sua scheda non mostra più nulla su di lui. I messaggi già presenti in questo thread restano: cancellali qui se contengono dati personali.

@@ -95,3 +95,15 @@ handoff-desk-link-sent = Um novo link de pagamento está a caminho do usuário.
 handoff-desk-no-payment = Sem link de pagamento agora: o usuário não está na etapa de pagamento.
 handoff-desk-refused = Só os atendentes do suporte no canal podem agir nos chamados.
 handoff-desk-ticket-over = Este chamado está encerrado.
+
+# Variables:
+#   $agent (String) - o atendente que escreveu
+#   $channel (String) - o canal de suporte onde escreveu (Telegram ou Slack)
+#   $text (String) - o que escreveu ao usuário
+handoff-desk-agent-says = { $agent } ({ $channel }) para o usuário: { $text }
+handoff-desk-earlier = (mensagens anteriores não exibidas)
+
+# Variables:
+#   $ticket (Number) - número do chamado
+handoff-desk-card-erased = Chamado #{ $ticket } — encerrado: o usuário apagou seus dados. Nada sobre ele é mostrado aqui agora.
+handoff-desk-user-erased = O usuário apagou seus dados; o chamado está encerrado e o cartão não mostra mais nada sobre ele. As mensagens já enviadas nesta conversa continuam aqui: apague-as se tiverem dados pessoais.

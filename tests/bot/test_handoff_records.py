@@ -1,6 +1,7 @@
 """Tickets and transcripts in the database: what `python -m bot tickets`
-lists, and what `/delete` erases. A terminal user, no desk configured (the
-ticket still exists and is listed)."""
+lists, and what `/delete` erases (the transcript; the ticket stays, anonymous
+and closed). A terminal user, no desk configured (the ticket still exists and
+is listed)."""
 
 import json
 from datetime import timedelta
@@ -48,6 +49,13 @@ async def test_tickets_are_listed_with_timings_and_erased_with_the_user(
     assert await _count(services, TranscriptLineRow) > 0
     await _say(services, Command(name="delete"))
     assert await _say(services, Choice(value="yes")) == ["delete-done"]
-    assert await _count(services, TicketRow) == 0
     assert await _count(services, TranscriptLineRow) == 0
-    assert await _count(services, OutboxRow) == 0
+    assert await _count(services, OutboxRow) == 0  # no desk: no card to blank
+    async with services.engine.sessions() as session:
+        (row,) = await session.scalars(select(TicketRow))
+        assert row.identity_id is None
+    code, out, err = await run_bot(env, "tickets", "--json")
+    assert code == 0, err
+    (ticket,) = json.loads(out)
+    assert (ticket["status"], ticket["resolution"]) == ("closed", "erased")
+    assert ticket["wait_seconds"] == 660

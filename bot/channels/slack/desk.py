@@ -7,12 +7,14 @@ import logging
 import re
 from typing import Any
 
+import aiohttp
+from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from storage import tickets as tickets_repo
 from storage.tickets import TicketRecord
 
-from ...handoff.desk import ACTIONS, CardButton, Desk
+from ...handoff.desk import ACTIONS, CardButton, Desk, is_desk_command
 from .blocks import plain
 from .payloads import field, optional
 from .text import escape, unformat
@@ -21,6 +23,7 @@ __all__ = ["DESK_ACTION", "SlackDesk", "SlackDeskEvents"]
 
 log = logging.getLogger(__name__)
 DESK_ACTION = re.compile(r"^desk-([a-z-]{1,16})$")
+_NAMES_KEPT = 1000
 
 
 def _card_blocks(ticket: TicketRecord, text: str, buttons: list[CardButton]) -> list[Any]:
@@ -86,6 +89,7 @@ class SlackDeskEvents:
         settings = desk.engine.settings
         self.channel = settings.support_slack_channel
         self.agents = settings.slack_agents
+        self._names: dict[str, str] = {}
 
     def is_desk_channel(self, channel: str | None) -> bool:
         return self.channel is not None and channel == self.channel
@@ -97,6 +101,26 @@ class SlackDeskEvents:
         await self.client.chat_postEphemeral(
             channel=channel, user=user, text=self.desk.text(message_id)
         )
+
+    async def _agent_name(self, user: str) -> str:
+        """How the other desks see the agent: their Slack name, else their id."""
+        name = self._names.get(user)
+        if name is not None:
+            return name
+        try:
+            answer = await self.client.users_info(user=user)
+        except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
+            log.info("no name for agent %s: %s", user, error)
+            return user
+        info = answer.get("user") or {}
+        profile = info.get("profile") or {}
+        name = str(
+            profile.get("display_name") or profile.get("real_name") or info.get("name") or user
+        )
+        if len(self._names) >= _NAMES_KEPT:
+            self._names.clear()
+        self._names[user] = name
+        return name
 
     async def on_message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         thread_ts = optional(event, "thread_ts")
@@ -110,9 +134,14 @@ class SlackDeskEvents:
         if not self._allowed(channel, user):
             await self._tell(channel, user, "handoff-desk-refused")
             return
+        text = unformat(optional(event, "text") or "")
+        if is_desk_command(text) or not text.strip():
+            return  # the agent's own command: no need to know who wrote it
         await self.desk.agent_message(
             ticket,
-            unformat(optional(event, "text") or ""),
+            text,
+            desk="slack",
+            agent=await self._agent_name(user),
             dedupe=("slack", f"event:{field(body, 'event_id')}"),
         )
 
