@@ -48,6 +48,7 @@ __all__ = [
     "WAITING",
     "handoff_step",
     "offer_button",
+    "split_text",
     "start_handoff",
 ]
 
@@ -57,11 +58,26 @@ Now = datetime | None
 HANDOFF_CHOICE = "handoff"
 INVALID_BEFORE_OFFER = 3
 MAX_RELAYED = 1000
+# One message argument at most (Fluent refuses placeables over 2,500 characters).
+MAX_PART = 2000
 _STOP_SLA = CancelTimers(name=SLA_TIMER)
 WAITING, TAKEN, ESCALATED = "waiting", "taken", "escalated"
 # Commands that keep working while a person owns the conversation.
 _KEPT_COMMANDS = frozenset({"status", "delete", "language"})
 _UNCONFIRMED = frozenset({State.AWAITING_EMAIL, State.EMAIL})
+
+
+def split_text(text: str, size: int = MAX_PART) -> list[str]:
+    """`text` in parts of at most `size` characters, cut at a space or line
+    break near the end of each part when there is one."""
+    parts: list[str] = []
+    while len(text) > size:
+        cut = max(text.rfind(" ", 0, size), text.rfind("\n", 0, size))
+        if cut < size * 4 // 5:
+            cut = size
+        parts.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*parts, text] if text or not parts else parts
 
 
 def offer_button() -> Button:
@@ -94,7 +110,10 @@ def _agent_message(conv: Conversation, event: HandoffMessage, _now: Now) -> Outc
     taken: list[Effect] = [] if conv.handoff == TAKEN else [_STOP_SLA, UpdateTicket(status=TAKEN)]
     return conv.at(conv.state, handoff=TAKEN), [
         *taken,
-        Reply(message_id="handoff-agent-message", args={"text": event.text}),
+        *(
+            Reply(message_id="handoff-agent-message", args={"text": part})
+            for part in split_text(event.text)
+        ),
     ]
 
 

@@ -24,6 +24,7 @@ from conversations import (
     HandoffResumed,
     HandoffTaken,
 )
+from conversations.handoff import split_text
 from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
 from storage import outbox
@@ -128,7 +129,7 @@ class Desk:
         org = await orgs_repo.get_organization(session, conv.org_id) if conv.org_id else None
         profile = await payments_repo.get_profile(session, conv.org_id) if conv.org_id else None
         lines = await tickets_repo.last_lines(session, ticket.identity_id, CARD_LINES)
-        shown = [f"{line.author}: {short(line_text(self.translator, line))}" for line in lines]
+        shown = [short(f"{line.author}: {line_text(self.translator, line)}") for line in lines]
         args: dict[str, Any] = {
             "ticket": ticket.id,
             "status": ticket.status,
@@ -144,9 +145,11 @@ class Desk:
             "credit_left_minor": conv.credit.remaining_minor if conv.credit else 0,
             "credit_left_currency": conv.credit.currency if conv.credit else "USD",
         }
-        budget = CARD_MAX - len(self.text("handoff-desk-card", args | {"transcript": ""}))
-        transcript = fit(shown, budget, self.text("handoff-desk-earlier")) or "—"
-        return self.text("handoff-desk-card", args | {"transcript": transcript})
+        # The transcript is added here, not as a placeable: Fluent refuses
+        # placeables over 2,500 characters.
+        head = self.text("handoff-desk-card", args)
+        transcript = fit(shown, CARD_MAX - len(head) - 1, self.text("handoff-desk-earlier"))
+        return f"{head}\n{transcript or '—'}"
 
     def buttons(self, ticket: TicketRecord) -> list[CardButton]:
         if ticket.status == "closed":
@@ -164,11 +167,14 @@ class Desk:
         payload = item.payload
         async with self.engine.sessions.begin() as session:
             ticket = await tickets_repo.get_ticket(session, int(payload["ticket_id"]))
-            card = await self.card(session, ticket) if ticket is not None else ""
+            card = ""
+            if ticket is not None and payload["op"] in ("card", "update"):
+                card = await self.card(session, ticket)
         if ticket is None:  # erased with its user
             await self._complete(item)
             return
         op = payload["op"]
+        failed: Exception | None = None  # an edit that failed: the row is retried
         for poster in self.posters.values():
             if op == "card" and not poster.posted(ticket) and ticket.identity_id is not None:
                 refs = await poster.post_card(ticket, card, self.buttons(ticket))
@@ -180,7 +186,11 @@ class Desk:
                             session, None, ticket.id, "update", self.engine.clock.now()
                         )
             elif op == "update" and poster.posted(ticket):
-                await poster.update_card(ticket, card, self.buttons(ticket))
+                try:
+                    await poster.update_card(ticket, card, self.buttons(ticket))
+                except Exception as error:  # the other desks still get theirs
+                    log.warning("ticket %s card on %s: %r", ticket.id, poster.name, error)
+                    failed = failed or error
             elif op == "say" and poster.name != payload.get("skip"):
                 if not poster.posted(ticket):
                     if ticket.identity_id is None:
@@ -188,6 +198,8 @@ class Desk:
                     raise RuntimeError(f"ticket {ticket.id} has no thread on {poster.name} yet")
                 text = self.text(payload["message_id"], payload.get("args") or {})
                 await poster.post(ticket, text)
+        if failed is not None:
+            raise failed
         await self._complete(item)
 
     async def _complete(self, item: OutboxItem) -> None:
@@ -229,20 +241,21 @@ class Desk:
             await self.engine.handle_external(session, current.identity_id, event)
             if mirror is not None:
                 desk, agent, text = mirror
-                await queue_desk(
-                    session,
-                    current.identity_id,
-                    current.id,
-                    "say",
-                    now,
-                    message_id="handoff-desk-agent-says",
-                    args={
-                        "agent": short(agent, 64),
-                        "channel": DESK_NAMES.get(desk, desk),
-                        "text": redact(text),
-                    },
-                    skip=desk,
-                )
+                for part in split_text(redact(text)):
+                    await queue_desk(
+                        session,
+                        current.identity_id,
+                        current.id,
+                        "say",
+                        now,
+                        message_id="handoff-desk-agent-says",
+                        args={
+                            "agent": short(agent, 64),
+                            "channel": DESK_NAMES.get(desk, desk),
+                            "text": part,
+                        },
+                        skip=desk,
+                    )
         return True
 
     async def agent_message(

@@ -51,9 +51,10 @@ handoff-desk-topic = Ticket #{ $ticket }
 #   $email_status (String) - email confirmation status
 #   $currency (String) - invoice currency or a dash
 #   $payment (String) - payment status
-#   $transcript (String) - the last messages, redacted
 #   $credit (String) - trial credit status or a dash
 #   $credit_left (Number) - credit left (money)
+# The last messages follow "Last messages:", one a line (added by the code:
+# Fluent refuses placeables over 2,500 characters).
 handoff-desk-card =
     Ticket #{ $ticket } — { $status }
     User: { $channel }, language { $language }
@@ -67,7 +68,6 @@ handoff-desk-card =
        *[other] { $credit }
     }
     Last messages:
-    { $transcript }
 
 handoff-desk-button-take = Take
 handoff-desk-button-resume = Resume bot

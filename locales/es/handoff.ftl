@@ -51,7 +51,6 @@ handoff-desk-topic = Ticket n.º { $ticket }
 #   $email_status (String) - estado de la confirmación del correo
 #   $currency (String) - moneda o un guion
 #   $payment (String) - estado del pago
-#   $transcript (String) - los últimos mensajes, ocultados
 #   $credit (String) - estado del crédito de prueba o un guion
 #   $credit_left (Number) - crédito restante (importe)
 handoff-desk-card =
@@ -67,7 +66,6 @@ handoff-desk-card =
        *[other] { $credit }
     }
     Últimos mensajes:
-    { $transcript }
 
 handoff-desk-button-take = Atender
 handoff-desk-button-resume = Devolver al bot

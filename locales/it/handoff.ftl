@@ -51,7 +51,6 @@ handoff-desk-topic = Ticket n. { $ticket }
 #   $email_status (String) - stato della conferma email
 #   $currency (String) - valuta o un trattino
 #   $payment (String) - stato del pagamento
-#   $transcript (String) - gli ultimi messaggi, oscurati
 #   $credit (String) - stato del credito di prova o un trattino
 #   $credit_left (Number) - credito rimasto (importo)
 handoff-desk-card =
@@ -67,7 +66,6 @@ handoff-desk-card =
        *[other] { $credit }
     }
     Ultimi messaggi:
-    { $transcript }
 
 handoff-desk-button-take = Prendi in carico
 handoff-desk-button-resume = Riattiva il bot

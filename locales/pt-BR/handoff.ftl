@@ -51,7 +51,6 @@ handoff-desk-topic = Chamado nº { $ticket }
 #   $email_status (String) - situação da confirmação do e-mail
 #   $currency (String) - moeda ou um traço
 #   $payment (String) - situação do pagamento
-#   $transcript (String) - as últimas mensagens, ocultadas
 #   $credit (String) - situação do crédito de teste ou um traço
 #   $credit_left (Number) - crédito restante (valor)
 handoff-desk-card =
@@ -67,7 +66,6 @@ handoff-desk-card =
        *[other] { $credit }
     }
     Últimas mensagens:
-    { $transcript }
 
 handoff-desk-button-take = Assumir
 handoff-desk-button-resume = Devolver ao bot

@@ -51,7 +51,6 @@ handoff-desk-topic = Обращение №{ $ticket }
 #   $email_status (String) - статус подтверждения адреса
 #   $currency (String) - валюта или прочерк
 #   $payment (String) - статус оплаты
-#   $transcript (String) - последние сообщения, без секретов
 #   $credit (String) - статус пробного кредита или прочерк
 #   $credit_left (Number) - остаток кредита (деньги)
 handoff-desk-card =
@@ -67,7 +66,6 @@ handoff-desk-card =
        *[other] { $credit }
     }
     Последние сообщения:
-    { $transcript }
 
 handoff-desk-button-take = Взять
 handoff-desk-button-resume = Вернуть боту

@@ -140,6 +140,7 @@ class TelegramApiDouble:
         self._callback_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self._failures: list[tuple[str, int]] = []
+        self._refusals: list[tuple[str, Refused]] = []
         self._fail_every: tuple[str, int, int] | None = None
         self._sends = 0
         self._deliveries: dict[int, asyncio.Task[None]] = {}
@@ -211,6 +212,7 @@ class TelegramApiDouble:
             self.calls.append((method, params))
         try:
             self._maybe_flood(method)
+            self._maybe_refuse(method)
             result = await handler(params)
         except Refused as refusal:
             return self._refusal(refusal)
@@ -246,6 +248,18 @@ class TelegramApiDouble:
             self._sends += 1
             if self._sends % self._fail_every[1] == 0:
                 self._flood(self._fail_every[2])
+
+    def refuse_next(
+        self, method: str, code: int = 500, description: str = "Internal Server Error"
+    ) -> None:
+        """The next call of `method` is refused (a server error by default)."""
+        self._refusals.append((method.lower(), Refused(code, description)))
+
+    def _maybe_refuse(self, method: str) -> None:
+        for index, (name, refusal) in enumerate(self._refusals):
+            if name == method:
+                del self._refusals[index]
+                raise refusal
 
     def _flood(self, retry_after: int) -> None:
         self.flood_answers += 1
