@@ -76,7 +76,7 @@ def fit(lines: Sequence[str], budget: int, earlier: str) -> str:
     `earlier` first when older ones are left out."""
     if len("\n".join(lines)) <= budget:
         return "\n".join(lines)
-    room = budget - len(earlier) - 1
+    room = budget - len(earlier)  # each line costs its length and a line break
     kept: list[str] = []
     for line in reversed(lines):
         if len(line) + 1 > room:

@@ -32,6 +32,7 @@ from conversations import (
     step,
 )
 from conversations.events import HANDOFF_EVENTS
+from conversations.handoff import split_text
 
 from .test_flow import FULL, PAYING, SAVED, conv_in, ids
 
@@ -137,6 +138,30 @@ def test_take_then_message() -> None:
         conv,
         [Reply(message_id="handoff-agent-message", args={"text": "hello"})],
     )
+
+
+def test_a_long_agent_message_arrives_in_parts() -> None:
+    """Message arguments stay under Fluent's placeable limit (2,500)."""
+    text = " ".join(f"word{n}" for n in range(400))  # 2,689 characters
+    conv, _ = step(waiting(SAVED), HandoffTaken(agent="dana"))
+    _, effects = step(conv, HandoffMessage(text=text))
+    parts = [e.args["text"] for e in effects if isinstance(e, Reply)]
+    assert len(parts) == 2 and all(len(part) <= 2000 for part in parts)
+    assert " ".join(parts) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("short", ["short"]),
+        ("a" * 25, ["a" * 10, "a" * 10, "a" * 5]),  # no space: cut at the size
+        ("aaaaaaaaa bbbbbbbb", ["aaaaaaaaa", "bbbbbbbb"]),  # at the space
+        ("a b ccccccccccccccc", ["a b cccccc", "ccccccccc"]),  # a space too early: cut
+        ("aaaaaaaaa\nbbb", ["aaaaaaaaa", "bbb"]),
+    ],
+)
+def test_split_text(text: str, parts: list[str]) -> None:
+    assert split_text(text, 10) == parts
 
 
 def test_answering_an_untaken_ticket_takes_it() -> None:
