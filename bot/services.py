@@ -137,8 +137,11 @@ class _TelegramDeskOnFirstUse:
     async def update_card(self, ticket: Any, text: str, buttons: Any) -> None:
         await (await self._real()).update_card(ticket, text, buttons)
 
-    async def post(self, ticket: Any, text: str) -> None:
-        await (await self._real()).post(ticket, text)
+    async def post(self, ticket: Any, text: str) -> str:
+        return str(await (await self._real()).post(ticket, text))
+
+    async def delete(self, ticket: Any, ref: str) -> None:
+        await (await self._real()).delete(ticket, ref)
 
 
 def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> None:

@@ -203,6 +203,7 @@ class HandoffMessage:
     """An agent wrote to the user (already checked: not a desk command)."""
 
     text: str
+    agent: str | None = None  # who: answering an untaken ticket takes it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -107,7 +107,9 @@ def _took(conv: Conversation, event: HandoffTaken, _now: Now) -> Outcome:
 
 def _agent_message(conv: Conversation, event: HandoffMessage, _now: Now) -> Outcome:
     # Answering is taking: the ticket is no longer waiting for anyone.
-    taken: list[Effect] = [] if conv.handoff == TAKEN else [_STOP_SLA, UpdateTicket(status=TAKEN)]
+    taken: list[Effect] = (
+        [] if conv.handoff == TAKEN else [_STOP_SLA, UpdateTicket(status=TAKEN, agent=event.agent)]
+    )
     return conv.at(conv.state, handoff=TAKEN), [
         *taken,
         *(

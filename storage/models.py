@@ -332,6 +332,18 @@ class TicketRow(Base):
     slack_thread_ts: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
+class TicketPostRow(Base):
+    """A message the bot posted in a ticket's desk thread with what the user
+    (or an agent, to them) wrote: removed when the user deletes their data."""
+
+    __tablename__ = "ticket_posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    desk: Mapped[str] = mapped_column(String(16))
+    ref: Mapped[str] = mapped_column(String(64))  # Telegram message id, Slack ts
+
+
 class TranscriptLineRow(Base):
     """The last messages of a conversation, redacted, for the ticket card."""
 

@@ -9,15 +9,18 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import TicketRow, TranscriptLineRow
+from .models import TicketPostRow, TicketRow, TranscriptLineRow
 
 __all__ = [
+    "TicketPost",
     "TicketRecord",
     "TranscriptLine",
     "add_line",
+    "add_post",
     "count_open",
     "current_ticket",
     "delete_for_identity",
+    "drop_post",
     "erase_for_identity",
     "find_by_slack_thread",
     "find_by_telegram",
@@ -25,6 +28,7 @@ __all__ = [
     "last_lines",
     "list_tickets",
     "open_ticket",
+    "posts",
     "set_refs",
     "set_status",
 ]
@@ -57,6 +61,13 @@ class TranscriptLine:
     author: str
     text: str
     at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TicketPost:
+    id: int
+    desk: str
+    ref: str
 
 
 def _record(row: TicketRow) -> TicketRecord:
@@ -160,6 +171,22 @@ async def add_line(
     stale = list(old)
     if stale:
         await session.execute(delete(TranscriptLineRow).where(TranscriptLineRow.id.in_(stale)))
+
+
+async def add_post(session: AsyncSession, ticket_id: int, desk: str, ref: str) -> None:
+    """A message with the user's words the bot posted in the ticket's thread."""
+    session.add(TicketPostRow(ticket_id=ticket_id, desk=desk, ref=ref))
+
+
+async def posts(session: AsyncSession, ticket_id: int) -> list[TicketPost]:
+    rows = await session.scalars(
+        select(TicketPostRow).where(TicketPostRow.ticket_id == ticket_id).order_by(TicketPostRow.id)
+    )
+    return [TicketPost(row.id, row.desk, row.ref) for row in rows]
+
+
+async def drop_post(session: AsyncSession, post_id: int) -> None:
+    await session.execute(delete(TicketPostRow).where(TicketPostRow.id == post_id))
 
 
 async def last_lines(session: AsyncSession, identity_id: int, limit: int) -> list[TranscriptLine]:

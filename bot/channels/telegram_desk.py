@@ -29,6 +29,9 @@ DESK_CALLBACK = re.compile(r"^h:(\d{1,12}):([a-z-]{1,16})$")
 # Refusals of an edit that leave nothing to do: the card says that already,
 # or an agent deleted it.
 _NOTHING_TO_EDIT = ("message is not modified", "message to edit not found")
+# Refusals to delete a message that trying again would not change: gone
+# already, or older than Telegram lets a bot delete (48 hours).
+_CANNOT_DELETE = ("message to delete not found", "message can't be deleted")
 
 
 def _html(text: str) -> str:
@@ -102,7 +105,7 @@ class TelegramDesk:
                 raise  # the outbox tries again: a stale card may show personal data
             log.info("ticket card %s not updated: %s", ticket.id, error)
 
-    async def post(self, ticket: TicketRecord, text: str) -> None:
+    async def post(self, ticket: TicketRecord, text: str) -> str:
         topic = ticket.telegram_topic_id
         send = functools.partial(
             self.sender.api.send_in_thread,
@@ -112,7 +115,16 @@ class TelegramDesk:
             topic_id=topic,
             reply_to=None if topic is not None else ticket.telegram_card_id,
         )
-        await self.sender.call(self.chat_id, send)
+        return str(await self.sender.call(self.chat_id, send))
+
+    async def delete(self, ticket: TicketRecord, ref: str) -> None:
+        remove = functools.partial(self.sender.api.delete_message, self.chat_id, int(ref))
+        try:
+            await self.sender.call(self.chat_id, remove)
+        except ApiError as error:
+            if not any(reason in str(error) for reason in _CANNOT_DELETE):
+                raise
+            log.info("ticket %s: message %s not deleted: %s", ticket.id, ref, error)
 
 
 class TelegramDeskUpdates:

@@ -7,7 +7,7 @@ The desk reads English: cards and notices are rendered in `DESK_LANGUAGE`;
 whatever reaches the user is in the user's language."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -55,6 +55,11 @@ CARD_LINES = 20
 # A card is one Slack section block (3,000 characters at most; Telegram's
 # 4,096 is looser): the newest lines of the transcript that fit are shown.
 CARD_MAX = 3000
+# Desk messages with what the user (or an agent, to them) wrote: removed when
+# the user deletes their data.
+PERSONAL = frozenset(
+    {"handoff-desk-user-says", "handoff-desk-agent-says", "handoff-desk-email-resent"}
+)
 # How each desk is named on messages mirrored from it into the others.
 DESK_NAMES = {"telegram": "Telegram", "slack": "Slack"}
 # Card buttons: action value → (label, event for the core).
@@ -90,8 +95,12 @@ class DeskPoster(Protocol):
         self, ticket: TicketRecord, text: str, buttons: list[CardButton]
     ) -> None: ...
 
-    async def post(self, ticket: TicketRecord, text: str) -> None:
-        """A message in the ticket's thread."""
+    async def post(self, ticket: TicketRecord, text: str) -> str:
+        """A message in the ticket's thread; its ref (to delete it)."""
+
+    async def delete(self, ticket: TicketRecord, ref: str) -> None:
+        """Remove a message the bot posted in the thread; one that is gone or
+        can no longer be removed is logged, not raised."""
 
 
 def is_desk_command(text: str) -> bool:
@@ -160,47 +169,93 @@ class Desk:
 
     async def run(self, item: OutboxItem) -> None:
         """One `desk` row: post the card, say something in the thread (on
-        every desk but `skip`), or refresh the card. Posters that have the
-        thread already are skipped for a card, so a retried row posts each
-        card once. The ticket of a user who deleted their data gets no new
-        card, and its posted cards are redrawn as a stub."""
+        every desk but `skip`), refresh the card, or remove the bot's posts
+        with the user's words (`purge`). Posters that have the thread already
+        are skipped for a card, so a retried row posts each card once. The
+        ticket of a user who deleted their data gets no new card, and its
+        posted cards are redrawn as a stub."""
         payload = item.payload
+        op = payload["op"]
         async with self.engine.sessions.begin() as session:
             ticket = await tickets_repo.get_ticket(session, int(payload["ticket_id"]))
             card = ""
-            if ticket is not None and payload["op"] in ("card", "update"):
+            if ticket is not None and op in ("card", "update"):
                 card = await self.card(session, ticket)
-        if ticket is None:  # erased with its user
-            await self._complete(item)
-            return
-        op = payload["op"]
-        failed: Exception | None = None  # an edit that failed: the row is retried
+        if ticket is not None:
+            if op == "card":
+                await self._post_cards(ticket, card)
+            elif op == "update":
+                await self._each_desk(ticket, "card", self._updater(ticket, card))
+            elif op == "say":
+                await self._say(ticket, payload)
+            elif op == "purge":
+                await self._purge(ticket)
+        await self._complete(item)
+
+    async def _each_desk(
+        self, ticket: TicketRecord, what: str, do: Callable[[DeskPoster], Awaitable[None]]
+    ) -> None:
+        """`do` on every desk; a failure is raised (and the row retried) once
+        the other desks had theirs."""
+        failed: Exception | None = None
         for poster in self.posters.values():
-            if op == "card" and not poster.posted(ticket) and ticket.identity_id is not None:
-                refs = await poster.post_card(ticket, card, self.buttons(ticket))
-                async with self.engine.sessions.begin() as session:
-                    await tickets_repo.set_refs(session, ticket.id, **refs)
-                    ticket = await tickets_repo.get_ticket(session, ticket.id) or ticket
-                    if ticket.identity_id is None:  # erased while the card was on its way
-                        await queue_desk(
-                            session, None, ticket.id, "update", self.engine.clock.now()
-                        )
-            elif op == "update" and poster.posted(ticket):
-                try:
-                    await poster.update_card(ticket, card, self.buttons(ticket))
-                except Exception as error:  # the other desks still get theirs
-                    log.warning("ticket %s card on %s: %r", ticket.id, poster.name, error)
-                    failed = failed or error
-            elif op == "say" and poster.name != payload.get("skip"):
-                if not poster.posted(ticket):
-                    if ticket.identity_id is None:
-                        continue  # that desk never got the card of this erased user
-                    raise RuntimeError(f"ticket {ticket.id} has no thread on {poster.name} yet")
-                text = self.text(payload["message_id"], payload.get("args") or {})
-                await poster.post(ticket, text)
+            try:
+                await do(poster)
+            except Exception as error:
+                log.warning("ticket %s %s on %s: %r", ticket.id, what, poster.name, error)
+                failed = failed or error
         if failed is not None:
             raise failed
-        await self._complete(item)
+
+    def _updater(self, ticket: TicketRecord, card: str) -> Callable[[DeskPoster], Awaitable[None]]:
+        async def update(poster: DeskPoster) -> None:
+            if poster.posted(ticket):
+                await poster.update_card(ticket, card, self.buttons(ticket))
+
+        return update
+
+    async def _post_cards(self, ticket: TicketRecord, card: str) -> None:
+        for poster in self.posters.values():
+            if poster.posted(ticket) or ticket.identity_id is None:
+                continue
+            refs = await poster.post_card(ticket, card, self.buttons(ticket))
+            async with self.engine.sessions.begin() as session:
+                await tickets_repo.set_refs(session, ticket.id, **refs)
+                ticket = await tickets_repo.get_ticket(session, ticket.id) or ticket
+                if ticket.identity_id is None:  # erased while the card was on its way
+                    await queue_desk(session, None, ticket.id, "update", self.engine.clock.now())
+
+    async def _say(self, ticket: TicketRecord, payload: dict[str, Any]) -> None:
+        message_id = payload["message_id"]
+        text = self.text(message_id, payload.get("args") or {})
+        for poster in self.posters.values():
+            if poster.name == payload.get("skip"):
+                continue
+            if not poster.posted(ticket):
+                if ticket.identity_id is None:
+                    continue  # that desk never got the card of this erased user
+                raise RuntimeError(f"ticket {ticket.id} has no thread on {poster.name} yet")
+            ref = await poster.post(ticket, text)
+            if message_id not in PERSONAL:
+                continue
+            async with self.engine.sessions.begin() as session:
+                await tickets_repo.add_post(session, ticket.id, poster.name, ref)
+                current = await tickets_repo.get_ticket(session, ticket.id)
+                if current is not None and current.identity_id is None:  # erased meanwhile
+                    await queue_desk(session, None, ticket.id, "purge", self.engine.clock.now())
+
+    async def _purge(self, ticket: TicketRecord) -> None:
+        async with self.engine.sessions.begin() as session:
+            posts = await tickets_repo.posts(session, ticket.id)
+
+        async def purge(poster: DeskPoster) -> None:
+            for post in posts:
+                if post.desk == poster.name:
+                    await poster.delete(ticket, post.ref)
+                    async with self.engine.sessions.begin() as session:
+                        await tickets_repo.drop_post(session, post.id)
+
+        await self._each_desk(ticket, "purge", purge)
 
     async def _complete(self, item: OutboxItem) -> None:
         async with self.engine.sessions.begin() as session:
@@ -273,7 +328,10 @@ class Desk:
             return False
         text = text[:3000]
         return await self.act(
-            ticket, HandoffMessage(text=text), dedupe=dedupe, mirror=(desk, agent, text)
+            ticket,
+            HandoffMessage(text=text, agent=agent),
+            dedupe=dedupe,
+            mirror=(desk, agent, text),
         )
 
 

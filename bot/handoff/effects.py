@@ -71,12 +71,14 @@ async def record_reply(
 
 async def erase_tickets(session: AsyncSession, identity_id: int, now: datetime) -> None:
     """The user deleted their data: their tickets stay anonymous and closed,
-    and every card already posted in a desk is blanked (the `update` rows
-    carry no identity, so they outlive the user and are retried until done)."""
+    every card already posted in a desk is blanked and the bot's posts with
+    the user's words are removed (these rows carry no identity, so they
+    outlive the user and are retried until done)."""
     for ticket in await tickets_repo.erase_for_identity(session, identity_id, now=now):
         if ticket.telegram_chat_id is None and ticket.slack_thread_ts is None:
             continue  # no card yet; the `card` row goes with the user
         await queue_desk(session, None, ticket.id, "update", now)
+        await queue_desk(session, None, ticket.id, "purge", now)
         if ticket.status in tickets_repo.OPEN_STATUSES:
             await queue_desk(
                 session, None, ticket.id, "say", now, message_id="handoff-desk-user-erased", args={}

@@ -106,4 +106,4 @@ handoff-desk-earlier = (earlier messages not shown)
 # Variables:
 #   $ticket (Number) - ticket number
 handoff-desk-card-erased = Ticket #{ $ticket } — closed: the user deleted their data. Nothing about them is shown here any more.
-handoff-desk-user-erased = The user deleted their data; the ticket is closed and its card no longer shows anything about them. Messages already in this thread stay: delete them here if they hold personal data.
+handoff-desk-user-erased = The user deleted their data; the ticket is closed and its card no longer shows anything about them. The bot removes its posts of their messages here (Telegram allows it for the last 48 hours only); agents' own replies stay: delete them if they hold personal data.

@@ -104,4 +104,4 @@ handoff-desk-earlier = (no se muestran los mensajes anteriores)
 # Variables:
 #   $ticket (Number) - número del ticket
 handoff-desk-card-erased = Ticket #{ $ticket } — cerrado: el usuario borró sus datos. Aquí ya no se muestra nada sobre él.
-handoff-desk-user-erased = El usuario borró sus datos; el ticket está cerrado y su tarjeta ya no muestra nada sobre él. Los mensajes que ya están en este hilo se quedan: bórralos aquí si contienen datos personales.
+handoff-desk-user-erased = El usuario borró sus datos; el ticket está cerrado y su tarjeta ya no muestra nada sobre él. El bot borra aquí sus propios mensajes con las palabras del usuario (Telegram solo lo permite durante las últimas 48 horas); las respuestas de los agentes se quedan: bórralas si contienen datos personales.

@@ -104,4 +104,4 @@ handoff-desk-earlier = (messaggi precedenti non mostrati)
 # Variables:
 #   $ticket (Number) - numero del ticket
 handoff-desk-card-erased = Ticket #{ $ticket } — chiuso: l'utente ha cancellato i suoi dati. Qui non viene più mostrato nulla su di lui.
-handoff-desk-user-erased = L'utente ha cancellato i suoi dati; il ticket è chiuso e la sua scheda non mostra più nulla su di lui. I messaggi già presenti in questo thread restano: cancellali qui se contengono dati personali.
+handoff-desk-user-erased = L'utente ha cancellato i suoi dati; il ticket è chiuso e la sua scheda non mostra più nulla su di lui. Il bot rimuove qui i propri messaggi con le sue parole (Telegram lo consente solo per le ultime 48 ore); le risposte degli operatori restano: cancellale se contengono dati personali.

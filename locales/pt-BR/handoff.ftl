@@ -104,4 +104,4 @@ handoff-desk-earlier = (mensagens anteriores não exibidas)
 # Variables:
 #   $ticket (Number) - número do chamado
 handoff-desk-card-erased = Chamado #{ $ticket } — encerrado: o usuário apagou seus dados. Nada sobre ele é mostrado aqui agora.
-handoff-desk-user-erased = O usuário apagou seus dados; o chamado está encerrado e o cartão não mostra mais nada sobre ele. As mensagens já enviadas nesta conversa continuam aqui: apague-as se tiverem dados pessoais.
+handoff-desk-user-erased = O usuário apagou seus dados; o chamado está encerrado e o cartão não mostra mais nada sobre ele. O bot remove aqui as próprias mensagens com as palavras dele (o Telegram só permite isso nas últimas 48 horas); as respostas dos atendentes ficam: apague-as se tiverem dados pessoais.

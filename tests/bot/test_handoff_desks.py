@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from bot.clock import FrozenClock
 from bot.config import Settings
-from storage.tickets import TicketRecord
+from storage.tickets import TicketRecord, posts
 from tests.doubles.slack_api import SlackApiDouble
 from tests.doubles.telegram_api import TelegramApiDouble
 from tests.transcripts.script import Press, Say
@@ -27,7 +27,9 @@ def topic(w: World, ticket: TicketRecord) -> list[str]:
     return [
         m.text
         for m in w.desk_messages()
-        if m.thread_id == ticket.telegram_topic_id and m.message_id != ticket.telegram_card_id
+        if m.thread_id == ticket.telegram_topic_id
+        and m.message_id != ticket.telegram_card_id
+        and not m.deleted
     ]
 
 
@@ -135,24 +137,39 @@ async def test_each_desk_sees_the_other_desks_replies(
         assert not any("(Telegram)" in t for t in topic(w, ticket))
 
 
-async def test_delete_blanks_every_card_and_retries_a_failed_desk(
+async def test_delete_blanks_every_card_and_removes_the_users_words(
     settings: Settings, clock: FrozenClock, double: TelegramApiDouble, slack_api: SlackApiDouble
 ) -> None:
+    """After `/delete` the cards become a stub and the bot's posts with the
+    user's words go, in both desks; a desk API failure is retried; a Telegram
+    message too old to delete is left (the desk is told)."""
     async with world(settings, clock, double, slack_api) as w:
         await _tg_to_email_wait(w)
         await w.tg_user.act(Press("handoff"))
         await w.tg_user.act(Say("Я Алиса, мой телефон +7 900 000 00 00"))
         ticket = await w.ticket()
+        await w.slack_agent_says("Hi Alice, checking alice@acme.com", ticket)
+        await w.tg_agent_presses("resend", ticket)
+        await w.tg_user.act(Say("Спасибо, Алиса"))
+        for thread in (topic(w, ticket), w.slack_thread(ticket)):
+            assert any("Алиса" in t for t in thread) and any("a…@acme.com" in t for t in thread)
+        mirrored = "u0agent (Slack) to the user: Hi Alice, checking alice@acme.com"
+        assert mirrored in topic(w, ticket)
         assert "Acme Labs" in slack_card(w) and "Acme Labs" in tg_card(w, ticket)
 
-        # Both desks fail the first time they are asked to blank the card.
+        # Both desks fail the first time they are asked to blank the card, and
+        # Slack the first time it is asked to delete; Telegram will not delete
+        # the oldest relayed message (as after 48 hours).
         slack_api.fail_next["chat.update"] = "internal_error"
+        slack_api.fail_next["chat.delete"] = "internal_error"
         double.refuse_next("editMessageText")
+        double.refuse_next("deleteMessage", 400, "Bad Request: message can't be deleted")
         await w.tg_user.act(Say("/delete"))
         assert await w.tg_user.act(Press("yes")) == ["delete-done"]
         told = len(double.messages_in(4242))
         await w.drain()
         assert "Acme Labs" in slack_card(w) and "Acme Labs" in tg_card(w, ticket)
+        assert any("Алиса" in t for t in w.slack_thread(ticket))
 
         clock.advance(timedelta(minutes=1))  # the outbox's retry
         await w.drain()
@@ -163,10 +180,19 @@ async def test_delete_blanks_every_card_and_retries_a_failed_desk(
         assert "actions" not in str(update["blocks"])
         notice = (
             "The user deleted their data; the ticket is closed and its card no longer shows "
-            "anything about them. Messages already in this thread stay: delete them here if "
+            "anything about them. The bot removes its posts of their messages here (Telegram "
+            "allows it for the last 48 hours only); agents' own replies stay: delete them if "
             "they hold personal data."
         )
-        assert topic(w, ticket)[-1] == w.slack_thread(ticket)[-1] == notice
+        assert w.slack_thread(ticket) == ["Taken by u0agent.", notice]
+        # The one Telegram refused to delete is what is left.
+        assert topic(w, ticket) == [
+            "User: Я Алиса, мой телефон +7 900 000 00 00",
+            "Taken by u0agent.",
+            notice,
+        ]
+        async with w.services.engine.sessions() as session:
+            assert await posts(session, ticket.id) == []
 
         # The ticket stays, anonymous and closed; nothing reaches anyone any more.
         erased = await w.ticket()
@@ -176,5 +202,3 @@ async def test_delete_blanks_every_card_and_retries_a_failed_desk(
         await w.slack_agent_says("hello?", ticket)
         assert w.slack_thread(ticket)[-1] == "This ticket is closed."
         assert len(double.messages_in(4242)) == told
-        # What the user wrote in the thread before deleting is still there.
-        assert "User: Я Алиса, мой телефон +7 900 000 00 00" in topic(w, ticket)

@@ -165,9 +165,9 @@ def test_split_text(text: str, parts: list[str]) -> None:
 
 
 def test_answering_an_untaken_ticket_takes_it() -> None:
-    conv, effects = step(waiting(SAVED), HandoffMessage(text="hello"))
+    conv, effects = step(waiting(SAVED), HandoffMessage(text="hello", agent="dana"))
     assert conv.handoff == "taken"
-    assert effects[:2] == [STOP_SLA, UpdateTicket(status="taken")]
+    assert effects[:2] == [STOP_SLA, UpdateTicket(status="taken", agent="dana")]
 
 
 def test_resume_returns_to_the_exact_step_with_a_recap() -> None:

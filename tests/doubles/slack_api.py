@@ -22,6 +22,7 @@ class Call:
     method: str
     args: dict[str, Any]
     ok: bool = True
+    ts: str | None = None  # of the message it posted
 
 
 @dataclass
@@ -32,6 +33,8 @@ class SlackApiDouble:
     locales: dict[str, str] = field(default_factory=dict)
     # method → error the next call of it gets (e.g. views.open → expired_trigger_id)
     fail_next: dict[str, str] = field(default_factory=dict)
+    # ts of messages the app deleted (chat.delete)
+    deleted: set[str] = field(default_factory=set)
     base_url: str = ""
     _ids: "itertools.count[int]" = field(default_factory=lambda: itertools.count(1))
 
@@ -39,7 +42,7 @@ class SlackApiDouble:
         return [call.args for call in self.calls if call.method == method]
 
     def thread(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
-        """Messages the app posted in a channel thread, in order."""
+        """Messages the app posted in a channel thread (and did not delete), in order."""
         return [
             call.args
             for call in self.calls
@@ -47,6 +50,7 @@ class SlackApiDouble:
             and call.ok
             and call.args.get("channel") == channel
             and call.args.get("thread_ts") == thread_ts
+            and call.ts not in self.deleted
         ]
 
     def messages_to(self, user_id: str) -> list[dict[str, Any]]:
@@ -72,7 +76,8 @@ class SlackApiDouble:
             self.calls.append(Call(method, args, ok=False))
             return web.json_response({"ok": False, "error": self.fail_next.pop(method)})
         answer = self._answer(method, args)
-        self.calls.append(Call(method, args, ok=bool(answer["ok"])))
+        ts = answer.get("ts") if method == "chat.postMessage" else None
+        self.calls.append(Call(method, args, ok=bool(answer["ok"]), ts=ts))
         return web.json_response(answer)
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
@@ -117,6 +122,16 @@ class SlackApiDouble:
             if problem:
                 return {"ok": False, "error": "invalid_blocks", "errors": [problem]}
             return {"ok": True, "channel": args["channel"], "ts": args["ts"]}
+        if method == "chat.delete":
+            ts, channel = args.get("ts"), args.get("channel")
+            posted = any(
+                c.method == "chat.postMessage" and c.ts == ts and c.args.get("channel") == channel
+                for c in self.calls
+            )
+            if not posted or ts in self.deleted:
+                return {"ok": False, "error": "message_not_found"}
+            self.deleted.add(str(ts))
+            return {"ok": True, "channel": channel, "ts": ts}
         if method in ("chat.postMessage", "chat.postEphemeral"):
             if not args.get("channel"):
                 return {"ok": False, "error": "channel_not_found"}

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import aiohttp
-from slack_sdk.errors import SlackClientError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from storage import tickets as tickets_repo
@@ -24,6 +24,8 @@ __all__ = ["DESK_ACTION", "SlackDesk", "SlackDeskEvents"]
 log = logging.getLogger(__name__)
 DESK_ACTION = re.compile(r"^desk-([a-z-]{1,16})$")
 _NAMES_KEPT = 1000
+# chat.delete refusals that trying again would not change.
+_CANNOT_DELETE = ("message_not_found", "cant_delete_message")
 
 
 def _card_blocks(ticket: TicketRecord, text: str, buttons: list[CardButton]) -> list[Any]:
@@ -74,10 +76,19 @@ class SlackDesk:
             blocks=_card_blocks(ticket, text, buttons),
         )
 
-    async def post(self, ticket: TicketRecord, text: str) -> None:
-        await self.client.chat_postMessage(
+    async def post(self, ticket: TicketRecord, text: str) -> str:
+        answer = await self.client.chat_postMessage(
             channel=self.channel, thread_ts=str(ticket.slack_thread_ts), text=escape(text)
         )
+        return str(answer["ts"])
+
+    async def delete(self, ticket: TicketRecord, ref: str) -> None:
+        try:
+            await self.client.chat_delete(channel=self.channel, ts=ref)
+        except SlackApiError as error:
+            if error.response.get("error") not in _CANNOT_DELETE:
+                raise
+            log.info("ticket %s: message %s not deleted: %s", ticket.id, ref, error)
 
 
 class SlackDeskEvents:

@@ -1,4 +1,5 @@
-"""tickets outlive a user who deleted their data: anonymous (no identity)
+"""tickets outlive a user who deleted their data: anonymous (no identity);
+the bot's posts in ticket threads, to remove them then
 
 Revision ID: 0010
 Revises: 0008
@@ -28,9 +29,26 @@ def _identity(nullable: bool, ondelete: str) -> None:
 
 def upgrade() -> None:
     _identity(True, "SET NULL")
+    op.create_table(
+        "ticket_posts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("ticket_id", sa.Integer(), nullable=False),
+        sa.Column("desk", sa.String(length=16), nullable=False),
+        sa.Column("ref", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["ticket_id"],
+            ["tickets.id"],
+            name=op.f("fk_ticket_posts_ticket_id_tickets"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_ticket_posts")),
+    )
+    op.create_index(op.f("ix_ticket_posts_ticket_id"), "ticket_posts", ["ticket_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_ticket_posts_ticket_id"), table_name="ticket_posts")
+    op.drop_table("ticket_posts")
     # Anonymous tickets cannot belong to anyone again.
     op.execute("DELETE FROM tickets WHERE identity_id IS NULL")
     _identity(False, "CASCADE")
