@@ -293,8 +293,8 @@ class Desk:
                     args={},
                 )
                 return False
-            await self.engine.handle_external(session, current.identity_id, event)
-            if mirror is not None:
+            conv = await self.engine.handle_external(session, current.identity_id, event)
+            if mirror is not None and conv is not None:
                 desk, agent, text = mirror
                 for part in split_text(redact(text)):
                     await queue_desk(
