@@ -15,9 +15,10 @@ from storage.tickets import TranscriptLine
 from ..i18n import MissingMessage, Translator
 from .redact import redact
 
-__all__ = ["LINE_MAX", "encode_reply", "fit", "line_text", "printable", "short"]
+__all__ = ["LINE_MAX", "STORED_MAX", "encode_reply", "fit", "line_text", "printable", "short"]
 
 LINE_MAX = 300  # characters of one line on a card
+STORED_MAX = 500  # characters of one stored line
 _ARG_MAX = 300
 # Replies the transcript has in another form: the agent's own line.
 _NOT_TRANSCRIBED = frozenset({"handoff-agent-message"})
@@ -31,17 +32,28 @@ def printable(text: str) -> str:
 def _safe(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float):
         return value
-    return redact(printable(str(value)))[:_ARG_MAX]
+    return redact(printable(str(value)))
 
 
 def encode_reply(reply: Reply, language: str) -> str | None:
-    """A bot line to store; None for replies the transcript shows otherwise."""
+    """A bot line to store (at most STORED_MAX characters, as every stored
+    line, so it is never cut into broken JSON); None for replies the
+    transcript shows otherwise."""
     if reply.message_id in _NOT_TRANSCRIBED:
         return None
-    args = {key: _safe(value) for key, value in reply.args.items()}
-    return json.dumps(
-        {"id": reply.message_id, "args": args, "language": language}, ensure_ascii=False
-    )
+    for limit in (_ARG_MAX, _ARG_MAX // 5):
+        args = {key: _cut(_safe(value), limit) for key, value in reply.args.items()}
+        encoded = json.dumps(
+            {"id": reply.message_id, "args": args, "language": language}, ensure_ascii=False
+        )
+        if len(encoded) <= STORED_MAX:
+            return encoded
+    # Too many arguments to keep: the card shows the message id.
+    return json.dumps({"id": reply.message_id, "language": language}, ensure_ascii=False)
+
+
+def _cut(value: Any, limit: int) -> Any:
+    return value[:limit] if isinstance(value, str) else value
 
 
 def line_text(translator: Translator, line: TranscriptLine) -> str:

@@ -5,7 +5,7 @@ the newest lines that fit a card."""
 import json
 from datetime import UTC, datetime
 
-from bot.handoff.transcript import encode_reply, fit, line_text, short
+from bot.handoff.transcript import STORED_MAX, encode_reply, fit, line_text, short
 from bot.i18n import Translator
 from conversations import Reply
 from storage.tickets import TranscriptLine
@@ -29,6 +29,18 @@ def test_a_reply_is_stored_redacted_and_rendered_in_the_users_language() -> None
     assert json.loads(stored)["language"] == "it"
     text = line_text(TRANSLATOR, bot_line(stored))
     assert "alice@acme.com [link]" in text and text != "handoff-sla-email"
+
+
+def test_a_stored_reply_is_never_longer_than_a_stored_line() -> None:
+    """Longer would be cut into broken JSON: long arguments are shortened."""
+    reply = Reply(message_id="handoff-sla-email", args={"email": "a" * 450})
+    stored = encode_reply(reply, "en")
+    assert stored is not None and len(stored) <= STORED_MAX
+    assert "a" * 60 in line_text(TRANSLATOR, bot_line(stored))
+    many = Reply(message_id="handoff-sla-email", args={f"x{n}": "b" * 300 for n in range(10)})
+    stored = encode_reply(many, "en")
+    assert stored is not None and len(stored) <= STORED_MAX
+    assert line_text(TRANSLATOR, bot_line(stored)) == "handoff-sla-email"
 
 
 def test_money_arguments_stay_numbers() -> None:
