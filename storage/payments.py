@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ._dialect import is_postgres, upsert_insert
@@ -15,9 +15,11 @@ __all__ = [
     "EXPIRED",
     "FAILED",
     "LINK_SENT",
+    "MANDATE_ORDER",
     "NONE",
     "SAVED",
     "PaymentProfile",
+    "advance_mandate",
     "bump_generation",
     "find_by_payment_method",
     "get_profile",
@@ -27,7 +29,6 @@ __all__ = [
     "mark_saved",
     "request_link",
     "set_customer",
-    "set_mandate_status",
     "store_link",
 ]
 
@@ -206,11 +207,39 @@ async def mark_expired(session: AsyncSession, org_id: int, now: datetime) -> Non
     await _update(session, org_id, now, status=EXPIRED)
 
 
-async def set_mandate_status(
-    session: AsyncSession, org_id: int, mandate_status: str, now: datetime
-) -> None:
+# A SEPA mandate only moves forward: pending → active → inactive.
+MANDATE_ORDER = ("pending", "active", "inactive")
+
+
+async def advance_mandate(
+    session: AsyncSession, payment_method_id: str, mandate_status: str, now: datetime
+) -> PaymentProfile | None:
+    """Record the mandate status of a saved method if it is a step forward.
+
+    Returns the profile as it was before, or None when nothing changed: an
+    unknown method, the same status again (a replay) or an older one (events
+    out of order). The update is conditional, so of two deliveries racing
+    for the same change exactly one sees it happen."""
+    if mandate_status not in MANDATE_ORDER:
+        return None
+    earlier = MANDATE_ORDER[: MANDATE_ORDER.index(mandate_status)]
+    before = await find_by_payment_method(session, payment_method_id)
+    if before is None:
+        return None
     values: dict[str, Any] = {"mandate_status": mandate_status}
     if mandate_status == "inactive":
         # The method is unusable and its Checkout session long finished.
         values |= {"status": FAILED, "failure_reason": "mandate inactive", "session_id": None}
-    await _update(session, org_id, now, **values)
+    result = await session.execute(
+        update(PaymentProfileRow)
+        .where(
+            PaymentProfileRow.org_id == before.org_id,
+            PaymentProfileRow.payment_method_id == payment_method_id,
+            or_(
+                PaymentProfileRow.mandate_status.is_(None),
+                PaymentProfileRow.mandate_status.in_(earlier),
+            ),
+        )
+        .values(updated_at=now, **values)
+    )
+    return before if result.rowcount else None  # type: ignore[attr-defined]

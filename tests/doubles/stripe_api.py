@@ -460,20 +460,20 @@ class StripeDouble:
         self,
         session_id: str,
         *,
-        code: str = "card_declined",
+        code: str | None = "card_declined",
+        decline_code: str | None = "generic_decline",
         message: str = "Your card was declined.",
     ) -> dict[str, Any]:
+        """The customer's attempt failed; Stripe's `last_setup_error` says why
+        (`code`, and for a declined card `decline_code`)."""
         session = self._session(session_id)
         intent = self.setup_intents[session["setup_intent"]]
-        intent.update(
-            status="requires_payment_method",
-            last_setup_error={
-                "code": code,
-                "decline_code": "generic_decline",
-                "message": message,
-                "type": "card_error",
-            },
-        )
+        error: dict[str, Any] = {"message": message, "type": "card_error"}
+        if code is not None:
+            error["code"] = code
+        if decline_code is not None:
+            error["decline_code"] = decline_code
+        intent.update(status="requires_payment_method", last_setup_error=error)
         return self.event("setup_intent.setup_failed", intent)
 
     def expire(self, session_id: str) -> dict[str, Any]:
