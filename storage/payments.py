@@ -1,5 +1,6 @@
 """Payment profiles: per organization, its Stripe customer, current Checkout
-link and saved payment method. Statuses: none, link_sent, saved, failed, expired."""
+link and saved payment method. Statuses: none, link_sent, saved, failed,
+expired, deleted."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -8,10 +9,13 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from . import outbox
 from ._dialect import is_postgres, upsert_insert
-from .models import PaymentProfileRow
+from .models import OrganizationRow, PaymentProfileRow
 
 __all__ = [
+    "DELETED",
+    "DELETE_CUSTOMER",
     "EXPIRED",
     "FAILED",
     "LINK_SENT",
@@ -22,11 +26,13 @@ __all__ = [
     "advance_mandate",
     "bump_generation",
     "find_by_payment_method",
+    "forget_identity",
     "get_profile",
     "list_profiles",
     "mark_expired",
     "mark_failed",
     "mark_saved",
+    "queue_customer_deletion",
     "request_link",
     "set_customer",
     "store_link",
@@ -37,6 +43,9 @@ LINK_SENT = "link_sent"
 SAVED = "saved"
 FAILED = "failed"
 EXPIRED = "expired"
+DELETED = "deleted"  # the user's data was erased; the customer is deleted at Stripe
+# The outbox kind that deletes a Stripe customer ({"customer_id"}).
+DELETE_CUSTOMER = "stripe_delete_customer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +153,60 @@ async def bump_generation(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def set_customer(session: AsyncSession, org_id: int, customer_id: str, now: datetime) -> None:
-    await _update(session, org_id, now, customer_id=customer_id)
+async def set_customer(session: AsyncSession, org_id: int, customer_id: str, now: datetime) -> bool:
+    """Remember the organization's customer; False when its data was erased
+    meanwhile (the caller then deletes the customer too)."""
+    result = await session.execute(
+        update(PaymentProfileRow)
+        .where(PaymentProfileRow.org_id == org_id, PaymentProfileRow.status != DELETED)
+        .values(customer_id=customer_id, updated_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def queue_customer_deletion(session: AsyncSession, customer_id: str, now: datetime) -> None:
+    """Delete a Stripe customer through the outbox (retried while Stripe is
+    down). The row belongs to no identity, so it outlives the user's erasure;
+    it holds only the customer id, which is removed once Stripe has done it."""
+    await outbox.enqueue(session, DELETE_CUSTOMER, {"customer_id": customer_id}, now=now)
+
+
+async def forget_identity(session: AsyncSession, identity_id: int, now: datetime) -> int:
+    """The user asked to be forgotten: each of their organizations' Stripe
+    customer is queued for deletion and its payment profile keeps only the
+    status `deleted`. Call before the organizations are detached. Returns how
+    many customers were queued."""
+    org_ids = select(OrganizationRow.id).where(OrganizationRow.identity_id == identity_id)
+    query = select(PaymentProfileRow).where(PaymentProfileRow.org_id.in_(org_ids))
+    if is_postgres(session):
+        # Waits for a link being made right now, and sees the customer it stored.
+        query = query.with_for_update(of=PaymentProfileRow)
+    rows = list(await session.scalars(query))
+    customers = sorted({row.customer_id for row in rows if row.customer_id})
+    for customer_id in customers:
+        await queue_customer_deletion(session, customer_id, now)
+    if rows:
+        await session.execute(
+            update(PaymentProfileRow)
+            .where(PaymentProfileRow.org_id.in_([row.org_id for row in rows]))
+            .values(
+                status=DELETED,
+                customer_id=None,
+                session_id=None,
+                session_url=None,
+                session_expires_at=None,
+                setup_intent_id=None,
+                payment_method_id=None,
+                method_type=None,
+                method_brand=None,
+                method_last4=None,
+                method_country=None,
+                mandate_status=None,
+                failure_reason=None,
+                updated_at=now,
+            )
+        )
+    return len(customers)
 
 
 async def store_link(

@@ -1,7 +1,8 @@
 """A loopback Stripe API for tests. The real `stripe` library talks to it
 through `STRIPE_API_BASE`. Parameters are checked against the library's own
 typed definitions; objects are shaped like Stripe's published fixtures
-(`stripe_objects.json`, from stripe/openapi); Idempotency-Key is honoured; it
+(`stripe_objects.json`, from stripe/openapi); Idempotency-Key is honoured
+(a key reused with other parameters is refused, as Stripe does); it
 can be told to fail; webhook events are signed with Stripe's algorithm."""
 
 import copy
@@ -19,6 +20,7 @@ from typing import Any
 from aiohttp import web
 from stripe.params import (
     CustomerCreateParams,
+    CustomerDeleteParams,
     CustomerRetrieveParams,
     CustomerUpdateParams,
     MandateRetrieveParams,
@@ -90,6 +92,7 @@ class StripeDouble:
     now: Callable[[], float] = time.time
     base_url: str = ""
     customers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    deleted_customers: dict[str, dict[str, Any]] = field(default_factory=dict)
     sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
     setup_intents: dict[str, dict[str, Any]] = field(default_factory=dict)
     payment_methods: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -196,6 +199,7 @@ class StripeDouble:
             ("POST", "customers"): (CustomerCreateParams, self._create_customer),
             ("POST", "customers", "*"): (CustomerUpdateParams, self._update_customer),
             ("GET", "customers", "*"): (CustomerRetrieveParams, self._get_customer),
+            ("DELETE", "customers", "*"): (CustomerDeleteParams, self._delete_customer),
             ("POST", "checkout/sessions"): (SessionCreateParams, self._create_session),
             ("GET", "checkout/sessions", "*"): (SessionRetrieveParams, self._get_session),
             ("POST", "checkout/sessions", "*", "expire"): (SessionExpireParams, self._expire),
@@ -249,7 +253,16 @@ class StripeDouble:
         return self.customers[customer_id]
 
     def _get_customer(self, customer_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        if customer_id in self.deleted_customers:
+            return {"id": customer_id, "object": "customer", "deleted": True}
         return self._customer(customer_id)
+
+    def _delete_customer(self, customer_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        """Like Stripe: gone for good; deleting it again is "No such customer"."""
+        self.deleted_customers[customer_id] = self.customers.pop(
+            customer_id, None
+        ) or self._customer(customer_id)
+        return {"id": customer_id, "object": "customer", "deleted": True}
 
     def _update_customer(self, customer_id: str, params: dict[str, Any]) -> dict[str, Any]:
         customer = self._customer(customer_id)
