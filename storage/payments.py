@@ -44,7 +44,8 @@ SAVED = "saved"
 FAILED = "failed"
 EXPIRED = "expired"
 DELETED = "deleted"  # the user's data was erased; the customer is deleted at Stripe
-# The outbox kind that deletes a Stripe customer ({"customer_id"}).
+# The outbox kind that deletes a Stripe customer: {"customer_id"}, or with no
+# id known {"customer_id": None, "org_id", "email"}.
 DELETE_CUSTOMER = "stripe_delete_customer"
 
 
@@ -164,31 +165,53 @@ async def set_customer(session: AsyncSession, org_id: int, customer_id: str, now
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def queue_customer_deletion(session: AsyncSession, customer_id: str, now: datetime) -> None:
+async def queue_customer_deletion(
+    session: AsyncSession,
+    customer_id: str | None,
+    now: datetime,
+    *,
+    org_id: int | None = None,
+    email: str | None = None,
+) -> None:
     """Delete a Stripe customer through the outbox (retried while Stripe is
-    down). The row belongs to no identity, so it outlives the user's erasure;
-    it holds only the customer id, which is removed once Stripe has done it."""
-    await outbox.enqueue(session, DELETE_CUSTOMER, {"customer_id": customer_id}, now=now)
+    down). The row belongs to no identity, so it outlives the user's erasure.
+    It names the customer by id; when Stripe may have made one whose id we
+    never heard (its answer was lost), by our organization id and the email
+    it was made with. The runner empties the payload once Stripe has done it."""
+    payload: dict[str, Any] = {"customer_id": customer_id}
+    if customer_id is None:
+        payload |= {"org_id": org_id, "email": email}
+    await outbox.enqueue(session, DELETE_CUSTOMER, payload, now=now)
 
 
 async def forget_identity(session: AsyncSession, identity_id: int, now: datetime) -> int:
     """The user asked to be forgotten: each of their organizations' Stripe
     customer is queued for deletion and its payment profile keeps only the
     status `deleted`. Call before the organizations are detached. Returns how
-    many customers were queued."""
-    org_ids = select(OrganizationRow.id).where(OrganizationRow.identity_id == identity_id)
-    query = select(PaymentProfileRow).where(PaymentProfileRow.org_id.in_(org_ids))
+    many deletions were queued."""
+    query = (
+        select(PaymentProfileRow, OrganizationRow.email)
+        .join(OrganizationRow, OrganizationRow.id == PaymentProfileRow.org_id)
+        .where(OrganizationRow.identity_id == identity_id)
+    )
     if is_postgres(session):
         # Waits for a link being made right now, and sees the customer it stored.
         query = query.with_for_update(of=PaymentProfileRow)
-    rows = list(await session.scalars(query))
-    customers = sorted({row.customer_id for row in rows if row.customer_id})
-    for customer_id in customers:
-        await queue_customer_deletion(session, customer_id, now)
+    rows = [(row, email) for row, email in (await session.execute(query)).all()]
+    queued = 0
+    for row, email in rows:
+        if row.customer_id:
+            await queue_customer_deletion(session, row.customer_id, now)
+        elif row.generation > 0 and email:
+            # A link was asked for: a customer may exist whose answer was lost.
+            await queue_customer_deletion(session, None, now, org_id=row.org_id, email=email)
+        else:
+            continue
+        queued += 1
     if rows:
         await session.execute(
             update(PaymentProfileRow)
-            .where(PaymentProfileRow.org_id.in_([row.org_id for row in rows]))
+            .where(PaymentProfileRow.org_id.in_([row.org_id for row, _ in rows]))
             .values(
                 status=DELETED,
                 customer_id=None,
@@ -206,7 +229,7 @@ async def forget_identity(session: AsyncSession, identity_id: int, now: datetime
                 updated_at=now,
             )
         )
-    return len(customers)
+    return queued
 
 
 async def store_link(

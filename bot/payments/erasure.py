@@ -2,7 +2,7 @@
 organizations' Stripe customers. Stripe unreachable or failing (5xx) → the
 worker retries with backoff; "no such customer" (404) means an earlier attempt
 did it and only its answer was lost, so it counts as done. Once done, the row
-keeps no customer id."""
+keeps nothing (no customer id, no email)."""
 
 import logging
 from typing import TYPE_CHECKING
@@ -28,12 +28,26 @@ class CustomerDeletionRunner:
         self.gateway = gateway
 
     async def __call__(self, item: OutboxItem) -> None:
-        customer_id = str(item.payload.get("customer_id") or "")
+        payload = item.payload
+        customer_id = str(payload.get("customer_id") or "")
         if customer_id:
             await self._delete(item, customer_id)
+        elif payload.get("org_id") and payload.get("email"):
+            await self._delete_unknown(item, int(payload["org_id"]), str(payload["email"]))
         engine = self.engine
         async with engine.sessions.begin() as session:
             await outbox.complete(session, item.id, now=engine.clock.now(), payload={})
+
+    async def _delete_unknown(self, item: OutboxItem, org_id: int, email: str) -> None:
+        """A customer was perhaps made but its answer lost, so we never learned
+        its id: find it by the email it was made with and our organization id
+        in its metadata. (Stripe's list is read-after-write consistent; its
+        search is not.)"""
+        found = await self.gateway.client.v1.customers.list_async({"email": email, "limit": 100})
+        for customer in found.data:
+            metadata = customer.to_dict().get("metadata") or {}
+            if metadata.get("org_id") == str(org_id):
+                await self._delete(item, customer.id)
 
     async def _delete(self, item: OutboxItem, customer_id: str) -> None:
         try:

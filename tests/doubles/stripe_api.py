@@ -21,6 +21,7 @@ from aiohttp import web
 from stripe.params import (
     CustomerCreateParams,
     CustomerDeleteParams,
+    CustomerListParams,
     CustomerRetrieveParams,
     CustomerUpdateParams,
     MandateRetrieveParams,
@@ -200,6 +201,7 @@ class StripeDouble:
             ("POST", "customers", "*"): (CustomerUpdateParams, self._update_customer),
             ("GET", "customers", "*"): (CustomerRetrieveParams, self._get_customer),
             ("DELETE", "customers", "*"): (CustomerDeleteParams, self._delete_customer),
+            ("GET", "customers"): (CustomerListParams, self._list_customers),
             ("POST", "checkout/sessions"): (SessionCreateParams, self._create_session),
             ("GET", "checkout/sessions", "*"): (SessionRetrieveParams, self._get_session),
             ("POST", "checkout/sessions", "*", "expire"): (SessionExpireParams, self._expire),
@@ -256,6 +258,22 @@ class StripeDouble:
         if customer_id in self.deleted_customers:
             return {"id": customer_id, "object": "customer", "deleted": True}
         return self._customer(customer_id)
+
+    def _list_customers(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Newest first; `email` filters exactly (case-sensitive, like Stripe)."""
+        found = [
+            c
+            for c in self.customers.values()
+            if "email" not in params or c.get("email") == params["email"]
+        ]
+        found.sort(key=lambda c: c["created"], reverse=True)
+        limit = int(params.get("limit", 10))
+        return {
+            "object": "list",
+            "url": "/v1/customers",
+            "has_more": len(found) > limit,
+            "data": copy.deepcopy(found[:limit]),
+        }
 
     def _delete_customer(self, customer_id: str, params: dict[str, Any]) -> dict[str, Any]:
         """Like Stripe: gone for good; deleting it again is "No such customer"."""

@@ -83,3 +83,26 @@ async def test_deletion_is_retried_on_stripe_errors_and_a_404_counts_as_done(
     assert statuses.count(200) == 1 and statuses[-1] == 404
     clock.advance(timedelta(hours=1))
     assert await payer.services.worker.drain_once() == 0
+
+
+async def test_delete_after_a_lost_answer_finds_the_customer_by_email(
+    payer: Payer, stripe_double: StripeDouble
+) -> None:
+    await payer.sign_up("en", "EUR")
+    # Stripe makes the customer, but we never hear its id.
+    stripe_double.fail_next(3, executed=True, path="/v1/customers")
+    assert await payer.work() == ["payment-link-delayed"]
+    (customer_id,) = stripe_double.customers
+    assert (await payer.profile()).customer_id is None
+    assert await payer.say("/delete") == ["delete-confirm"]
+    assert await payer.say("yes") == ["delete-done"]
+    (row,) = await _deletion_rows(payer)
+    assert row.payload == {
+        "customer_id": None,
+        "org_id": payer.org_id,
+        "email": "alice@acme.com",
+    }
+    await payer.services.worker.drain_once()
+    assert stripe_double.customers == {} and customer_id in stripe_double.deleted_customers
+    (row,) = await _deletion_rows(payer)
+    assert row.done_at is not None and row.payload == {}  # the email is gone with it
