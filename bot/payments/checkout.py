@@ -2,7 +2,10 @@
 Checkout Session (setup mode) per link generation, the link sent to the chat.
 
 Every POST carries an idempotency key made of our ids, so a retried row (or
-two rows for the same generation) never creates a second customer or session."""
+two rows for the same generation) never creates a second customer or session.
+A key is never reused with other parameters (Stripe refuses that): the
+customer is created from what cannot change, the language (which can) is in
+the session's key and is set on the customer by an update of its own."""
 
 import logging
 from datetime import UTC, datetime, timedelta
