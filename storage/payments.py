@@ -45,7 +45,7 @@ FAILED = "failed"
 EXPIRED = "expired"
 DELETED = "deleted"  # the user's data was erased; the customer is deleted at Stripe
 # The outbox kind that deletes a Stripe customer: {"customer_id"}, or with no
-# id known {"customer_id": None, "org_id", "email"}.
+# id known {"customer_id": None, "org_id", "created_after"} (a Unix time).
 DELETE_CUSTOMER = "stripe_delete_customer"
 
 
@@ -171,16 +171,17 @@ async def queue_customer_deletion(
     now: datetime,
     *,
     org_id: int | None = None,
-    email: str | None = None,
+    created_after: datetime | None = None,
 ) -> None:
     """Delete a Stripe customer through the outbox (retried while Stripe is
-    down). The row belongs to no identity, so it outlives the user's erasure.
-    It names the customer by id; when Stripe may have made one whose id we
-    never heard (its answer was lost), by our organization id and the email
-    it was made with. The runner empties the payload once Stripe has done it."""
+    down). The row belongs to no identity, so it outlives the user's erasure,
+    and holds nothing personal. It names the customer by id; when Stripe may
+    have made one whose id we never heard (its answer was lost), by our
+    organization id (in the customer's metadata) and the time after which it
+    was made. The runner empties the payload once Stripe has done it."""
     payload: dict[str, Any] = {"customer_id": customer_id}
-    if customer_id is None:
-        payload |= {"org_id": org_id, "email": email}
+    if customer_id is None and org_id is not None and created_after is not None:
+        payload |= {"org_id": org_id, "created_after": int(created_after.timestamp())}
     await outbox.enqueue(session, DELETE_CUSTOMER, payload, now=now)
 
 
@@ -190,21 +191,23 @@ async def forget_identity(session: AsyncSession, identity_id: int, now: datetime
     status `deleted`. Call before the organizations are detached. Returns how
     many deletions were queued."""
     query = (
-        select(PaymentProfileRow, OrganizationRow.email)
+        select(PaymentProfileRow, OrganizationRow.created_at)
         .join(OrganizationRow, OrganizationRow.id == PaymentProfileRow.org_id)
         .where(OrganizationRow.identity_id == identity_id)
     )
     if is_postgres(session):
         # Waits for a link being made right now, and sees the customer it stored.
         query = query.with_for_update(of=PaymentProfileRow)
-    rows = [(row, email) for row, email in (await session.execute(query)).all()]
+    rows = [(row, created) for row, created in (await session.execute(query)).all()]
     queued = 0
-    for row, email in rows:
+    for row, created in rows:
         if row.customer_id:
             await queue_customer_deletion(session, row.customer_id, now)
-        elif row.generation > 0 and email:
+        elif row.generation > 0:
             # A link was asked for: a customer may exist whose answer was lost.
-            await queue_customer_deletion(session, None, now, org_id=row.org_id, email=email)
+            await queue_customer_deletion(
+                session, None, now, org_id=row.org_id, created_after=created
+            )
         else:
             continue
         queued += 1

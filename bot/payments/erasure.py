@@ -21,6 +21,9 @@ __all__ = ["CustomerDeletionRunner"]
 
 log = logging.getLogger(__name__)
 
+# Our clock and Stripe's may disagree a little about "after the organization".
+CLOCK_SKEW_SECONDS = 300
+
 
 class CustomerDeletionRunner:
     def __init__(self, engine: "Engine", gateway: StripeGateway) -> None:
@@ -32,19 +35,22 @@ class CustomerDeletionRunner:
         customer_id = str(payload.get("customer_id") or "")
         if customer_id:
             await self._delete(item, customer_id)
-        elif payload.get("org_id") and payload.get("email"):
-            await self._delete_unknown(item, int(payload["org_id"]), str(payload["email"]))
+        elif payload.get("org_id") and payload.get("created_after"):
+            await self._delete_unknown(item, int(payload["org_id"]), int(payload["created_after"]))
         engine = self.engine
         async with engine.sessions.begin() as session:
             await outbox.complete(session, item.id, now=engine.clock.now(), payload={})
 
-    async def _delete_unknown(self, item: OutboxItem, org_id: int, email: str) -> None:
+    async def _delete_unknown(self, item: OutboxItem, org_id: int, created_after: int) -> None:
         """A customer was perhaps made but its answer lost, so we never learned
-        its id: find it by the email it was made with and our organization id
-        in its metadata. (Stripe's list is read-after-write consistent; its
-        search is not.)"""
-        found = await self.gateway.client.v1.customers.list_async({"email": email, "limit": 100})
-        for customer in found.data:
+        its id: look through the customers made since the organization was,
+        for our organization id in the metadata. (Stripe's list is
+        read-after-write consistent; its search is not.)"""
+        since = created_after - CLOCK_SKEW_SECONDS
+        found = await self.gateway.client.v1.customers.list_async(
+            {"created": {"gte": since}, "limit": 100}
+        )
+        async for customer in found.auto_paging_iter():
             metadata = customer.to_dict().get("metadata") or {}
             if metadata.get("org_id") == str(org_id):
                 await self._delete(item, customer.id)

@@ -260,13 +260,26 @@ class StripeDouble:
         return self._customer(customer_id)
 
     def _list_customers(self, params: dict[str, Any]) -> dict[str, Any]:
-        """Newest first; `email` filters exactly (case-sensitive, like Stripe)."""
+        """Newest first; `email` (exact) and `created[gte|gt|lte|lt]` filter;
+        `limit` and `starting_after` page, as Stripe's list does."""
+        bounds = params.get("created", {})
+        compare = {
+            "gte": lambda a, b: a >= b,
+            "gt": lambda a, b: a > b,
+            "lte": lambda a, b: a <= b,
+            "lt": lambda a, b: a < b,
+        }
         found = [
             c
-            for c in self.customers.values()
-            if "email" not in params or c.get("email") == params["email"]
+            for c in reversed(self.customers.values())
+            if ("email" not in params or c.get("email") == params["email"])
+            and all(compare[op](c["created"], int(v)) for op, v in bounds.items())
         ]
         found.sort(key=lambda c: c["created"], reverse=True)
+        after = params.get("starting_after")
+        if after is not None:
+            ids = [c["id"] for c in found]
+            found = found[ids.index(after) + 1 :] if after in ids else []
         limit = int(params.get("limit", 10))
         return {
             "object": "list",

@@ -85,24 +85,34 @@ async def test_deletion_is_retried_on_stripe_errors_and_a_404_counts_as_done(
     assert await payer.services.worker.drain_once() == 0
 
 
-async def test_delete_after_a_lost_answer_finds_the_customer_by_email(
-    payer: Payer, stripe_double: StripeDouble
+async def test_delete_after_a_lost_answer_finds_the_customer_by_its_metadata(
+    payer: Payer, stripe_double: StripeDouble, clock: FrozenClock
 ) -> None:
     await payer.sign_up("en", "EUR")
     # Stripe makes the customer, but we never hear its id.
     stripe_double.fail_next(3, executed=True, path="/v1/customers")
     assert await payer.work() == ["payment-link-delayed"]
-    (customer_id,) = stripe_double.customers
+    # More customers of the same Stripe account than one page holds, made
+    # as recently and listed before it: only the metadata tells ours apart.
+    for n in range(120):
+        stripe_double.customers[f"cus_other{n}"] = {
+            "id": f"cus_other{n}",
+            "object": "customer",
+            "created": int(clock.now().timestamp()),
+            "email": "alice@acme.com",
+            "metadata": {"org_id": str(payer.org_id + 1000 + n)},
+        }
+    (customer_id,) = (c for c in stripe_double.customers if not c.startswith("cus_other"))
     assert (await payer.profile()).customer_id is None
     assert await payer.say("/delete") == ["delete-confirm"]
     assert await payer.say("yes") == ["delete-done"]
     (row,) = await _deletion_rows(payer)
-    assert row.payload == {
-        "customer_id": None,
-        "org_id": payer.org_id,
-        "email": "alice@acme.com",
-    }
+    assert set(row.payload) == {"customer_id", "org_id", "created_after"}  # nothing personal
+    assert (row.payload["customer_id"], row.payload["org_id"]) == (None, payer.org_id)
     await payer.services.worker.drain_once()
-    assert stripe_double.customers == {} and customer_id in stripe_double.deleted_customers
+    assert list(stripe_double.deleted_customers) == [customer_id]
+    assert len(stripe_double.customers) == 120  # the others stay
+    pages = [r for r in stripe_double.requests if (r.method, r.path) == ("GET", "/v1/customers")]
+    assert len(pages) == 2
     (row,) = await _deletion_rows(payer)
-    assert row.done_at is not None and row.payload == {}  # the email is gone with it
+    assert row.done_at is not None and row.payload == {}
