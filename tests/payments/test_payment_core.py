@@ -17,6 +17,8 @@ from conversations import (
 )
 from tests.locales.test_locales import LOCALES
 
+CONFIRMS = (State.CONFIRM_CANCEL, State.CONFIRM_DELETE)
+
 PENDING = SavedMethod(
     kind="sepa_debit", brand="37040044", last4="3000", country="DE", mandate="pending"
 )
@@ -110,3 +112,18 @@ def test_mandate_active_of_an_earlier_organization_is_still_told() -> None:
     conv, effects = step(other, ACTIVE)
     assert conv == other
     assert [e.message_id for e in effects] == ["payment-mandate-active"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("state", list(State))
+@pytest.mark.parametrize("handoff", [None, "taken"])
+def test_mandate_active_in_any_state_is_told_and_changes_only_the_mandate(
+    state: State, handoff: str | None
+) -> None:
+    resume = State.DONE if state in (State.PICK_LANGUAGE, *CONFIRMS) else None
+    conv = DONE.at(state, resume=resume, handoff=handoff)
+    after, effects = step(conv, ACTIVE)
+    assert [e.message_id for e in effects] == ["payment-mandate-active"]  # type: ignore[attr-defined]
+    text = Translator(LOCALES).format("ru", "payment-mandate-active", effects[0].args)  # type: ignore[attr-defined]
+    assert "DE •••• 3000" in text
+    assert after.at(after.state, payment_method=PENDING) == conv
+    assert Conversation.from_data(after.state.value, after.to_data()) == after
