@@ -339,6 +339,8 @@ class Engine:
                 session, record.identity_id, effect, now, self.settings.handoff_sla
             )
         elif isinstance(effect, DeleteUserData):
+            # Stripe customers are deleted through the outbox (rows of no identity).
+            await payments_repo.forget_identity(session, record.identity_id, now)
             await orgs_repo.detach_organizations(session, record.identity_id)
             await erase_tickets(session, record.identity_id, now)
             outcome.erase = True

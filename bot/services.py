@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import make_engine, make_sessionmaker
 from storage.migrate import upgrade
+from storage.payments import DELETE_CUSTOMER
 
 from . import logs
 from .clock import Clock, SystemClock
@@ -20,7 +21,7 @@ from .handoff.effects import DESK
 from .i18n import Translator
 from .log_redaction import RedactSecrets
 from .mailer import FileMailer, Mailer
-from .payments import PaymentLinkRunner, StripeGateway, StripeWebhook
+from .payments import CustomerDeletionRunner, PaymentLinkRunner, StripeGateway, StripeWebhook
 from .smtp import SmtpMailer
 from .worker import ChatSender, Worker
 
@@ -88,6 +89,7 @@ def open_services(
         services.stripe = StripeGateway(settings)
         services.stripe_webhook = StripeWebhook(engine, services.stripe)
         worker.runners[PAYMENT_LINK] = PaymentLinkRunner(engine, services.stripe)
+        worker.runners[DELETE_CUSTOMER] = CustomerDeletionRunner(engine, services.stripe)
     if settings.telegram_bot_token is not None:
         worker.add_chat_sender("telegram", _telegram_on_first_use(services))
         if settings.support_telegram_chat_id is not None:

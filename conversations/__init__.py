@@ -37,6 +37,7 @@ from .events import (
     HandoffResendEmail,
     HandoffResumed,
     HandoffTaken,
+    MandateActive,
     MandateInactive,
     OrganizationCreated,
     OrganizationRefused,
@@ -53,7 +54,7 @@ from .flow import CHOICES, COMMANDS, REMINDER, TRANSITIONS, form_open, step
 from .form import FORM_FIELDS
 from .handoff import HANDOFF_CHOICE
 from .model import CURRENCIES, LANGUAGES, Conversation
-from .payment import SavedMethod, method_args
+from .payment import SavedMethod, failure_reason, method_args
 from .prompts import prompt
 from .states import State
 from .timer_names import SLA_TIMER
@@ -94,6 +95,7 @@ __all__ = [
     "HandoffResendEmail",
     "HandoffResumed",
     "HandoffTaken",
+    "MandateActive",
     "MandateInactive",
     "OpenTicket",
     "OrganizationCreated",
@@ -116,6 +118,7 @@ __all__ = [
     "Timer",
     "UpdateOrganization",
     "UpdateTicket",
+    "failure_reason",
     "form_open",
     "method_args",
     "prompt",

@@ -22,6 +22,7 @@ __all__ = [
     "HandoffResendEmail",
     "HandoffResumed",
     "HandoffTaken",
+    "MandateActive",
     "MandateInactive",
     "OrganizationCreated",
     "OrganizationRefused",
@@ -127,8 +128,13 @@ class SetupSucceeded:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SetupFailed:
+    """Stripe could not save the method. `reason` is Stripe's error code
+    (`last_setup_error.code`) and `decline_code` the card's decline code, never
+    Stripe's English message: the words come from the locales."""
+
     org_id: int
     reason: str
+    decline_code: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -156,6 +162,15 @@ class PaymentLinkUnavailable:
     """Making the link failed for good (our configuration); operators are told."""
 
     org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MandateActive:
+    """The SEPA mandate of the saved payment method became active (after the
+    chat said "pending"). The shell sends it once per mandate."""
+
+    org_id: int
+    method: SavedMethod
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -251,6 +266,7 @@ Event = (
     | PaymentLinkReady
     | PaymentLinkDelayed
     | PaymentLinkUnavailable
+    | MandateActive
     | MandateInactive
     | Timer
     | OrganizationRefused

@@ -34,6 +34,7 @@ from .events import (
     EmailRefused,
     Event,
     FormSubmitted,
+    MandateActive,
     MandateInactive,
     OrganizationCreated,
     OrganizationRefused,
@@ -50,7 +51,7 @@ from .form import check_form
 from .handoff import INVALID_BEFORE_OFFER, handoff_step, offer_button
 from .limits import recent_sends, refusal
 from .model import CURRENCIES, LANGUAGES, Conversation
-from .payment import method_args
+from .payment import failure_reason, method_args
 from .prompts import awaiting_buttons, prompt
 from .states import OVERLAYS, State
 from .timer_names import REMINDER
@@ -326,7 +327,10 @@ def _setup_failed(conv: Conversation, event: SetupFailed, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
     return conv, [
-        Reply(message_id="payment-failed", args={"reason": event.reason}),
+        Reply(
+            message_id="payment-failed",
+            args={"reason": failure_reason(event.reason, event.decline_code)},
+        ),
         CreatePaymentLink(org_id=event.org_id, renew=True),
     ]
 
@@ -377,6 +381,26 @@ def _mandate_inactive(conv: Conversation, event: MandateInactive, _now: Now) -> 
         Reply(message_id="payment-mandate-inactive"),
         prompt(back),
         CreatePaymentLink(org_id=event.org_id, renew=True),
+    ]
+
+
+def _mandate_active(conv: Conversation, event: MandateActive) -> Outcome:
+    """Good news about a SEPA mandate, whatever the user is doing now: the
+    saved method (if it is this one) says "active" from here on."""
+    method = conv.payment_method
+    if (
+        event.org_id == conv.org_id
+        and method is not None
+        and method.kind == event.method.kind
+        and method.last4 == event.method.last4
+    ):
+        conv = conv.at(conv.state, payment_method=replace(method, mandate="active"))
+    args = method_args(event.method)
+    return conv, [
+        Reply(
+            message_id="payment-mandate-active",
+            args={"method_country": args["method_country"], "method_last4": args["method_last4"]},
+        )
     ]
 
 
@@ -616,6 +640,8 @@ def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
         return _credit_used(conv, event)
     if isinstance(event, CreditExhausted):
         return _credit_exhausted(conv, event)
+    if isinstance(event, MandateActive):
+        return _mandate_active(conv, event)
     if (
         conv.state in OVERLAYS
         and conv.resume is not None

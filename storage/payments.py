@@ -1,33 +1,40 @@
 """Payment profiles: per organization, its Stripe customer, current Checkout
-link and saved payment method. Statuses: none, link_sent, saved, failed, expired."""
+link and saved payment method. Statuses: none, link_sent, saved, failed,
+expired, deleted."""
 
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from . import outbox
 from ._dialect import is_postgres, upsert_insert
-from .models import PaymentProfileRow
+from .models import OrganizationRow, PaymentProfileRow
 
 __all__ = [
+    "DELETED",
+    "DELETE_CUSTOMER",
     "EXPIRED",
     "FAILED",
     "LINK_SENT",
+    "MANDATE_ORDER",
     "NONE",
     "SAVED",
     "PaymentProfile",
+    "advance_mandate",
     "bump_generation",
     "find_by_payment_method",
+    "forget_identity",
     "get_profile",
     "list_profiles",
     "mark_expired",
     "mark_failed",
     "mark_saved",
+    "queue_customer_deletion",
     "request_link",
     "set_customer",
-    "set_mandate_status",
     "store_link",
 ]
 
@@ -36,6 +43,10 @@ LINK_SENT = "link_sent"
 SAVED = "saved"
 FAILED = "failed"
 EXPIRED = "expired"
+DELETED = "deleted"  # the user's data was erased; the customer is deleted at Stripe
+# The outbox kind that deletes a Stripe customer: {"customer_id"}, or with no
+# id known {"customer_id": None, "org_id", "created_after"} (a Unix time).
+DELETE_CUSTOMER = "stripe_delete_customer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +154,85 @@ async def bump_generation(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def set_customer(session: AsyncSession, org_id: int, customer_id: str, now: datetime) -> None:
-    await _update(session, org_id, now, customer_id=customer_id)
+async def set_customer(session: AsyncSession, org_id: int, customer_id: str, now: datetime) -> bool:
+    """Remember the organization's customer; False when its data was erased
+    meanwhile (the caller then deletes the customer too)."""
+    result = await session.execute(
+        update(PaymentProfileRow)
+        .where(PaymentProfileRow.org_id == org_id, PaymentProfileRow.status != DELETED)
+        .values(customer_id=customer_id, updated_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def queue_customer_deletion(
+    session: AsyncSession,
+    customer_id: str | None,
+    now: datetime,
+    *,
+    org_id: int | None = None,
+    created_after: datetime | None = None,
+) -> None:
+    """Delete a Stripe customer through the outbox (retried while Stripe is
+    down). The row belongs to no identity, so it outlives the user's erasure,
+    and holds nothing personal. It names the customer by id; when Stripe may
+    have made one whose id we never heard (its answer was lost), by our
+    organization id (in the customer's metadata) and the time after which it
+    was made. The runner empties the payload once Stripe has done it."""
+    payload: dict[str, Any] = {"customer_id": customer_id}
+    if customer_id is None and org_id is not None and created_after is not None:
+        payload |= {"org_id": org_id, "created_after": int(created_after.timestamp())}
+    await outbox.enqueue(session, DELETE_CUSTOMER, payload, now=now)
+
+
+async def forget_identity(session: AsyncSession, identity_id: int, now: datetime) -> int:
+    """The user asked to be forgotten: each of their organizations' Stripe
+    customer is queued for deletion and its payment profile keeps only the
+    status `deleted`. Call before the organizations are detached. Returns how
+    many deletions were queued."""
+    query = (
+        select(PaymentProfileRow, OrganizationRow.created_at)
+        .join(OrganizationRow, OrganizationRow.id == PaymentProfileRow.org_id)
+        .where(OrganizationRow.identity_id == identity_id)
+    )
+    if is_postgres(session):
+        # Waits for a link being made right now, and sees the customer it stored.
+        query = query.with_for_update(of=PaymentProfileRow)
+    rows = [(row, created) for row, created in (await session.execute(query)).all()]
+    queued = 0
+    for row, created in rows:
+        if row.customer_id:
+            await queue_customer_deletion(session, row.customer_id, now)
+        elif row.generation > 0:
+            # A link was asked for: a customer may exist whose answer was lost.
+            await queue_customer_deletion(
+                session, None, now, org_id=row.org_id, created_after=created
+            )
+        else:
+            continue
+        queued += 1
+    if rows:
+        await session.execute(
+            update(PaymentProfileRow)
+            .where(PaymentProfileRow.org_id.in_([row.org_id for row, _ in rows]))
+            .values(
+                status=DELETED,
+                customer_id=None,
+                session_id=None,
+                session_url=None,
+                session_expires_at=None,
+                setup_intent_id=None,
+                payment_method_id=None,
+                method_type=None,
+                method_brand=None,
+                method_last4=None,
+                method_country=None,
+                mandate_status=None,
+                failure_reason=None,
+                updated_at=now,
+            )
+        )
+    return queued
 
 
 async def store_link(
@@ -206,11 +294,39 @@ async def mark_expired(session: AsyncSession, org_id: int, now: datetime) -> Non
     await _update(session, org_id, now, status=EXPIRED)
 
 
-async def set_mandate_status(
-    session: AsyncSession, org_id: int, mandate_status: str, now: datetime
-) -> None:
+# A SEPA mandate only moves forward: pending → active → inactive.
+MANDATE_ORDER = ("pending", "active", "inactive")
+
+
+async def advance_mandate(
+    session: AsyncSession, payment_method_id: str, mandate_status: str, now: datetime
+) -> PaymentProfile | None:
+    """Record the mandate status of a saved method if it is a step forward.
+
+    Returns the profile as it was before, or None when nothing changed: an
+    unknown method, the same status again (a replay) or an older one (events
+    out of order). The update is conditional, so of two deliveries racing
+    for the same change exactly one sees it happen."""
+    if mandate_status not in MANDATE_ORDER:
+        return None
+    earlier = MANDATE_ORDER[: MANDATE_ORDER.index(mandate_status)]
+    before = await find_by_payment_method(session, payment_method_id)
+    if before is None:
+        return None
     values: dict[str, Any] = {"mandate_status": mandate_status}
     if mandate_status == "inactive":
         # The method is unusable and its Checkout session long finished.
         values |= {"status": FAILED, "failure_reason": "mandate inactive", "session_id": None}
-    await _update(session, org_id, now, **values)
+    result = await session.execute(
+        update(PaymentProfileRow)
+        .where(
+            PaymentProfileRow.org_id == before.org_id,
+            PaymentProfileRow.payment_method_id == payment_method_id,
+            or_(
+                PaymentProfileRow.mandate_status.is_(None),
+                PaymentProfileRow.mandate_status.in_(earlier),
+            ),
+        )
+        .values(updated_at=now, **values)
+    )
+    return before if result.rowcount else None  # type: ignore[attr-defined]

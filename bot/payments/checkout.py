@@ -2,7 +2,10 @@
 Checkout Session (setup mode) per link generation, the link sent to the chat.
 
 Every POST carries an idempotency key made of our ids, so a retried row (or
-two rows for the same generation) never creates a second customer or session."""
+two rows for the same generation) never creates a second customer or session.
+A key is never reused with other parameters (Stripe refuses that): the
+customer is created from what cannot change, the language (which can) is in
+the session's key and is set on the customer by an update of its own."""
 
 import logging
 from datetime import UTC, datetime, timedelta
@@ -14,7 +17,7 @@ from conversations import Event, PaymentLinkDelayed, PaymentLinkReady, PaymentLi
 from storage import organizations as orgs_repo
 from storage import outbox
 from storage import payments as payments_repo
-from storage.payments import EXPIRED, LINK_SENT, SAVED, PaymentProfile
+from storage.payments import DELETED, EXPIRED, LINK_SENT, SAVED, PaymentProfile
 from storage.records import OrganizationRecord, OutboxItem
 
 from .client import StripeGateway, idempotency_key, is_transient
@@ -94,7 +97,7 @@ class PaymentLinkRunner:
             or org.identity_id is None
             or org.status == "cancelled"
             or generation < profile.generation  # a newer request supersedes this one
-            or profile.status == SAVED
+            or profile.status in (SAVED, DELETED)
         ):
             await self._complete(item)
             return
@@ -112,12 +115,22 @@ class PaymentLinkRunner:
             await self._start_next_generation(item, org_id, generation)
             return
         customer_id = profile.customer_id or await self._create_customer(org)
+        if customer_id is None:
+            await self._complete(item)  # the user asked to be forgotten meanwhile
+            return
+        await self._set_locale(item, org, customer_id)
         if renew and not await self._expire_current(org, profile):
             await self._complete(item)  # the old link was just used: its webhook tells the user
             return
+        # The language is in the key: a retry after the user switched language
+        # sends other parameters, which under the same key Stripe would refuse.
         checkout = await self.gateway.client.v1.checkout.sessions.create_async(
             self._session_params(org, customer_id, expires_at),
-            {"idempotency_key": idempotency_key(org.id, org.created_at, "checkout", generation)},
+            {
+                "idempotency_key": idempotency_key(
+                    org.id, org.created_at, "checkout", generation, org.language
+                )
+            },
         )
         await self._store(item, org, generation, checkout)
 
@@ -146,10 +159,15 @@ class PaymentLinkRunner:
                 )
             await outbox.complete(session, item.id, now=now)
 
-    async def _create_customer(self, org: OrganizationRecord) -> str:
+    async def _create_customer(self, org: OrganizationRecord) -> str | None:
+        """The organization's one customer. Its parameters are only what cannot
+        change once a link is asked for (the confirmed email, the name, our id),
+        so every retry, from any row, sends exactly the first attempt's request
+        under the one key: Stripe answers with the same customer. The language,
+        which the user can switch at any time, is set apart (`_set_locale`).
+        None when the organization was erased while the customer was made."""
         params: CustomerCreateParams = {
             "email": org.email or "",
-            "preferred_locales": [org.language],
             "metadata": {"org_id": str(org.id)},
         }
         if org.name:
@@ -157,9 +175,31 @@ class PaymentLinkRunner:
         customer = await self.gateway.client.v1.customers.create_async(
             params, {"idempotency_key": idempotency_key(org.id, org.created_at, "customer")}
         )
+        now = self.engine.clock.now()
         async with self.engine.sessions.begin() as session:
-            await payments_repo.set_customer(session, org.id, customer.id, self.engine.clock.now())
-        return customer.id
+            if await payments_repo.set_customer(session, org.id, customer.id, now):
+                return customer.id
+            # `/delete` ran while Stripe was answering: this customer goes too.
+            await payments_repo.queue_customer_deletion(session, customer.id, now)
+        return None
+
+    async def _set_locale(
+        self, item: OutboxItem, org: OrganizationRecord, customer_id: str
+    ) -> None:
+        """Stripe's emails to the customer in the conversation's language, as
+        it is now. Setting it twice does no harm, so each attempt has its own
+        key: a retry never sends other parameters under a used key, and a
+        switch back to an earlier language is not answered from Stripe's
+        cache of the first time."""
+        await self.gateway.client.v1.customers.update_async(
+            customer_id,
+            {"preferred_locales": [org.language]},
+            {
+                "idempotency_key": idempotency_key(
+                    org.id, org.created_at, "locale", item.id, item.attempts
+                )
+            },
+        )
 
     async def _expire_current(self, org: OrganizationRecord, profile: PaymentProfile) -> bool:
         """Expire the link being replaced. False when it was completed meanwhile."""
@@ -214,7 +254,11 @@ class PaymentLinkRunner:
         setup_intent_id = setup_intent if isinstance(setup_intent, str) else None
         async with engine.sessions.begin() as session:
             current = await payments_repo.get_profile(session, org.id, for_update=True)
-            if current is None or current.generation != generation or current.status == SAVED:
+            if (
+                current is None
+                or current.generation != generation
+                or current.status in (SAVED, DELETED)
+            ):
                 await outbox.complete(session, item.id, now=now)
                 superseded = True
             else:

@@ -13,8 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations import (
     Event,
+    MandateActive,
     MandateInactive,
     PaymentLinkExpired,
+    SavedMethod,
     SetupFailed,
     SetupSucceeded,
 )
@@ -203,7 +205,15 @@ class StripeWebhook:
         if org_id is None:
             return None
         error = intent.last_setup_error
-        reason = (error.message if error is not None else None) or "—"
+        # Stripe leaves out what does not apply (a SEPA error has no decline
+        # code). Its English message is for operators (logs, `orgs --json`);
+        # the user reads a localized reason chosen from the codes.
+        details = error.to_dict() if error is not None else {}
+        code = str(details.get("code") or "")
+        decline_code = str(details.get("decline_code") or "")
+        message = str(details.get("message") or "—")
+        codes = "/".join(c for c in (code, decline_code) if c) or "no code"
+        reason = f"{message} ({codes})"
 
         async def apply(session: AsyncSession) -> None:
             profile = await payments_repo.get_profile(session, org_id, for_update=True)
@@ -214,8 +224,13 @@ class StripeWebhook:
                 or profile.generation != profile.session_generation  # a new link is coming
             ):
                 return
+            log.info("setup %s of organization %s failed: %s", intent_id, org_id, reason)
             await payments_repo.mark_failed(session, org_id, reason, self.engine.clock.now())
-            await self._tell(session, org_id, SetupFailed(org_id=org_id, reason=reason))
+            await self._tell(
+                session,
+                org_id,
+                SetupFailed(org_id=org_id, reason=code, decline_code=decline_code),
+            )
 
         return apply
 
@@ -251,16 +266,23 @@ class StripeWebhook:
         status = mandate.status
 
         async def apply(session: AsyncSession) -> None:
-            profile = await payments_repo.find_by_payment_method(session, method_id)
-            if profile is None or profile.mandate_status == status:
-                return
-            was_saved = profile.status == SAVED
-            await payments_repo.set_mandate_status(
-                session, profile.org_id, status, self.engine.clock.now()
-            )
-            if status == "inactive" and was_saved:
-                self._notify_support(profile.org_id, mandate_id)
-                await self._tell(session, profile.org_id, MandateInactive(org_id=profile.org_id))
+            now = self.engine.clock.now()
+            before = await payments_repo.advance_mandate(session, method_id, status, now)
+            if before is None or before.status != SAVED:
+                return  # a replay, a stale status, or not (or no longer) the saved method
+            org_id = before.org_id
+            if status == "inactive":
+                self._notify_support(org_id, mandate_id)
+                await self._tell(session, org_id, MandateInactive(org_id=org_id))
+            elif status == "active" and before.method_type == "sepa_debit":
+                method = SavedMethod(
+                    kind="sepa_debit",
+                    brand=before.method_brand or "",
+                    last4=before.method_last4 or "",
+                    country=before.method_country or "",
+                    mandate="active",
+                )
+                await self._tell(session, org_id, MandateActive(org_id=org_id, method=method))
 
         return apply
 

@@ -29,6 +29,10 @@ payment-card-only-usd = Your invoices are in US dollars, so the page offers card
 payment-link-delayed = Stripe is not answering right now. I keep trying and will send you the payment link here as soon as it is ready.
 payment-link-unavailable = I could not make a payment link because of a problem on our side. Our team has been alerted and is on it; your progress is saved.
 payment-mandate-inactive = Your SEPA Direct Debit mandate is no longer active, so that bank account cannot be used. Please add a payment method again; our support team has been told.
+# Variables:
+#   $method_country (String) - the country of the SEPA account (DE, FR, …)
+#   $method_last4 (String) - the last four digits of the IBAN
+payment-mandate-active = Good news: your SEPA Direct Debit mandate for the account { $method_country } •••• { $method_last4 } is now active. You do not need to do anything else.
 
 web-payment-done-title = Payment method received
 web-payment-done-text = Thank you! Stripe is confirming your payment method. You can return to the chat: it tells you as soon as the method is saved.

@@ -12,6 +12,16 @@ payment-not-configured =
     Payments are not set up on this server yet, so I cannot make a payment link.
     The operator needs to set STRIPE_SECRET_KEY. Your progress is saved; send /start later.
 # Variables:
-#   $reason (String) - why the setup failed, as Stripe reported it
-payment-failed = The payment method could not be saved: { $reason }. Here is a new link to try again.
+#   $reason (String) - why the setup failed: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication or other
+payment-failed =
+    { $reason ->
+        [declined] Your bank declined the card. Try another card, or ask your bank why.
+        [insufficient-funds] Your bank declined the card because the account has insufficient funds. Try another card.
+        [expired-card] The card has expired, or its expiry date was entered wrong.
+        [incorrect-cvc] The security code (CVC) of the card was not correct.
+        [incorrect-number] The card number was not correct.
+        [processing-error] Something went wrong while the card was being checked. Please try again in a moment.
+        [authentication] Your bank's verification (3D Secure) was not completed.
+       *[other] The payment method could not be saved.
+    } Here is a new link to try again.
 payment-link-expired = The payment link expired. Here is a new one.

@@ -29,6 +29,10 @@ payment-card-only-usd = Tus facturas son en dólares estadounidenses, así que l
 payment-link-delayed = Stripe no responde en este momento. Sigo intentándolo y te enviaré aquí el enlace de pago en cuanto esté listo.
 payment-link-unavailable = No pude crear un enlace de pago por un problema de nuestra parte. Nuestro equipo ya está avisado y se está ocupando; tu progreso está guardado.
 payment-mandate-inactive = Tu mandato de débito directo SEPA ya no está activo, así que esa cuenta bancaria no se puede usar. Agrega de nuevo un método de pago; avisamos a nuestro equipo de soporte.
+# Variables:
+#   $method_country (String) - el país de la cuenta SEPA (DE, FR, …)
+#   $method_last4 (String) - los últimos cuatro dígitos del IBAN
+payment-mandate-active = Buenas noticias: tu mandato de débito directo SEPA para la cuenta { $method_country } •••• { $method_last4 } ya está activo. No necesitas hacer nada más.
 
 web-payment-done-title = Método de pago recibido
 web-payment-done-text = ¡Gracias! Stripe está confirmando tu método de pago. Puedes volver al chat: te avisará en cuanto el método quede guardado.

@@ -12,6 +12,16 @@ payment-not-configured =
     Los pagos todavía no están configurados en este servidor, así que no puedo crear un enlace de pago.
     El operador debe configurar STRIPE_SECRET_KEY. Tu progreso está guardado; envía /start más tarde.
 # Variables:
-#   $reason (String) - el motivo del error, tal como lo informó Stripe
-payment-failed = No se pudo guardar el método de pago: { $reason }. Aquí tienes un enlace nuevo para intentarlo otra vez.
+#   $reason (String) - por qué falló: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication u other
+payment-failed =
+    { $reason ->
+        [declined] Tu banco rechazó la tarjeta. Prueba con otra tarjeta o pregunta a tu banco el motivo.
+        [insufficient-funds] Tu banco rechazó la tarjeta porque la cuenta no tiene fondos suficientes. Prueba con otra tarjeta.
+        [expired-card] La tarjeta está vencida, o la fecha de vencimiento se introdujo mal.
+        [incorrect-cvc] El código de seguridad (CVC) de la tarjeta no era correcto.
+        [incorrect-number] El número de la tarjeta no era correcto.
+        [processing-error] Algo falló al verificar la tarjeta. Vuelve a intentarlo en un momento.
+        [authentication] La verificación de tu banco (3D Secure) no se completó.
+       *[other] No se pudo guardar el método de pago.
+    } Aquí tienes un enlace nuevo para intentarlo otra vez.
 payment-link-expired = El enlace de pago expiró. Aquí tienes uno nuevo.

@@ -29,6 +29,10 @@ payment-card-only-usd = Le tue fatture sono in dollari USA, quindi la pagina off
 payment-link-delayed = Stripe al momento non risponde. Continuo a provare e ti invierò qui il link di pagamento appena sarà pronto.
 payment-link-unavailable = Non sono riuscito a creare un link di pagamento per un problema da parte nostra. Il nostro team è stato avvisato e se ne sta occupando; i tuoi progressi sono salvati.
 payment-mandate-inactive = Il tuo mandato di addebito diretto SEPA non è più attivo, quindi quel conto non può essere usato. Aggiungi di nuovo un metodo di pagamento; abbiamo avvisato il supporto.
+# Variables:
+#   $method_country (String) - il paese del conto SEPA (DE, FR, …)
+#   $method_last4 (String) - le ultime quattro cifre dell'IBAN
+payment-mandate-active = Buone notizie: il tuo mandato di addebito diretto SEPA per il conto { $method_country } •••• { $method_last4 } ora è attivo. Non devi fare nient'altro.
 
 web-payment-done-title = Metodo di pagamento ricevuto
 web-payment-done-text = Grazie! Stripe sta confermando il tuo metodo di pagamento. Puoi tornare alla chat: ti avviserà appena il metodo sarà salvato.

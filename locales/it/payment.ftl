@@ -12,6 +12,16 @@ payment-not-configured =
     I pagamenti non sono ancora configurati su questo server, quindi non posso creare un link di pagamento.
     L'operatore deve impostare STRIPE_SECRET_KEY. I tuoi progressi sono salvati: invia /start più tardi.
 # Variables:
-#   $reason (String) - il motivo dell'errore, come riportato da Stripe
-payment-failed = Non è stato possibile salvare il metodo di pagamento: { $reason }. Ecco un nuovo link per riprovare.
+#   $reason (String) - il motivo dell'errore: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication o other
+payment-failed =
+    { $reason ->
+        [declined] La tua banca ha rifiutato la carta. Prova con un'altra carta o chiedi il motivo alla tua banca.
+        [insufficient-funds] La tua banca ha rifiutato la carta perché il conto non ha fondi sufficienti. Prova con un'altra carta.
+        [expired-card] La carta è scaduta, oppure la data di scadenza è stata inserita in modo errato.
+        [incorrect-cvc] Il codice di sicurezza (CVC) della carta non era corretto.
+        [incorrect-number] Il numero della carta non era corretto.
+        [processing-error] Si è verificato un errore durante la verifica della carta. Riprova tra poco.
+        [authentication] La verifica della tua banca (3D Secure) non è stata completata.
+       *[other] Non è stato possibile salvare il metodo di pagamento.
+    } Ecco un nuovo link per riprovare.
 payment-link-expired = Il link di pagamento è scaduto. Eccone uno nuovo.

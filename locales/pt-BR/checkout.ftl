@@ -29,6 +29,10 @@ payment-card-only-usd = Suas faturas são em dólares americanos, então a pági
 payment-link-delayed = A Stripe não está respondendo agora. Continuo tentando e envio o link de pagamento aqui assim que ele estiver pronto.
 payment-link-unavailable = Não consegui gerar um link de pagamento por um problema do nosso lado. Nossa equipe já foi avisada e está cuidando disso; seu progresso está salvo.
 payment-mandate-inactive = Sua autorização de débito direto SEPA não está mais ativa, então essa conta bancária não pode ser usada. Adicione uma forma de pagamento de novo; nossa equipe de suporte foi avisada.
+# Variables:
+#   $method_country (String) - o país da conta SEPA (DE, FR, …)
+#   $method_last4 (String) - os últimos quatro dígitos do IBAN
+payment-mandate-active = Boa notícia: sua autorização de débito direto SEPA para a conta { $method_country } •••• { $method_last4 } agora está ativa. Você não precisa fazer mais nada.
 
 web-payment-done-title = Forma de pagamento recebida
 web-payment-done-text = Obrigado! A Stripe está confirmando sua forma de pagamento. Você pode voltar ao chat: ele avisa assim que a forma de pagamento for salva.

@@ -12,6 +12,16 @@ payment-not-configured =
     Os pagamentos ainda não estão configurados neste servidor, então não consigo gerar um link de pagamento.
     O operador precisa definir STRIPE_SECRET_KEY. Seu progresso está salvo; envie /start mais tarde.
 # Variables:
-#   $reason (String) - o motivo da falha, conforme informado pela Stripe
-payment-failed = Não foi possível salvar a forma de pagamento: { $reason }. Aqui está um novo link para tentar de novo.
+#   $reason (String) - o motivo da falha: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication ou other
+payment-failed =
+    { $reason ->
+        [declined] Seu banco recusou o cartão. Tente outro cartão ou pergunte ao seu banco o motivo.
+        [insufficient-funds] Seu banco recusou o cartão porque a conta não tem saldo suficiente. Tente outro cartão.
+        [expired-card] O cartão está vencido, ou a data de validade foi digitada errada.
+        [incorrect-cvc] O código de segurança (CVC) do cartão não estava correto.
+        [incorrect-number] O número do cartão não estava correto.
+        [processing-error] Ocorreu um erro ao verificar o cartão. Tente de novo daqui a pouco.
+        [authentication] A verificação do seu banco (3D Secure) não foi concluída.
+       *[other] Não foi possível salvar a forma de pagamento.
+    } Aqui está um novo link para tentar de novo.
 payment-link-expired = O link de pagamento expirou. Aqui está um novo.

@@ -1,7 +1,8 @@
 """A loopback Stripe API for tests. The real `stripe` library talks to it
 through `STRIPE_API_BASE`. Parameters are checked against the library's own
 typed definitions; objects are shaped like Stripe's published fixtures
-(`stripe_objects.json`, from stripe/openapi); Idempotency-Key is honoured; it
+(`stripe_objects.json`, from stripe/openapi); Idempotency-Key is honoured
+(a key reused with other parameters is refused, as Stripe does); it
 can be told to fail; webhook events are signed with Stripe's algorithm."""
 
 import copy
@@ -19,6 +20,8 @@ from typing import Any
 from aiohttp import web
 from stripe.params import (
     CustomerCreateParams,
+    CustomerDeleteParams,
+    CustomerListParams,
     CustomerRetrieveParams,
     CustomerUpdateParams,
     MandateRetrieveParams,
@@ -90,6 +93,7 @@ class StripeDouble:
     now: Callable[[], float] = time.time
     base_url: str = ""
     customers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    deleted_customers: dict[str, dict[str, Any]] = field(default_factory=dict)
     sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
     setup_intents: dict[str, dict[str, Any]] = field(default_factory=dict)
     payment_methods: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -196,6 +200,8 @@ class StripeDouble:
             ("POST", "customers"): (CustomerCreateParams, self._create_customer),
             ("POST", "customers", "*"): (CustomerUpdateParams, self._update_customer),
             ("GET", "customers", "*"): (CustomerRetrieveParams, self._get_customer),
+            ("DELETE", "customers", "*"): (CustomerDeleteParams, self._delete_customer),
+            ("GET", "customers"): (CustomerListParams, self._list_customers),
             ("POST", "checkout/sessions"): (SessionCreateParams, self._create_session),
             ("GET", "checkout/sessions", "*"): (SessionRetrieveParams, self._get_session),
             ("POST", "checkout/sessions", "*", "expire"): (SessionExpireParams, self._expire),
@@ -249,7 +255,45 @@ class StripeDouble:
         return self.customers[customer_id]
 
     def _get_customer(self, customer_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        if customer_id in self.deleted_customers:
+            return {"id": customer_id, "object": "customer", "deleted": True}
         return self._customer(customer_id)
+
+    def _list_customers(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Newest first; `email` (exact) and `created[gte|gt|lte|lt]` filter;
+        `limit` and `starting_after` page, as Stripe's list does."""
+        bounds = params.get("created", {})
+        compare = {
+            "gte": lambda a, b: a >= b,
+            "gt": lambda a, b: a > b,
+            "lte": lambda a, b: a <= b,
+            "lt": lambda a, b: a < b,
+        }
+        found = [
+            c
+            for c in reversed(self.customers.values())
+            if ("email" not in params or c.get("email") == params["email"])
+            and all(compare[op](c["created"], int(v)) for op, v in bounds.items())
+        ]
+        found.sort(key=lambda c: c["created"], reverse=True)
+        after = params.get("starting_after")
+        if after is not None:
+            ids = [c["id"] for c in found]
+            found = found[ids.index(after) + 1 :] if after in ids else []
+        limit = int(params.get("limit", 10))
+        return {
+            "object": "list",
+            "url": "/v1/customers",
+            "has_more": len(found) > limit,
+            "data": copy.deepcopy(found[:limit]),
+        }
+
+    def _delete_customer(self, customer_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        """Like Stripe: gone for good; deleting it again is "No such customer"."""
+        self.deleted_customers[customer_id] = self.customers.pop(
+            customer_id, None
+        ) or self._customer(customer_id)
+        return {"id": customer_id, "object": "customer", "deleted": True}
 
     def _update_customer(self, customer_id: str, params: dict[str, Any]) -> dict[str, Any]:
         customer = self._customer(customer_id)
@@ -460,20 +504,20 @@ class StripeDouble:
         self,
         session_id: str,
         *,
-        code: str = "card_declined",
+        code: str | None = "card_declined",
+        decline_code: str | None = "generic_decline",
         message: str = "Your card was declined.",
     ) -> dict[str, Any]:
+        """The customer's attempt failed; Stripe's `last_setup_error` says why
+        (`code`, and for a declined card `decline_code`)."""
         session = self._session(session_id)
         intent = self.setup_intents[session["setup_intent"]]
-        intent.update(
-            status="requires_payment_method",
-            last_setup_error={
-                "code": code,
-                "decline_code": "generic_decline",
-                "message": message,
-                "type": "card_error",
-            },
-        )
+        error: dict[str, Any] = {"message": message, "type": "card_error"}
+        if code is not None:
+            error["code"] = code
+        if decline_code is not None:
+            error["decline_code"] = decline_code
+        intent.update(status="requires_payment_method", last_setup_error=error)
         return self.event("setup_intent.setup_failed", intent)
 
     def expire(self, session_id: str) -> dict[str, Any]:

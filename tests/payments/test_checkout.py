@@ -182,3 +182,35 @@ async def test_misconfiguration_is_logged_and_the_user_told(
     finally:
         await runner.cleanup()
         await services.close()
+
+
+@pytest.mark.parametrize("lost", ["/v1/customers", "/v1/checkout/sessions"])
+async def test_language_switch_between_retries_reuses_no_key_with_other_parameters(
+    payer: Payer, stripe_double: StripeDouble, clock: FrozenClock, lost: str
+) -> None:
+    await payer.sign_up("en")
+    # Stripe does the work but every answer is lost: the row is retried later.
+    stripe_double.fail_next(3, executed=True, path=lost)
+    assert await payer.work() == ["payment-link-delayed"]
+    # Meanwhile the user switches to Russian.
+    await payer.say("/language")
+    assert (await payer.say("ru"))[0] == "language-changed"
+    clock.advance(timedelta(minutes=1))
+    assert await payer.work() == ["payment-link"]
+
+    refused = [r for r in stripe_double.requests if r.status >= 400]
+    assert refused == []  # no idempotency error, no "we are on it"
+    (customer,) = stripe_double.customers.values()
+    assert customer["preferred_locales"] == ["ru"]
+    creates = [r for r in stripe_double.requests if r.path == "/v1/customers"]
+    assert len({r.idempotency_key for r in creates}) == 1
+    assert all(r.params == creates[0].params for r in creates)
+    shown = stripe_double.sessions[payer.session_id()]
+    assert shown["locale"] == "ru" and "lang=ru" in shown["cancel_url"]
+    assert payer.shown[-1].text != payer.services.translator.format("en", "payment-link")
+    # Every key Stripe saw again came with the very same parameters.
+    by_key: dict[str, set[str]] = {}
+    for request in stripe_double.requests:
+        if request.idempotency_key:
+            by_key.setdefault(request.idempotency_key, set()).add(repr(request.params))
+    assert all(len(params) == 1 for params in by_key.values())

@@ -5,10 +5,12 @@ stale or out of order."""
 import json
 import logging
 import time
+from typing import Any
 
 import aiohttp
 import pytest
 
+from bot.cli import _orgs as cli_orgs
 from bot.services import Services, open_services
 from storage import outbox
 from storage.conversations import was_processed
@@ -20,6 +22,14 @@ async def _ready(payer: Payer, language: str = "en", currency: str = "EUR") -> s
     await payer.sign_up(language, currency)
     await payer.work()
     return payer.session_id()
+
+
+async def _orgs_json(payer: Payer, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    """What `python -m bot orgs --json` prints for the payer's database."""
+    capsys.readouterr()
+    await cli_orgs(payer.services.settings, True)
+    rows: list[dict[str, Any]] = json.loads(capsys.readouterr().out)
+    return rows
 
 
 async def _queued(payer: Payer) -> int:
@@ -154,21 +164,62 @@ async def test_completion_before_anything_else_still_counts(
 
 
 async def test_failed_setup_gives_the_reason_and_a_new_link(
-    payer: Payer, stripe_double: StripeDouble
+    payer: Payer, stripe_double: StripeDouble, caplog: pytest.LogCaptureFixture
 ) -> None:
     session_id = await _ready(payer, "es")
-    event = stripe_double.fail_setup(session_id, message="Your card has insufficient funds.")
-    assert await payer.post(event) == (200, "ok")
+    event = stripe_double.fail_setup(
+        session_id,
+        code="card_declined",
+        decline_code="insufficient_funds",
+        message="Your card has insufficient funds.",
+    )
+    with caplog.at_level(logging.INFO, logger="bot"):
+        assert await payer.post(event) == (200, "ok")
     assert await payer.deliver() == ["payment-failed"]
-    assert "insufficient funds" in payer.shown[-1].text
+    text = payer.shown[-1].text
+    assert "fondos suficientes" in text and "enlace nuevo" in text
+    assert "insufficient" not in text  # Stripe's English is for operators only
     profile = await payer.profile()
     assert (profile.status, profile.failure_reason) == (
         "failed",
-        "Your card has insufficient funds.",
+        "Your card has insufficient funds. (card_declined/insufficient_funds)",
     )
+    assert "Your card has insufficient funds." in caplog.text
     assert await payer.work() == ["payment-link"]
     assert payer.session_id() != session_id
     assert stripe_double.sessions[session_id]["status"] == "expired"
+
+
+@pytest.mark.parametrize(
+    ("language", "code", "decline_code", "expected"),
+    [
+        ("ru", "expired_card", "expired_card", "Срок действия карты истёк"),
+        ("it", "incorrect_cvc", None, "codice di sicurezza (CVC)"),
+        ("pt-BR", "processing_error", None, "Ocorreu um erro ao verificar o cartão"),
+        ("es", "setup_intent_authentication_failure", None, "3D Secure"),
+        ("en", "something_new", None, "The payment method could not be saved"),
+    ],
+)
+async def test_setup_failure_reasons_are_localized(
+    payer: Payer,
+    stripe_double: StripeDouble,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    code: str | None,
+    decline_code: str | None,
+    expected: str,
+) -> None:
+    session_id = await _ready(payer, language)
+    stripe_message = "Stripe says something in English."
+    event = stripe_double.fail_setup(
+        session_id, code=code, decline_code=decline_code, message=stripe_message
+    )
+    assert await payer.post(event) == (200, "ok")
+    assert await payer.deliver() == ["payment-failed"]
+    text = payer.shown[-1].text
+    assert expected in text and "English" not in text
+    assert stripe_message in ((await payer.profile()).failure_reason or "")
+    assert (await _orgs_json(payer, capsys))[0]["payment"]["reason"].startswith(stripe_message)
 
 
 async def test_expired_session_gets_a_new_link(payer: Payer, stripe_double: StripeDouble) -> None:
@@ -194,6 +245,67 @@ async def test_inactive_mandate_tells_the_user_and_support(
     assert await payer.work() == ["payment-link"]
     profile = await payer.profile()
     assert (profile.status, profile.mandate_status) == ("link_sent", "inactive")
+
+
+async def test_mandate_that_becomes_active_later_is_told_once(
+    payer: Payer, stripe_double: StripeDouble, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session_id = await _ready(payer, "it")
+    completed = stripe_double.complete(
+        session_id, "sepa_debit", last4="3000", mandate_status="pending"
+    )
+    assert await payer.post(completed) == (200, "ok")
+    assert await payer.deliver() == ["onboarding-done", "credit-left"]
+    assert "mandato in attesa" in payer.shown[-2].text
+    (mandate_id,) = stripe_double.mandates
+    stale_pending = stripe_double.event("mandate.updated", stripe_double.mandates[mandate_id])
+
+    activated = stripe_double.set_mandate(mandate_id, "active")
+    assert await payer.post(activated) == (200, "ok")
+    assert await payer.deliver() == ["payment-mandate-active"]
+    assert "conto DE •••• 3000 ora è attivo" in payer.shown[-1].text
+    assert (await payer.profile()).mandate_status == "active"
+    (org,) = await _orgs_json(payer, capsys)
+    assert org["payment"]["status"] == "saved" and org["payment"]["mandate"] == "active"
+    assert await payer.say("/status") == ["status-summary"]
+    assert "mandato attivo" in payer.shown[-1].text
+
+    # The same event again, another event saying the same, an older "pending"
+    # delivered late, and Stripe itself momentarily answering "pending": no
+    # second message, and the status does not move back.
+    assert await payer.post(activated) == (200, "duplicate")
+    again = stripe_double.event("mandate.updated", stripe_double.mandates[mandate_id])
+    assert await payer.post(again) == (200, "ok")
+    assert await payer.post(stale_pending) == (200, "ok")
+    stripe_double.mandates[mandate_id]["status"] = "pending"
+    lagging = stripe_double.event("mandate.updated", stripe_double.mandates[mandate_id])
+    assert await payer.post(lagging) == (200, "ok")
+    assert await payer.work() == []
+    assert (await payer.profile()).mandate_status == "active"
+
+    # Forward still works: active → inactive is told (and support with it).
+    assert await payer.post(stripe_double.set_mandate(mandate_id, "inactive")) == (200, "ok")
+    assert await payer.deliver() == ["payment-mandate-inactive", "payment-ask"]
+
+
+async def test_mandate_active_before_completion_is_told_in_the_saved_message(
+    payer: Payer, stripe_double: StripeDouble
+) -> None:
+    session_id = await _ready(payer, "en")
+    completed = stripe_double.complete(
+        session_id, "sepa_debit", last4="3000", mandate_status="pending"
+    )
+    (mandate_id,) = stripe_double.mandates
+    # Stripe delivers the mandate's activation before the session's completion.
+    assert await payer.post(stripe_double.set_mandate(mandate_id, "active")) == (200, "ok")
+    assert await payer.deliver() == []
+    assert await payer.post(completed) == (200, "ok")
+    assert await payer.deliver() == ["onboarding-done", "credit-left"]
+    assert "mandate active" in payer.shown[-2].text
+    again = stripe_double.event("mandate.updated", stripe_double.mandates[mandate_id])
+    assert await payer.post(again) == (200, "ok")
+    assert await payer.work() == []
+    assert (await payer.profile()).mandate_status == "active"
 
 
 async def test_unknown_event_types_are_acknowledged(
