@@ -20,6 +20,7 @@ from conversations import EmailDeliveryFailed, PaymentLinkUnavailable, Timer
 from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
 from storage import outbox, timers
+from storage.payments import DELETE_CUSTOMER
 from storage.records import OutboxItem, TimerItem
 
 from . import metrics
@@ -52,7 +53,7 @@ def _service(item: OutboxItem) -> str:
     """The outside service an outbox row talks to, for the metrics."""
     if item.kind == CONFIRMATION_EMAIL:
         return "email"
-    if item.kind == PAYMENT_LINK:
+    if item.kind in (PAYMENT_LINK, DELETE_CUSTOMER):
         return "stripe"
     return str(item.payload.get("channel") or item.kind)
 
