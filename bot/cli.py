@@ -72,7 +72,8 @@ async def _web(settings: Settings) -> None:
         services.closers.append(telegram.close)
         await telegram.start()
         secret = settings.telegram_webhook_secret.get_secret_value()
-        webhook_route(app, telegram, secret)
+        previous = settings.telegram_webhook_secret_previous
+        webhook_route(app, telegram, secret, previous.get_secret_value() if previous else None)
         await telegram.register_webhook(settings.public_url, secret)
     runner = web.AppRunner(app)
     await runner.setup()

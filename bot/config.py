@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     telegram_library: Literal["aiogram", "ptb"] = "aiogram"
     telegram_api_base: str = "https://api.telegram.org"
     telegram_webhook_secret: SecretStr | None = None
+    # During a rotation: the other secret still accepted (see SECURITY.md).
+    telegram_webhook_secret_previous: SecretStr | None = None
     telegram_poll_timeout: int = 25
     # Outbound limits (Telegram's: ~1/s per chat with short bursts, 20/min per
     # group, 30/s overall).

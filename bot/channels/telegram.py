@@ -118,15 +118,24 @@ def open_telegram(
 
 
 TELEGRAM = web.AppKey("telegram", TelegramRuntime)
-WEBHOOK_SECRET = web.AppKey("telegram_webhook_secret", str)
+WEBHOOK_SECRETS = web.AppKey("telegram_webhook_secrets", tuple[bytes, ...])
+
+
+def _accepted(given: bytes, secrets: tuple[bytes, ...]) -> bool:
+    """Constant time, and every accepted secret is compared (no early exit),
+    so timing tells neither which one matched nor how much of one."""
+    matched = False
+    for secret in secrets:
+        matched |= hmac.compare_digest(given, secret)
+    return matched
 
 
 async def _webhook(request: web.Request) -> web.Response:
-    """Checked before anything is read: without the secret, 401 and the body
+    """Checked before anything is read: without an accepted secret (the
+    current one, or the previous one during a rotation), 401 and the body
     stays unread."""
-    expected = request.app[WEBHOOK_SECRET].encode()
     given = request.headers.get(SECRET_HEADER, "").encode()
-    if not hmac.compare_digest(given, expected):
+    if not _accepted(given, request.app[WEBHOOK_SECRETS]):
         log.warning("telegram webhook with a wrong secret from %s", request.remote)
         return web.Response(status=401)
     try:
@@ -139,7 +148,14 @@ async def _webhook(request: web.Request) -> web.Response:
     return web.Response()
 
 
-def webhook_route(app: web.Application, runtime: TelegramRuntime, secret: str) -> None:
+def webhook_route(
+    app: web.Application, runtime: TelegramRuntime, secret: str, previous: str | None = None
+) -> None:
+    """`secret` is the one registered with `setWebhook`; `previous`, when
+    given, is accepted too (a rotation in progress). An empty secret would
+    let requests without the header in, so it is refused here."""
+    if not secret:
+        raise ValueError("TELEGRAM_WEBHOOK_SECRET is empty")
     app[TELEGRAM] = runtime
-    app[WEBHOOK_SECRET] = secret
+    app[WEBHOOK_SECRETS] = tuple(s.encode() for s in (secret, previous) if s)
     app.router.add_post(WEBHOOK_PATH, _webhook)

@@ -1,14 +1,18 @@
-"""Stripe and Slack signing secrets rotate without downtime: while
-`*_PREVIOUS` holds the secret being retired, requests signed with either the
-new or the old one are accepted; with neither, refused; once the previous one
-is removed from the settings, it is refused too."""
+"""Stripe and Slack signing secrets and the Telegram webhook secret rotate
+without downtime: while `*_PREVIOUS` holds the secret being retired,
+requests signed with (or carrying) either the new or the old one are
+accepted; with neither, refused; once the previous one is removed from the
+settings, it is refused too."""
 
 import json
+import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import aiohttp
+import pytest
 from aiohttp import web
 from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
@@ -18,8 +22,13 @@ from bot.config import Settings
 from bot.services import open_services
 from bot.web import build_app
 from tests.doubles.stripe_api import StripeDouble, sign
+from tests.doubles.telegram_api import TelegramApiDouble
+from tests.reliability.test_web_crashes import Web
+from tests.smtp_server import free_port
 
 NEW, OLD, WRONG = "secret-new-0123456789", "secret-old-0123456789", "secret-wrong-0123456789"
+TELEGRAM_TOKEN = "123456789:AAHtest-token_for_the-double-0123456789"
+TELEGRAM_USER = 4242
 
 
 @asynccontextmanager
@@ -132,3 +141,68 @@ def test_settings_list_the_accepted_secrets(settings: Settings) -> None:
     assert rotating.stripe_webhook_secrets == (NEW, OLD)
     assert rotating.slack_signing_secrets == (NEW,)
     assert OLD not in repr(rotating) and NEW not in repr(rotating)
+
+
+# The check runs before either library sees the request; the database plays no part.
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_telegram_webhook_accepts_the_current_and_the_previous_secret(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """A real `python -m bot web` during a rotation: it registers the new
+    secret; deliveries with the new one and with the old one (Telegram still
+    using what a not yet restarted replica registered) are both handled; any
+    other secret, or none, is 401 with the body unread. Once `_PREVIOUS` is
+    gone, the old secret is refused too."""
+    double = TelegramApiDouble(TELEGRAM_TOKEN)
+    await double.start()
+    double.add_user(TELEGRAM_USER, language_code="en")
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": settings.database_url,
+        "MAIL_DIR": str(settings.mail_dir),
+        "PORT": str(port),
+        "PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": NEW,
+        "TELEGRAM_WEBHOOK_SECRET_PREVIOUS": OLD,
+        "TELEGRAM_LIBRARY": "ptb",
+        "TELEGRAM_API_BASE": double.base_url,
+    }
+    hook = f"http://127.0.0.1:{port}/telegram/webhook"
+    rotating = Web(env, tmp_path)
+    try:
+        await rotating.start()
+        assert double.webhook == (hook, NEW)
+        await double.say(TELEGRAM_USER, "/start")
+        await double.wait_for_messages(TELEGRAM_USER, 2)
+        double.webhook = (hook, OLD)
+        await double.say(TELEGRAM_USER, "/help")
+        await double.wait_for_messages(TELEGRAM_USER, 3)
+        await double.webhook_answered()
+        assert [status for _, status in double.webhook_statuses] == [200, 200]
+        # Anything else: 401 before the body is read (garbage is not a 400).
+        garbage = b"{not json"
+        refused = [
+            (garbage, {}),
+            (garbage, {"X-Telegram-Bot-Api-Secret-Token": WRONG}),
+            (garbage, {"X-Telegram-Bot-Api-Secret-Token": NEW[:-1]}),
+            (garbage, {"X-Telegram-Bot-Api-Secret-Token": f"{OLD}x"}),
+            (garbage, {"X-Telegram-Bot-Api-Secret-Token": ""}),
+        ]
+        assert await _statuses(hook, refused) == [401] * len(refused)
+        assert await _statuses(hook, [(garbage, {"X-Telegram-Bot-Api-Secret-Token": OLD})]) == [400]
+        await rotating.stop()
+        # The rotation is over: only the new secret.
+        done = Web({k: v for k, v in env.items() if not k.endswith("_PREVIOUS")}, tmp_path)
+        await done.start()
+        try:
+            assert double.webhook == (hook, NEW)
+            old, new = ({"X-Telegram-Bot-Api-Secret-Token": s} for s in (OLD, NEW))
+            assert await _statuses(hook, [(garbage, old), (garbage, new)]) == [401, 400]
+        finally:
+            await done.stop()
+    finally:
+        await rotating.stop()
+        await double.stop()
+    assert len(double.messages_in(TELEGRAM_USER)) == 3
