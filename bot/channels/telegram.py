@@ -1,5 +1,5 @@
 """Telegram, put together: the library chosen by `TELEGRAM_LIBRARY`, the
-limiter, the channel; long polling, or the webhook route on the web app.
+limiter, the channel; crash-safe long polling, or the webhook route on the web app.
 The libraries are imported here only when Telegram is actually used."""
 
 import asyncio
@@ -15,6 +15,7 @@ from ..services import Services
 from .telegram_channel import SentObserver, TelegramChannel, TelegramSender
 from .telegram_common import CHANNEL, BotApi, Incoming
 from .telegram_limits import Limits, SendLimiter
+from .telegram_polling import Poller
 
 __all__ = ["WEBHOOK_PATH", "TelegramRuntime", "limits_from", "open_telegram", "webhook_route"]
 
@@ -31,7 +32,11 @@ class Library(Protocol):
 
     def parse_update(self, data: dict[str, Any]) -> Incoming | None: ...
 
-    async def poll(self, submit: Any, stop: asyncio.Event, poll_seconds: int) -> None: ...
+    def dispatch_to(self, submit: Callable[[Incoming], object]) -> None: ...
+
+    async def get_updates(self, offset: int | None, poll_seconds: int) -> list[Any]: ...
+
+    async def feed(self, update: Any) -> None: ...
 
     async def close(self) -> None: ...
 
@@ -71,11 +76,15 @@ class TelegramRuntime:
         await self.channel.start()
 
     async def run_polling(self, stop: asyncio.Event, poll_seconds: int) -> None:
+        """Long polling until `stop`; an update is confirmed to Telegram only
+        once handled (see `telegram_polling`)."""
         await self.sender.call(None, self.library.api.delete_webhook)
+        poller = Poller(self.library, self.channel, poll_seconds)
         try:
-            await self.library.poll(self.channel.submit, stop, poll_seconds)
+            await poller.run(stop)
         finally:
             await self.channel.drain()
+        await poller.confirm()
 
     async def register_webhook(self, public_url: str, secret: str) -> None:
         url = f"{public_url.rstrip('/')}{WEBHOOK_PATH}"

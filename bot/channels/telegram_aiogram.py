@@ -1,8 +1,7 @@
-"""The Telegram channel on aiogram 3: its Bot for the API calls, its
-Dispatcher for long polling, its types to parse updates. Nothing else."""
+"""The Telegram channel on aiogram 3: its Bot for the API calls (getUpdates
+too), its Dispatcher to dispatch polled updates, its types to parse updates.
+Nothing else; the polling loop is `telegram_polling`."""
 
-import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,6 +25,7 @@ from .telegram_common import ApiError, Incoming, Keyboard, RetryAfter, incoming_
 __all__ = ["AiogramLibrary"]
 
 Submit = Callable[[Incoming], object]
+ALLOWED_UPDATES = ["message", "callback_query"]
 
 
 def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -130,9 +130,7 @@ class _Api:
 
     async def set_webhook(self, url: str, secret: str) -> None:
         await self._do(
-            self.bot.set_webhook(
-                url, secret_token=secret, allowed_updates=["message", "callback_query"]
-            )
+            self.bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
         )
 
     async def delete_webhook(self) -> None:
@@ -154,38 +152,32 @@ class AiogramLibrary:
     def parse_update(self, data: dict[str, Any]) -> Incoming | None:
         return to_incoming(Update.model_validate(data, context={"bot": self.bot}))
 
-    async def poll(self, submit: Submit, stop: asyncio.Event, poll_seconds: int) -> None:
-        """Long polling until `stop`. Each update is only handed to `submit`
-        (which queues it) before the next is read, so arrival order is kept."""
-        dispatcher = Dispatcher()
+    def dispatch_to(self, submit: Submit) -> None:
+        """Updates fed to the Dispatcher go to `submit` (which only queues them)."""
 
         async def hand_over(_: Any, update: TelegramObject, __: dict[str, Any]) -> None:
             if isinstance(update, Update) and (incoming := to_incoming(update)) is not None:
                 submit(incoming)
 
-        dispatcher.update.outer_middleware(hand_over)
-        polling = asyncio.create_task(
-            dispatcher.start_polling(
-                self.bot,
-                polling_timeout=poll_seconds,
-                handle_as_tasks=False,
-                handle_signals=False,
-                close_bot_session=False,
-                allowed_updates=["message", "callback_query"],
+        self.dispatcher = Dispatcher()
+        self.dispatcher.update.outer_middleware(hand_over)
+
+    async def get_updates(self, offset: int | None, poll_seconds: int) -> list[Update]:
+        # The HTTP request must outlast the long poll (as aiogram's own loop does).
+        session_timeout = self.bot.session.timeout
+        request_timeout = int(session_timeout + poll_seconds) if session_timeout else None
+        updates = await self.api._do(
+            self.bot.get_updates(
+                offset=offset,
+                timeout=poll_seconds,
+                allowed_updates=ALLOWED_UPDATES,
+                request_timeout=request_timeout,
             )
         )
-        stopping = asyncio.create_task(stop.wait())
-        await asyncio.wait([polling, stopping], return_when=asyncio.FIRST_COMPLETED)
-        stopping.cancel()
-        if not polling.done():
-            try:
-                await dispatcher.stop_polling()
-            except RuntimeError:  # the loop has not started yet
-                polling.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await polling
-            return
-        polling.result()
+        return list(updates)
+
+    async def feed(self, update: Update) -> None:
+        await self.dispatcher.feed_update(self.bot, update)
 
     async def close(self) -> None:
         await self.api.close()

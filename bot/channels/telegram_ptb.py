@@ -1,7 +1,7 @@
-"""The Telegram channel on python-telegram-bot 22: its Application for long
-polling, its Bot for the API calls, its types to parse updates. Nothing else."""
+"""The Telegram channel on python-telegram-bot 22: its Bot for the API calls
+(getUpdates too), its Application to process polled updates, its types to
+parse updates. Nothing else; the polling loop is `telegram_polling`."""
 
-import asyncio
 import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -24,6 +24,7 @@ from .telegram_common import ApiError, Incoming, Keyboard, RetryAfter, incoming_
 __all__ = ["PtbLibrary"]
 
 Submit = Callable[[Incoming], object]
+ALLOWED_UPDATES = ["message", "callback_query"]
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
@@ -134,9 +135,7 @@ class _Api:
 
     async def set_webhook(self, url: str, secret: str) -> None:
         await self._do(
-            self.bot.set_webhook(
-                url, secret_token=secret, allowed_updates=["message", "callback_query"]
-            )
+            self.bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
         )
 
     async def delete_webhook(self) -> None:
@@ -163,27 +162,26 @@ class PtbLibrary:
     def parse_update(self, data: dict[str, Any]) -> Incoming | None:
         return to_incoming(Update.de_json(data, self.application.bot))
 
-    async def poll(self, submit: Submit, stop: asyncio.Event, poll_seconds: int) -> None:
-        """Long polling until `stop`. The Application hands updates over one
-        at a time (no concurrent updates); `submit` only queues them."""
-        application = self.application
+    def dispatch_to(self, submit: Submit) -> None:
+        """Updates the Application processes go to `submit` (which only queues them)."""
 
         async def hand_over(update: object, _: ContextTypes.DEFAULT_TYPE) -> None:
             if isinstance(update, Update) and (incoming := to_incoming(update)) is not None:
                 submit(incoming)
 
-        application.add_handler(TypeHandler(Update, hand_over))
-        updater = application.updater
-        assert updater is not None
-        await updater.start_polling(
-            timeout=timedelta(seconds=poll_seconds), allowed_updates=["message", "callback_query"]
+        self.application.add_handler(TypeHandler(Update, hand_over))
+
+    async def get_updates(self, offset: int | None, poll_seconds: int) -> list[Update]:
+        # PTB lengthens the read timeout by the long poll's own.
+        updates = await self.api._do(
+            self.application.bot.get_updates(
+                offset=offset, timeout=poll_seconds, allowed_updates=ALLOWED_UPDATES
+            )
         )
-        await application.start()
-        try:
-            await stop.wait()
-        finally:
-            await updater.stop()
-            await application.stop()
+        return list(updates)
+
+    async def feed(self, update: Update) -> None:
+        await self.application.process_update(update)
 
     async def close(self) -> None:
         await self.api.close()

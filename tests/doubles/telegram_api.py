@@ -133,6 +133,10 @@ class TelegramApiDouble:
         self.webhook_statuses: list[tuple[int, int]] = []  # (update_id, HTTP status)
         self.flood_answers = 0
         self._pending: list[dict[str, Any]] = []
+        self._again: set[int] = set()
+        # Every getUpdates answered, in order: its offset (0: none given) and
+        # the update ids it returned.
+        self.polls: list[tuple[int, list[int]]] = []
         self._closing = False
         self.delivered_updates: list[dict[str, Any]] = []
         self.callback_of_update: dict[int, str] = {}
@@ -358,9 +362,11 @@ class TelegramApiDouble:
         return await self._add_update(Update(update_id=update_id, callback_query=query))
 
     async def redeliver(self, update_id: int) -> None:
-        """Telegram sends an update again (it did not hear that we got it)."""
+        """Telegram sends an update again (it did not hear that we got it:
+        when polling, as if the offset that confirmed it had been lost)."""
         for update in self.delivered_updates:
             if update["update_id"] == update_id:
+                self._again.add(update_id)
                 await self._queue(update)
                 return
         raise AssertionError(f"update {update_id} was never sent")
@@ -388,6 +394,11 @@ class TelegramApiDouble:
             await asyncio.wait_for(
                 self._changed.wait_for(lambda: len(self.messages_in(chat_id)) >= count), within
             )
+
+    async def wait_until(self, condition: Callable[[], bool], within: float = 20) -> None:
+        """Until `condition` holds (checked whenever the bot did something here)."""
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(condition), within)
 
     def bot_message(self, chat_id: int, message_id: int) -> BotMessage:
         for message in self.bot_messages:
@@ -500,7 +511,11 @@ class TelegramApiDouble:
         limit = int(params.get("limit", 100))
         async with self._changed:
             if offset:
-                self._pending = [u for u in self._pending if u["update_id"] >= offset]
+                self._pending = [
+                    u
+                    for u in self._pending
+                    if u["update_id"] >= offset or u["update_id"] in self._again
+                ]
             if not self._pending and timeout > 0:
                 try:
                     await asyncio.wait_for(
@@ -508,8 +523,14 @@ class TelegramApiDouble:
                         timeout,
                     )
                 except TimeoutError:
+                    self.polls.append((offset, []))
+                    self._changed.notify_all()
                     return []
-            return list(self._pending[:limit])
+            answer = list(self._pending[:limit])
+            self._again.clear()
+            self.polls.append((offset, [u["update_id"] for u in answer]))
+            self._changed.notify_all()
+            return answer
 
     def _updates_or_closing(self) -> bool:
         return bool(self._pending) or self._closing
