@@ -12,7 +12,13 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
         "message_id": reply.message_id,
         "args": dict(reply.args),
         "buttons": [
-            {"label": b.label, "value": b.value, "args": dict(b.args), "url": b.url}
+            {
+                "label": b.label,
+                "value": b.value,
+                "args": dict(b.args),
+                "url": b.url,
+                "selected": b.selected,
+            }
             for b in reply.buttons
         ],
     }
@@ -23,7 +29,13 @@ def reply_from_json(data: dict[str, Any]) -> Reply:
         message_id=data["message_id"],
         args=data.get("args", {}),
         buttons=tuple(
-            Button(label=b["label"], value=b["value"], args=b.get("args", {}), url=b.get("url"))
+            Button(
+                label=b["label"],
+                value=b["value"],
+                args=b.get("args", {}),
+                url=b.get("url"),
+                selected=bool(b.get("selected", False)),
+            )
             for b in data.get("buttons", [])
         ),
     )

@@ -15,6 +15,7 @@ class RenderedButton:
     label: str
     value: str
     url: str | None = None
+    selected: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ def render(translator: Translator, locale: str, reply: Reply) -> RenderedMessage
                 label=translator.format(locale, button.label, button.args),
                 value=button.value,
                 url=button.url,
+                selected=button.selected,
             )
             for button in reply.buttons
         ),

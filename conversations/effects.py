@@ -31,12 +31,14 @@ Args = Mapping[str, str | int]
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Button:
     """A choice offered to the user. `label` is a Fluent message id; `value` is
-    what comes back as `Choice(value)`; `url`, when set, makes a link button."""
+    what comes back as `Choice(value)`; `url`, when set, makes a link button;
+    `selected` marks the option already in effect (the current language)."""
 
     label: str
     value: str
     args: Args = field(default_factory=dict)
     url: str | None = None
+    selected: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -22,8 +22,13 @@ CURRENCY_LABELS = {"USD": "currency-option-usd", "EUR": "currency-option-eur"}
 _TALK = Button(label="handoff-button-talk", value="handoff")
 
 
-def language_buttons() -> tuple[Button, ...]:
-    return tuple(Button(label=LANGUAGE_LABELS[code], value=code) for code in LANGUAGES)
+def language_buttons(current: str | None = None) -> tuple[Button, ...]:
+    """One button per language; `current` (pre-selected from the platform's
+    locale, or chosen before) is marked as selected."""
+    return tuple(
+        Button(label=LANGUAGE_LABELS[code], value=code, selected=code == current)
+        for code in LANGUAGES
+    )
 
 
 def awaiting_buttons() -> tuple[Button, ...]:
@@ -50,7 +55,7 @@ def summary_args(conv: Conversation) -> dict[str, str | int]:
 def prompt(conv: Conversation) -> Reply:
     state = conv.state
     if state in (State.LANGUAGE, State.PICK_LANGUAGE):
-        return Reply(message_id="onboarding-ask-language", buttons=language_buttons())
+        return Reply(message_id="onboarding-ask-language", buttons=language_buttons(conv.language))
     if state is State.NAME:
         return Reply(message_id="onboarding-ask-name")
     if state is State.EMAIL:

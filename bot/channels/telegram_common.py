@@ -17,12 +17,14 @@ __all__ = [
     "CHANNEL",
     "MAX_CALLBACK_BYTES",
     "MAX_TEXT",
+    "SELECTED_MARK",
     "ApiError",
     "BotApi",
     "Incoming",
     "KeyButton",
     "Keyboard",
     "RetryAfter",
+    "button_text",
     "decode_callback",
     "encode_callback",
     "incoming_from",
@@ -36,6 +38,7 @@ __all__ = [
 CHANNEL = "telegram"
 MAX_TEXT = 4096
 MAX_CALLBACK_BYTES = 64
+SELECTED_MARK = "✓"
 _SOURCE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _CALLBACK = re.compile(r"^k:([A-Za-z0-9_-]{1,16}):(.+)$", re.DOTALL)
 
@@ -171,9 +174,15 @@ def _rows(buttons: list[KeyButton]) -> list[tuple[KeyButton, ...]]:
     return [(b,) for b in buttons]
 
 
+def button_text(button: RenderedButton) -> str:
+    """The label on the key; the option in effect (the language pre-selected
+    from `language_code`, or chosen before) carries a check mark."""
+    return f"{SELECTED_MARK} {button.label}" if button.selected else button.label
+
+
 def keyboard_of(buttons: tuple[RenderedButton, ...], token: str) -> Keyboard | None:
     choices = [
-        KeyButton(text=b.label, callback_data=encode_callback(token, b.value))
+        KeyButton(text=button_text(b), callback_data=encode_callback(token, b.value))
         for b in buttons
         if b.url is None
     ]

@@ -12,7 +12,7 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from bot.channels.telegram import TelegramRuntime, open_telegram, webhook_route
-from bot.channels.telegram_common import decode_callback
+from bot.channels.telegram_common import button_text, decode_callback
 from bot.config import Settings
 from bot.render import RenderedMessage
 from bot.services import Services
@@ -191,6 +191,6 @@ class TelegramHarness:
         assert message.text == rendered.text, "what the user sees differs from the rendering"
         rows = (message.markup or {}).get("inline_keyboard", [])
         labels = [b["text"] for row in rows for b in row]
-        choices = [b.label for b in rendered.buttons if b.url is None]
+        choices = [button_text(b) for b in rendered.buttons if b.url is None]
         assert labels == choices + [b.label for b in rendered.buttons if b.url is not None]
         return rendered.message_id

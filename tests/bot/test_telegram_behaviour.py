@@ -17,6 +17,7 @@ from bot.channels.telegram_common import decode_callback
 from bot.clock import FrozenClock
 from bot.config import Settings
 from bot.services import Services, configure_logging, open_services
+from conversations import LANGUAGES
 from storage import telegram as chats_repo
 from storage.conversations import find_identity
 from storage.models import ConversationRow, OutboxRow
@@ -29,7 +30,7 @@ from tests.bot.telegram_harness import (
     telegram_settings,
 )
 from tests.doubles.stripe_api import StripeDouble
-from tests.doubles.telegram_api import TelegramApiDouble
+from tests.doubles.telegram_api import BotMessage, TelegramApiDouble
 from tests.transcripts.script import OpenLink, Press
 
 USER = 777
@@ -241,6 +242,40 @@ async def test_language_comes_from_language_code_and_commands_are_localized(
             ]
             expected = services.translator.format(language, "telegram-command-status")
             assert menu[1]["description"] == expected
+
+
+def _keys(message: BotMessage) -> list[tuple[str, str]]:
+    """(label, value) of each button, as the user sees the keyboard."""
+    rows = (message.markup or {}).get("inline_keyboard", [])
+    return [
+        (b["text"], (decode_callback(b.get("callback_data")) or ("", ""))[1])
+        for row in rows
+        for b in row
+    ]
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_the_language_from_language_code_is_marked_on_the_keyboard(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    """`language_code` es-MX pre-selects Spanish: its key carries ✓, the others
+    none. After choosing English and asking to change the language again
+    (/language), the mark is on English."""
+    double.add_user(USER, language_code="es-MX")
+    async with bot(settings, clock, double, library) as (services, running):
+        harness = TelegramHarness(services, double, running, USER)
+        await harness.act_all(["/start"])
+        keyboard = _keys(double.messages_in(USER)[-1])
+        t = services.translator
+        expected = [(t.format("es", f"language-native-{code.lower()}"), code) for code in LANGUAGES]
+        assert [label for label, _ in keyboard] == [
+            f"✓ {label}" if code == "es" else label for label, code in expected
+        ]
+        assert [value for _, value in keyboard] == list(LANGUAGES)
+        await harness.press("en")
+        await harness.act_all(["/language"])
+        marked = [label for label, _ in _keys(double.messages_in(USER)[-1]) if "✓" in label]
+        assert marked == [f"✓ {t.format('en', 'language-native-en')}"]
 
 
 @pytest.mark.parametrize("library", LIBRARIES)
