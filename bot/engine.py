@@ -317,7 +317,10 @@ class Engine:
                 session, effect.org_id, email=effect.email, domain=domain, language=effect.language
             )
         elif isinstance(effect, SendConfirmationEmail):
-            return await self._queue_confirmation(session, effect.org_id, now)
+            refused = await self._queue_confirmation(session, effect.org_id, now)
+            if refused is None:  # queued: now it may be announced
+                outcome.replies.extend(effect.announce)
+            return refused
         elif isinstance(effect, CreatePaymentLink):
             if self.settings.stripe_secret_key is None:
                 outcome.replies.append(Reply(message_id="payment-not-configured"))

@@ -106,13 +106,14 @@ def _after_field(conv: Conversation, next_state: State) -> Outcome:
     return _ask(conv.at(next_state))
 
 
-def _send_email(conv: Conversation, org_id: int, now: Now) -> Outcome:
+def _send_email(conv: Conversation, org_id: int, now: Now, *announce: Reply) -> Outcome:
     """A new confirmation email: counted for the resend rules, and the
-    reminders start over from it."""
+    reminders start over from it. `announce`: what to say once it is queued
+    (nothing is said if the address is over its daily limit)."""
     if now is not None:
         conv = conv.at(conv.state, email_sends=(*recent_sends(conv.email_sends, now), now))
     return conv, [
-        SendConfirmationEmail(org_id=org_id),
+        SendConfirmationEmail(org_id=org_id, announce=announce),
         CancelTimers(name=REMINDER, org_id=org_id),
         ScheduleTimer(name=REMINDER, org_id=org_id),
     ]
@@ -153,14 +154,12 @@ def _email_given(conv: Conversation, event: Text, now: Now) -> Outcome:
         )
     if conv.org_id is not None:
         # The organization exists already: a new address means a new link.
-        updated, sending = _send_email(
-            conv.at(State.AWAITING_EMAIL, editing=False), conv.org_id, now
-        )
+        awaiting = conv.at(State.AWAITING_EMAIL, editing=False)
+        updated, sending = _send_email(awaiting, conv.org_id, now, prompt(awaiting))
         return updated, [
             *notes,
             UpdateOrganization(org_id=conv.org_id, email=result.value),
             *sending,
-            prompt(updated),
         ]
     outcome_conv, effects = _after_field(conv, State.CURRENCY)
     return outcome_conv, [*notes, *effects]
@@ -221,10 +220,8 @@ def _form_submitted(conv: Conversation, event: FormSubmitted, _now: Now) -> Outc
 
 
 def _organization_created(conv: Conversation, event: OrganizationCreated, now: Now) -> Outcome:
-    conv, sending = _send_email(
-        conv.at(State.AWAITING_EMAIL, org_id=event.org_id, email_sends=()), event.org_id, now
-    )
-    return conv, [*sending, prompt(conv)]
+    awaiting = conv.at(State.AWAITING_EMAIL, org_id=event.org_id, email_sends=())
+    return _send_email(awaiting, event.org_id, now, prompt(awaiting))
 
 
 def _organization_refused(conv: Conversation, event: OrganizationRefused, _now: Now) -> Outcome:
@@ -259,15 +256,12 @@ def _awaiting_choice(conv: Conversation, event: Choice, now: Now) -> Outcome:
     if refused is not None:
         return conv, [refused]
     if resend and conv.org_id is not None:
-        conv, sending = _send_email(conv, conv.org_id, now)
-        return conv, [
-            *sending,
-            Reply(
-                message_id="email-resent",
-                args={"email": mask_email(conv.email or "")},
-                buttons=awaiting_buttons(),
-            ),
-        ]
+        resent = Reply(
+            message_id="email-resent",
+            args={"email": mask_email(conv.email or "")},
+            buttons=awaiting_buttons(),
+        )
+        return _send_email(conv, conv.org_id, now, resent)
     return _ask(conv.at(State.EMAIL, editing=True))
 
 

@@ -1,5 +1,7 @@
 """The core, event by event."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from conversations import (
@@ -67,7 +69,15 @@ def conv_in(state: State) -> Conversation:
 
 
 def ids(effects: list[object]) -> list[str]:
-    return [e.message_id for e in effects if isinstance(e, Reply)]
+    """What the user hears, an email's announcement included (the shell
+    says it once the email is queued)."""
+    said: list[str] = []
+    for effect in effects:
+        if isinstance(effect, Reply):
+            said.append(effect.message_id)
+        elif isinstance(effect, SendConfirmationEmail):
+            said += [reply.message_id for reply in effect.announce]
+    return said
 
 
 SAMPLE_EVENTS = [
@@ -175,7 +185,8 @@ def test_the_whole_flow() -> None:
     ]
     conv, effects = step(conv, OrganizationCreated(org_id=3))
     assert conv.org_id == 3
-    assert effects[0] == SendConfirmationEmail(org_id=3)
+    assert effects[0] == SendConfirmationEmail(org_id=3, announce=(prompt(conv),))
+    assert ids(effects) == ["onboarding-awaiting-email"]
     conv, effects = step(conv, EmailConfirmed(org_id=3))
     assert conv.state is State.PAYMENT
     assert effects[-1] == CreatePaymentLink(org_id=3)
@@ -212,7 +223,20 @@ def test_change_email_after_save_sends_a_new_link() -> None:
     conv, effects = step(conv, Text(text="other@acme.com"))
     assert conv.state is State.AWAITING_EMAIL
     assert UpdateOrganization(org_id=7, email="other@acme.com") in effects
-    assert SendConfirmationEmail(org_id=7) in effects
+    assert SendConfirmationEmail(org_id=7, announce=(prompt(conv),)) in effects
+    assert ids(effects) == ["onboarding-awaiting-email"]
+
+
+def test_a_resend_is_announced_only_with_its_email() -> None:
+    """ "Sent again" rides on the send: the shell says it only if the email
+    is queued, so at the address's daily limit the user hears only the limit."""
+    later = SAVED.at(State.AWAITING_EMAIL, email_sends=())
+    conv, effects = step(later, Choice(value="resend"), now=datetime(2026, 5, 4, tzinfo=UTC))
+    (send,) = [e for e in effects if isinstance(e, SendConfirmationEmail)]
+    assert [r.message_id for r in send.announce] == ["email-resent"]
+    assert not any(isinstance(e, Reply) for e in effects)
+    conv, effects = step(conv, EmailRefused(org_id=7, hours=5))
+    assert ids(effects) == ["limits-emails-per-address"]
 
 
 def test_confirmation_while_changing_email_still_confirms() -> None:

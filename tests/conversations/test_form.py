@@ -60,10 +60,9 @@ def test_then_the_email_goes_out_as_after_save() -> None:
     conv, effects = step(conv, OrganizationCreated(org_id=5))
     assert conv.org_id == 5
     assert effects == [
-        SendConfirmationEmail(org_id=5),
+        SendConfirmationEmail(org_id=5, announce=(prompt(conv),)),
         CancelTimers(name=REMINDER, org_id=5),
         ScheduleTimer(name=REMINDER, org_id=5),
-        prompt(conv),
     ]
     assert ids(effects) == ["onboarding-awaiting-email"]
 
