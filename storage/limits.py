@@ -1,14 +1,36 @@
 """What the abuse limits count in the database: a user's message window,
-organizations a user created, confirmation emails an address received."""
+organizations a user created, confirmation emails an address received.
+
+A daily count is a check-then-act: count, and if under the limit, insert.
+Two transactions doing that side by side would both see the same count and
+both pass, so counting first takes a lock on what is counted, held until the
+caller's transaction ends (it inserts before committing): on PostgreSQL a
+transaction-scoped advisory lock on the address (or the user), on SQLite the
+write lock every transaction already holds from `BEGIN IMMEDIATE`. The next
+transaction counting the same thing waits, then sees the insert."""
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations.flood import MessageWindow
 
+from ._dialect import is_postgres
 from .models import EmailConfirmationRow, MessageWindowRow, OrganizationRow
+
+# The first key of our advisory locks (pg_advisory_xact_lock(int, int)), so
+# they cannot collide with anyone else's on the same database.
+_LOCK_SPACE = 0x0C0F
+
+
+async def _lock_count(session: AsyncSession, key: str) -> None:
+    if is_postgres(session):
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
+            {"space": _LOCK_SPACE, "key": key},
+        )
+
 
 __all__ = ["confirmations_since", "load_window", "organizations_since", "save_window"]
 
@@ -33,7 +55,9 @@ async def save_window(session: AsyncSession, identity_id: int, window: MessageWi
 async def organizations_since(
     session: AsyncSession, identity_id: int, since: datetime
 ) -> list[datetime]:
-    """When the user's organizations created after `since` were created, oldest first."""
+    """When the user's organizations created after `since` were created,
+    oldest first; counted under a lock held until the transaction ends."""
+    await _lock_count(session, f"organizations:{identity_id}")
     result = await session.execute(
         select(OrganizationRow.created_at)
         .where(OrganizationRow.identity_id == identity_id, OrganizationRow.created_at > since)
@@ -44,7 +68,9 @@ async def organizations_since(
 
 async def confirmations_since(session: AsyncSession, email: str, since: datetime) -> list[datetime]:
     """When confirmation links went to this address (any organization, any
-    user, letter case ignored) after `since`, oldest first."""
+    user, letter case ignored) after `since`, oldest first; counted under a
+    lock on the address held until the transaction ends."""
+    await _lock_count(session, f"confirmations:{email.lower()}")
     result = await session.execute(
         select(EmailConfirmationRow.created_at)
         .where(

@@ -3,6 +3,7 @@ address per day (whoever asks), messages per minute per user (flood), and
 requests per IP on the public pages. Each refusal is localized and changes
 nothing else. The clock is the injectable one; the database is real."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from bot.clock import FrozenClock
 from bot.config import Settings
@@ -289,3 +290,54 @@ async def test_too_many_page_requests_from_one_address_get_a_localized_429(
         clock.advance(timedelta(seconds=61))
         async with http.get(f"{first}/confirm/guess") as response:
             assert response.status == 404
+
+
+# -- the daily counts hold under concurrency (PostgreSQL) ------------------------------
+
+
+async def _waiting_on_locks(services: Services) -> int:
+    """Backends of this database waiting for a lock (a row, a table, an advisory one)."""
+    async with services.engine.sessions() as session:
+        found = await session.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+        )
+        return int(found.scalar_one())
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+async def test_two_processes_cannot_both_pass_the_address_limit(
+    settings: Settings, clock: FrozenClock
+) -> None:
+    """Two users in two processes (two engines, two connection pools) save an
+    organization with the same address at the same moment; the address may get
+    one more email today. Both transactions are held just before they queue
+    the email (a table lock on the outbox), so both have counted by then
+    unless counting waits for the other: exactly one email is queued, the
+    other user hears only the limit."""
+    one_more = settings.model_copy(update={"emails_per_address_per_day": 1})
+    first, second, watcher = (open_services(one_more, clock=clock) for _ in range(3))
+    try:
+        async with watcher.engine.sessions() as blocker, blocker.begin():
+            await blocker.execute(text("LOCK TABLE outbox IN ACCESS EXCLUSIVE MODE"))
+            saving = [
+                asyncio.create_task(services.engine.handle("console", user, form("x@acme.com")))
+                for services, user in ((first, "ann"), (second, "bob"))
+            ]
+            while await _waiting_on_locks(watcher) < 2:
+                done = [task for task in saving if task.done()]
+                assert not done, [task.result() for task in done]
+                await asyncio.sleep(0.02)
+        outcomes = await asyncio.gather(*saving)
+        assert sorted(ids(o) for o in outcomes) == [
+            ["limits-emails-per-address"],
+            ["onboarding-awaiting-email"],
+        ]
+        assert await count(first, confirmation_emails()) == 1
+        links = select(func.count()).select_from(EmailConfirmationRow)
+        assert await count(first, links) == 1
+    finally:
+        for services in (first, second, watcher):
+            await services.close()
