@@ -1,5 +1,6 @@
 """What the abuse limits count in the database: a user's message window,
-organizations a user created, confirmation emails an address received.
+organizations a user created, confirmation emails an address received,
+requests a client address made to the public pages.
 
 A daily count is a check-then-act: count, and if under the limit, insert.
 Two transactions doing that side by side would both see the same count and
@@ -9,15 +10,21 @@ transaction-scoped advisory lock on the address (or the user), on SQLite the
 write lock every transaction already holds from `BEGIN IMMEDIATE`. The next
 transaction counting the same thing waits, then sees the insert."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, text
+from sqlalchemy import bindparam, case, delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations.flood import MessageWindow
 
-from ._dialect import is_postgres
-from .models import EmailConfirmationRow, MessageWindowRow, OrganizationRow
+from ._dialect import is_postgres, upsert_insert
+from .models import (
+    EmailConfirmationRow,
+    IpWindowRow,
+    MessageWindowRow,
+    OrganizationRow,
+    UTCDateTime,
+)
 
 # The first key of our advisory locks (pg_advisory_xact_lock(int, int)), so
 # they cannot collide with anyone else's on the same database.
@@ -32,7 +39,14 @@ async def _lock_count(session: AsyncSession, key: str) -> None:
         )
 
 
-__all__ = ["confirmations_since", "load_window", "organizations_since", "save_window"]
+__all__ = [
+    "confirmations_since",
+    "count_request",
+    "forget_windows",
+    "load_window",
+    "organizations_since",
+    "save_window",
+]
 
 
 async def load_window(session: AsyncSession, identity_id: int) -> MessageWindow | None:
@@ -80,3 +94,33 @@ async def confirmations_since(session: AsyncSession, email: str, since: datetime
         .order_by(EmailConfirmationRow.created_at)
     )
     return list(result.scalars())
+
+
+async def count_request(
+    session: AsyncSession, address: str, now: datetime, window: timedelta
+) -> tuple[datetime, int]:
+    """Count one request from `address` in its current window (a new window
+    when the last one is over): (window start, requests in it, this one
+    included). One statement, atomic on both backends, so web processes
+    sharing the database share the count."""
+    current = IpWindowRow.started_at > bindparam("window_open", now - window, UTCDateTime())
+    at_now = bindparam("now", now, UTCDateTime())
+    statement = (
+        upsert_insert(session, IpWindowRow)
+        .values(address=address[:64], started_at=now, count=1)
+        .on_conflict_do_update(
+            index_elements=["address"],
+            set_={
+                "count": case((current, IpWindowRow.count + 1), else_=1),
+                "started_at": case((current, IpWindowRow.started_at), else_=at_now),
+            },
+        )
+        .returning(IpWindowRow.started_at, IpWindowRow.count)
+    )
+    started, count = (await session.execute(statement)).one()
+    return started, int(count)
+
+
+async def forget_windows(session: AsyncSession, before: datetime) -> None:
+    """Drop windows that started before `before` (over, and not coming back)."""
+    await session.execute(delete(IpWindowRow).where(IpWindowRow.started_at < before))

@@ -27,6 +27,7 @@ __all__ = [
     "CreditUsageRow",
     "EmailConfirmationRow",
     "IdentityRow",
+    "IpWindowRow",
     "MessageWindowRow",
     "OrganizationRow",
     "OutboxRow",
@@ -289,6 +290,17 @@ class CreditUsageRow(Base):
     remaining_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
     created_at: Mapped[datetime]
+
+
+class IpWindowRow(Base):
+    """Per client address, the current one-minute window of the public-page
+    limit: shared by every web process (one row, counted atomically)."""
+
+    __tablename__ = "ip_windows"
+
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 class MessageWindowRow(Base):

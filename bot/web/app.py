@@ -73,7 +73,9 @@ def build_app(
     engine: Engine, translator: Translator, stripe_webhook: StripeWebhook | None = None
 ) -> web.Application:
     # client_max_size catches chunked bodies that grow past the limit as read.
-    limiter = IpLimiter(engine.settings.confirm_attempts_per_ip_per_minute, engine.clock)
+    limiter = IpLimiter(
+        engine.settings.confirm_attempts_per_ip_per_minute, engine.clock, engine.sessions
+    )
     app = web.Application(
         client_max_size=MAX_BODY, middlewares=[body_limit, ip_limit(limiter, translator)]
     )

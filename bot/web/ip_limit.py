@@ -1,16 +1,22 @@
 """Requests per client IP on the public pages (confirmation links, the pages
 Checkout returns to): over the limit in a minute, a localized 429 page with
-`Retry-After`. Counted in this process only: with several web processes each
-counts its own share. The tokens themselves cannot be guessed (256 bits):
-this limit is about load. Webhooks are not limited here (they come from a few
-platform addresses, verified by signature)."""
+`Retry-After`. Counted in the database (`ip_windows`, one atomic statement
+per request), so every web process sharing it shares the count: N replicas
+do not give an attacker N times the limit. The tokens themselves cannot be
+guessed (256 bits): this limit is about load. Webhooks are not limited here
+(they come from a few platform addresses, verified by signature)."""
 
+import logging
 import math
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from html import escape
 
 from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage import limits as limits_repo
+from storage.db import DATABASE_UNAVAILABLE
 
 from ..clock import Clock
 from ..i18n import Translator, match_language
@@ -18,38 +24,40 @@ from .pages import page
 
 __all__ = ["LIMITED_PREFIXES", "IpLimiter", "ip_limit"]
 
+log = logging.getLogger(__name__)
 LIMITED_PREFIXES = ("/confirm/", "/payment/")
 WINDOW = timedelta(minutes=1)
-# Forget finished windows once this many addresses are tracked.
-_PRUNE_AT = 10_000
+# Every this many requests a process clears finished windows from the table.
+_PRUNE_EVERY = 1000
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class IpLimiter:
-    def __init__(self, per_minute: int, clock: Clock) -> None:
+    def __init__(
+        self, per_minute: int, clock: Clock, sessions: async_sessionmaker[AsyncSession]
+    ) -> None:
         self.per_minute = per_minute
         self.clock = clock
-        self._windows: dict[str, tuple[datetime, int]] = {}
+        self.sessions = sessions
+        self._counted = 0
 
-    def wait(self, address: str) -> int | None:
-        """Count one request; seconds to wait when over the limit, else None."""
+    async def wait(self, address: str) -> int | None:
+        """Count one request; seconds to wait when over the limit, else None.
+        Without the database the request goes on uncounted: the page it asks
+        for needs the database too and answers for itself."""
         now = self.clock.now()
-        started, count = self._windows.get(address, (now, 0))
-        if not started <= now < started + WINDOW:
-            started, count = now, 0
-        if len(self._windows) >= _PRUNE_AT:
-            self._prune(now)
-        self._windows[address] = (started, count + 1)
-        if count < self.per_minute:
+        self._counted += 1
+        try:
+            async with self.sessions.begin() as session:
+                started, count = await limits_repo.count_request(session, address, now, WINDOW)
+                if self._counted % _PRUNE_EVERY == 0:
+                    await limits_repo.forget_windows(session, now - WINDOW)
+        except DATABASE_UNAVAILABLE as error:
+            log.warning("request not counted, database unavailable: %s", type(error).__name__)
+            return None
+        if count <= self.per_minute:
             return None
         return max(1, math.ceil((started + WINDOW - now) / timedelta(seconds=1)))
-
-    def _prune(self, now: datetime) -> None:
-        self._windows = {
-            address: (started, count)
-            for address, (started, count) in self._windows.items()
-            if started <= now < started + WINDOW
-        }
 
 
 def _language(request: web.Request) -> str:
@@ -67,7 +75,7 @@ def ip_limit(
     async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
         if not request.path.startswith(LIMITED_PREFIXES):
             return await handler(request)
-        seconds = limiter.wait(request.remote or "unknown")
+        seconds = await limiter.wait(request.remote or "unknown")
         if seconds is None:
             return await handler(request)
         language = _language(request)

@@ -292,6 +292,43 @@ async def test_too_many_page_requests_from_one_address_get_a_localized_429(
             assert response.status == 404
 
 
+async def test_the_page_limit_is_shared_by_web_processes_on_one_database(
+    settings: Settings, clock: FrozenClock
+) -> None:
+    """Two web apps (as two replicas: own engine, own pool) on one database:
+    requests from one address count together, so alternating between them
+    gets no more than the limit; a finished window starts over for both."""
+    strict = settings.model_copy(update={"confirm_attempts_per_ip_per_minute": 3})
+    replicas = [open_services(strict, clock=clock) for _ in range(2)]
+    runners = [web.AppRunner(build_app(s.engine, s.translator)) for s in replicas]
+    urls = []
+    for runner in runners:
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        urls.append(f"http://127.0.0.1:{runner.addresses[0][1]}")
+    try:
+        async with aiohttp.ClientSession() as http:
+
+            async def status(replica: int) -> int:
+                async with http.get(f"{urls[replica]}/confirm/guess") as response:
+                    return response.status
+
+            assert [await status(i % 2) for i in range(3)] == [404, 404, 404]
+            assert [await status(1), await status(0)] == [429, 429]
+            clock.advance(timedelta(seconds=61))
+            assert [await status(1), await status(0), await status(1)] == [404, 404, 404]
+            assert await status(0) == 429
+            # Concurrent requests are counted exactly: 3 of 8 get through.
+            clock.advance(timedelta(seconds=61))
+            statuses = await asyncio.gather(*(status(i % 2) for i in range(8)))
+            assert sorted(statuses) == [404] * 3 + [429] * 5
+    finally:
+        for runner in runners:
+            await runner.cleanup()
+        for services in replicas:
+            await services.close()
+
+
 # -- the daily counts hold under concurrency (PostgreSQL) ------------------------------
 
 
