@@ -87,6 +87,24 @@ async def test_a_repeated_update_is_handled_once(
 
 
 @pytest.mark.parametrize("library", LIBRARIES)
+async def test_polling_waits_out_a_refused_get_updates_and_loses_nothing(
+    library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
+) -> None:
+    """getUpdates answered 429 (retry after 1 s): polling waits and asks
+    again; the update sent meanwhile is handled once, then confirmed."""
+    double.add_user(USER)
+    double.flood_next("getUpdates", retry_after=1)
+    async with bot(settings, clock, double, library) as (services, running):
+        update_id = await double.say(USER, "/start")
+        await running.handled(update_id)
+        await double.wait_until(lambda: any(offset > update_id for offset, _ in double.polls))
+        harness = TelegramHarness(services, double, running, USER)
+        assert ids(harness) == ["onboarding-welcome", "onboarding-ask-language"]
+    assert double.flood_answers == 1
+    assert running.processed[update_id] == 1
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
 async def test_a_burst_of_fifty_messages_keeps_its_order(
     library: str, settings: Settings, clock: FrozenClock, double: TelegramApiDouble
 ) -> None:
