@@ -17,7 +17,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
-from ..faults import crash_point
 from .telegram_channel import TelegramChannel
 from .telegram_common import Incoming, RetryAfter
 
@@ -110,7 +109,6 @@ class Poller:
                 return
             backoff = FIRST_BACKOFF
             fresh = [u for u in updates if self._is_new(int(u.update_id))]
-            crash_point("telegram-polled")
             for update in fresh:
                 await self._feed(update)
             if updates and not fresh and self._handling:
