@@ -319,7 +319,13 @@ class Engine:
         elif isinstance(effect, SendConfirmationEmail):
             refused = await self._queue_confirmation(session, effect.org_id, now)
             if refused is None:  # queued: now it may be announced
-                outcome.replies.extend(effect.announce)
+                for said in effect.announce:
+                    if isinstance(said, Reply):
+                        outcome.replies.append(said)
+                    else:
+                        await run_handoff_effect(
+                            session, record.identity_id, said, now, self.settings.handoff_sla
+                        )
             return refused
         elif isinstance(effect, CreatePaymentLink):
             if self.settings.stripe_secret_key is None:

@@ -78,12 +78,12 @@ class UpdateOrganization:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SendConfirmationEmail:
     """Issue a new link (older ones stop working) and mail it via the outbox.
-    `announce` is said only once the email is queued: when the address is at
-    its daily limit the shell answers `EmailRefused` instead, and the user
-    hears only that (never "sent" first)."""
+    `announce` (to the user, or to the support desk) is said only once the
+    email is queued: when the address is at its daily limit the shell answers
+    `EmailRefused` instead, and nobody hears "sent" first."""
 
     org_id: int
-    announce: tuple["Reply", ...] = ()
+    announce: tuple["Reply | TellDesk", ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

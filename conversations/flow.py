@@ -22,6 +22,7 @@ from .effects import (
     Reply,
     ScheduleTimer,
     SendConfirmationEmail,
+    TellDesk,
     UpdateOrganization,
 )
 from .events import (
@@ -240,13 +241,17 @@ def _email_refused(conv: Conversation, event: EmailRefused, _now: Now) -> Outcom
     so no reminder about it either."""
     if event.org_id != conv.org_id:
         return conv, []
+    hours = max(1, event.hours)
+    # An agent who pressed Resend learns it did not go out, and when it can.
+    desk = (TellDesk(message_id="handoff-desk-email-refused", args={"hours": hours}),)
     return conv, [
         CancelTimers(name=REMINDER, org_id=event.org_id),
         Reply(
             message_id="limits-emails-per-address",
-            args={"hours": max(1, event.hours)},
+            args={"hours": hours},
             buttons=(Button(label="button-change-email", value="change-email"),),
         ),
+        *(desk if conv.handoff is not None else ()),
     ]
 
 

@@ -145,12 +145,14 @@ def _resend_email(conv: Conversation, _: HandoffResendEmail, now: Now) -> Outcom
     masked, org_id = mask_email(conv.email), conv.org_id
     if now is not None:
         conv = conv.at(conv.state, email_sends=(*recent_sends(conv.email_sends, now), now))
-    return conv, [
-        SendConfirmationEmail(org_id=org_id),
-        CancelTimers(name=REMINDER, org_id=org_id),
-        ScheduleTimer(name=REMINDER, org_id=org_id),
+    announce = (
         Reply(message_id="email-resent", args={"email": masked}),
         TellDesk(message_id="handoff-desk-email-resent", args={"email": masked}),
+    )
+    return conv, [
+        SendConfirmationEmail(org_id=org_id, announce=announce),
+        CancelTimers(name=REMINDER, org_id=org_id),
+        ScheduleTimer(name=REMINDER, org_id=org_id),
     ]
 
 

@@ -90,6 +90,11 @@ handoff-desk-escalated = Nobody took the ticket in time: the user was told the a
 # Variables:
 #   $email (String) - the masked address
 handoff-desk-email-resent = A new confirmation email went to { $email }.
+handoff-desk-email-refused =
+    No email went out: this address has received the most confirmation emails allowed in one day. Possible again in { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }.
 handoff-desk-no-email = Nothing to resend: the user has no email waiting for confirmation.
 handoff-desk-link-sent = A new payment link is on its way to the user.
 handoff-desk-no-payment = No payment link now: the user is not at the payment step.

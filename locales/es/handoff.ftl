@@ -88,6 +88,11 @@ handoff-desk-escalated = Nadie atendió el ticket a tiempo: se avisó al usuario
 # Variables:
 #   $email (String) - la dirección enmascarada
 handoff-desk-email-resent = Se envió un nuevo correo de confirmación a { $email }.
+handoff-desk-email-refused =
+    No se envió ningún correo: esta dirección ya recibió el máximo de correos de confirmación permitidos en un día. Posible de nuevo en { $hours ->
+        [one] { $hours } hora
+       *[other] { $hours } horas
+    }.
 handoff-desk-no-email = Nada que reenviar: el usuario no tiene un correo pendiente de confirmar.
 handoff-desk-link-sent = Un nuevo enlace de pago va camino del usuario.
 handoff-desk-no-payment = Ahora no hay enlace de pago: el usuario no está en el paso del pago.

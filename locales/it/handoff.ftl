@@ -88,6 +88,11 @@ handoff-desk-escalated = Nessuno ha preso il ticket in tempo: all'utente è stat
 # Variables:
 #   $email (String) - l'indirizzo mascherato
 handoff-desk-email-resent = Una nuova email di conferma è stata inviata a { $email }.
+handoff-desk-email-refused =
+    Nessuna email inviata: questo indirizzo ha ricevuto il numero massimo di email di conferma consentite in un giorno. Di nuovo possibile tra { $hours ->
+        [one] { $hours } ora
+       *[other] { $hours } ore
+    }.
 handoff-desk-no-email = Niente da reinviare: l'utente non ha email in attesa di conferma.
 handoff-desk-link-sent = Un nuovo link di pagamento sta arrivando all'utente.
 handoff-desk-no-payment = Nessun link di pagamento ora: l'utente non è al passaggio del pagamento.

@@ -88,6 +88,11 @@ handoff-desk-escalated = Ninguém assumiu o chamado a tempo: o usuário foi avis
 # Variables:
 #   $email (String) - o endereço mascarado
 handoff-desk-email-resent = Um novo e-mail de confirmação foi enviado para { $email }.
+handoff-desk-email-refused =
+    Nenhum e-mail foi enviado: este endereço já recebeu o máximo de e-mails de confirmação permitidos em um dia. Possível novamente em { $hours ->
+        [one] { $hours } hora
+       *[other] { $hours } horas
+    }.
 handoff-desk-no-email = Nada para reenviar: o usuário não tem e-mail aguardando confirmação.
 handoff-desk-link-sent = Um novo link de pagamento está a caminho do usuário.
 handoff-desk-no-payment = Sem link de pagamento agora: o usuário não está na etapa de pagamento.

@@ -11,6 +11,7 @@ from conversations import (
     Conversation,
     CreatePaymentLink,
     EmailConfirmed,
+    EmailRefused,
     HandoffClosed,
     HandoffMessage,
     HandoffNewPaymentLink,
@@ -194,11 +195,16 @@ def test_resend_email_only_while_it_waits_for_confirmation() -> None:
     assert step(conv, HandoffResendEmail()) == (
         conv,
         [
-            SendConfirmationEmail(org_id=7),
+            # Said only once the email is queued (not at the address's daily limit).
+            SendConfirmationEmail(
+                org_id=7,
+                announce=(
+                    Reply(message_id="email-resent", args={"email": "a…@acme.com"}),
+                    TellDesk(message_id="handoff-desk-email-resent", args={"email": "a…@acme.com"}),
+                ),
+            ),
             CancelTimers(name=REMINDER, org_id=7),
             ScheduleTimer(name=REMINDER, org_id=7),
-            Reply(message_id="email-resent", args={"email": "a…@acme.com"}),
-            TellDesk(message_id="handoff-desk-email-resent", args={"email": "a…@acme.com"}),
         ],
     )
     paying = waiting(PAYING)
@@ -272,3 +278,11 @@ def test_an_agent_resend_counts_as_a_send() -> None:
     now = datetime(2026, 1, 1, tzinfo=UTC)
     conv, _ = step(waiting(SAVED), HandoffResendEmail(), now=now)
     assert conv.email_sends == (now,)
+
+
+def test_an_agent_resend_refused_at_the_daily_limit_tells_user_and_desk() -> None:
+    _, effects = step(waiting(SAVED), EmailRefused(org_id=7, hours=3))
+    assert ids(effects) == ["limits-emails-per-address"]
+    assert TellDesk(message_id="handoff-desk-email-refused", args={"hours": 3}) in effects
+    _, alone = step(SAVED, EmailRefused(org_id=7, hours=3))
+    assert not [e for e in alone if isinstance(e, TellDesk)]

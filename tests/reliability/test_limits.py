@@ -11,14 +11,23 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
 
 from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.engine import CONFIRMATION_EMAIL, Outcome
+from bot.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, Outcome
+from bot.handoff.effects import DESK
 from bot.services import Services, open_services
 from bot.web import build_app
-from conversations import Choice, Command, FormSubmitted, State, Text
+from conversations import (
+    HANDOFF_CHOICE,
+    Choice,
+    Command,
+    FormSubmitted,
+    HandoffResendEmail,
+    State,
+    Text,
+)
 from conversations.flood import Admission, MessageWindow, admit, slow_down
 from conversations.limits import daily_refusal
 from storage import timers
@@ -190,6 +199,30 @@ async def test_an_address_gets_a_bounded_number_of_emails_whoever_asks(
     clock.advance(timedelta(days=1))
     fresh = await engine.handle("console", "carol", form(email="victim@acme.com"))
     assert ids(fresh) == ["onboarding-awaiting-email"]
+
+
+async def test_an_agent_resend_at_the_address_limit_says_sent_to_nobody(
+    limited: Services, clock: FrozenClock
+) -> None:
+    """The desk's Resend on an address at its daily limit: the user hears only
+    the limit message, the agent that nothing went out."""
+    engine = limited.engine
+    for user in ("mallory1", "mallory2"):
+        await engine.handle("console", user, form(email="victim@acme.com"))
+        clock.advance(timedelta(minutes=5))
+    await engine.handle("console", "mallory1", Choice(value=HANDOFF_CHOICE))
+    async with engine.sessions.begin() as session:
+        identity = await find_identity(session, "console", "mallory1")
+        assert identity is not None
+        await session.execute(delete(OutboxRow).where(OutboxRow.kind != CONFIRMATION_EMAIL))
+        await engine.handle_external(session, identity, HandoffResendEmail())
+    async with engine.sessions() as session:
+        rows = list(await session.scalars(select(OutboxRow).order_by(OutboxRow.id)))
+    told = [r.payload["reply"]["message_id"] for r in rows if r.kind == CONSOLE_MESSAGE]
+    desk = [r.payload.get("message_id") for r in rows if r.kind == DESK]
+    assert told == ["limits-emails-per-address"]
+    assert "handoff-desk-email-refused" in desk and "handoff-desk-email-resent" not in desk
+    assert await count(limited, confirmation_emails()) == 2
 
 
 # -- messages per minute ---------------------------------------------------------------
