@@ -4,6 +4,7 @@ ones that leave the process in the outbox, save."""
 
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -56,10 +57,24 @@ from .clock import Clock
 from .codec import reply_to_json
 from .config import Settings
 from .faults import crash_point
-from .handoff.effects import erase_tickets, record_line, record_reply, run_handoff_effect
+from .handoff.effects import (
+    erase_tickets,
+    record_lines,
+    reply_line,
+    run_handoff_effect,
+    said_line,
+)
 from .tokens import hash_token, new_token
 
-__all__ = ["CHAT_MESSAGE", "CONFIRMATION_EMAIL", "PAYMENT_LINK", "Engine", "Outcome"]
+__all__ = [
+    "CHAT_MESSAGE",
+    "CONFIRMATION_EMAIL",
+    "PAYMENT_LINK",
+    "Engine",
+    "Outcome",
+    "StepGuard",
+    "StepHook",
+]
 
 log = logging.getLogger(__name__)
 
@@ -84,10 +99,19 @@ class Outcome:
     duplicate: bool = False
     erase: bool = False
     form_rejected: FormRejected | None = None
+    declined: bool = False  # the channel's check refused the event: nothing stepped
 
     @property
     def language(self) -> str:
         return self.conversation.language if self.conversation else "en"
+
+
+# A channel's own check and bookkeeping, run inside the step's transaction
+# with the conversation locked: `guard` False declines the event (e.g. a
+# button from a keyboard that is no longer the live one); `after` sees the
+# outcome before the commit (e.g. to store the live keyboard's token with it).
+StepGuard = Callable[[AsyncSession, ConversationRecord], Awaitable[bool]]
+StepHook = Callable[[AsyncSession, ConversationRecord, Outcome], Awaitable[None]]
 
 
 class Engine:
@@ -106,8 +130,12 @@ class Engine:
         *,
         locale_hint: str | None = None,
         update_key: str | None = None,
+        guard: StepGuard | None = None,
+        after: StepHook | None = None,
     ) -> Outcome:
-        """An event from the user, in their own channel: replies come back here."""
+        """An event from the user, in their own channel: replies come back here.
+        Everything happens in one transaction: the delivery's dedupe mark, the
+        lock, `guard`, the message limit, the step and its effects, `after`."""
         started = time.perf_counter()
         now = self.clock.now()
         async with self.sessions.begin() as session:
@@ -125,7 +153,13 @@ class Engine:
                 initial_data=fresh.to_data(),
                 now=now,
             )
+            if guard is not None and not await guard(session, record):
+                if record.created:
+                    await self._entered(session, record, _conversation(record), now)
+                return Outcome(declined=True, conversation=_conversation(record))
             outcome = await self._admit(session, record, event, now)
+            if after is not None:
+                await after(session, record, outcome)
             crash_point("step-before-commit")
         seconds = time.perf_counter() - started
         metrics.update_handled(channel, seconds)
@@ -145,12 +179,11 @@ class Engine:
     ) -> Outcome:
         """The message limit (flood), shared by every channel: over it, one
         "slow down" per window, then nothing; the conversation is not touched."""
-        window = await limits_repo.load_window(session, record.identity_id)
-        window, admission = admit(window, now, self.settings.messages_per_minute)
+        window, admission = admit(record.window, now, self.settings.messages_per_minute)
         await limits_repo.save_window(session, record.identity_id, window)
         if admission is Admission.ALLOW:
             return await self._apply(session, record, event, now, from_user=True)
-        conv = Conversation.from_data(record.state, record.data)
+        conv = _conversation(record)
         log.info("message over the limit %s", admission.value, extra={"channel": record.channel})
         replies = [slow_down(window, now)] if admission is Admission.WARN else []
         return Outcome(replies=replies, conversation=conv)
@@ -256,15 +289,18 @@ class Engine:
     ) -> None:
         """The conversation's last messages, for a ticket card. A message the
         core flagged (a card number, an IBAN) is never stored."""
-        identity = record.identity_id
+        lines: list[tuple[str, str]] = []
         if from_user and not outcome.redact:
             said = _said(event)
             if said is not None:
-                await record_line(session, identity, "user", said, now)
+                lines.append(said_line("user", said))
         if isinstance(event, HandoffMessage):
-            await record_line(session, identity, "agent", event.text, now)
+            lines.append(said_line("agent", event.text))
         for reply in outcome.replies:
-            await record_reply(session, identity, reply, outcome.language, now)
+            line = reply_line(reply, outcome.language)
+            if line is not None:
+                lines.append(line)
+        await record_lines(session, record.identity_id, lines, now)
 
     async def _entered(
         self, session: AsyncSession, record: ConversationRecord, conv: Conversation, now: datetime
@@ -415,6 +451,10 @@ class Engine:
             session, CONFIRMATION_EMAIL, payload, now=now, identity_id=org.identity_id
         )
         return None
+
+
+def _conversation(record: ConversationRecord) -> Conversation:
+    return Conversation.from_data(record.state, record.data)
 
 
 def _said(event: Event) -> str | None:

@@ -6,6 +6,8 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from conversations.flood import MessageWindow
+
 from ._dialect import is_postgres, upsert_insert
 from .models import (
     ConversationRow,
@@ -54,8 +56,25 @@ async def find_identity(session: AsyncSession, channel: str, external_id: str) -
 async def _load(
     session: AsyncSession, identity_id: int | None, key: tuple[str, str] | None = None
 ) -> ConversationRecord | None:
-    query = select(ConversationRow, IdentityRow).join(
-        IdentityRow, IdentityRow.id == ConversationRow.identity_id
+    """The conversation with its identity and message window, in one statement
+    (locked on PostgreSQL)."""
+    query = select(
+        ConversationRow.id,
+        ConversationRow.identity_id,
+        IdentityRow.channel,
+        IdentityRow.external_id,
+        ConversationRow.state,
+        ConversationRow.data,
+        ConversationRow.version,
+        MessageWindowRow.started_at,
+        MessageWindowRow.count,
+        MessageWindowRow.warned,
+    ).select_from(
+        ConversationRow.__table__.join(
+            IdentityRow.__table__, IdentityRow.id == ConversationRow.identity_id
+        ).outerjoin(
+            MessageWindowRow.__table__, MessageWindowRow.identity_id == ConversationRow.identity_id
+        )
     )
     if key is not None:
         query = query.where(IdentityRow.channel == key[0], IdentityRow.external_id == key[1])
@@ -66,16 +85,18 @@ async def _load(
     row = (await session.execute(query)).first()
     if row is None:
         return None
-    conv, ident = row
+    conv_id, ident_id, channel, external_id, state, data, version, started, count, warned = row
+    window = None if started is None else MessageWindow(started=started, count=count, warned=warned)
     return ConversationRecord(
-        id=conv.id,
-        identity_id=ident.id,
-        channel=ident.channel,
-        external_id=ident.external_id,
-        state=conv.state,
-        data=dict(conv.data),
-        version=conv.version,
+        id=conv_id,
+        identity_id=ident_id,
+        channel=channel,
+        external_id=external_id,
+        state=state,
+        data=dict(data),
+        version=version,
         created=False,
+        window=window,
     )
 
 

@@ -15,6 +15,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from ._sqlite_inline import InlineConnection
+from ._sqlite_inline import connect as inline_connect
+
 __all__ = ["DATABASE_UNAVAILABLE", "make_engine", "make_sessionmaker"]
 
 # What "the database is not there right now" looks like: SQLAlchemy wraps
@@ -33,7 +36,15 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # the pool's queue is far cheaper than SQLite's sleeping busy handler.
     kwargs.setdefault("pool_size", 1)
     kwargs.setdefault("max_overflow", 0)
-    engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+    # Statements run on the loop's thread (see `_sqlite_inline`), not one
+    # thread hop each; waiting for another process's lock still yields.
+    database = parsed.database or ":memory:"
+    uri = bool(parsed.query.get("uri"))
+
+    async def connect() -> InlineConnection:
+        return inline_connect(database, uri=uri)
+
+    engine = create_async_engine(url, async_creator=connect, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -42,7 +53,6 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: safe against app crashes
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

@@ -50,20 +50,25 @@ __all__ = [
 
 
 async def load_window(session: AsyncSession, identity_id: int) -> MessageWindow | None:
-    """Read under the caller's conversation lock, so no other lock is needed."""
-    row = await session.get(MessageWindowRow, identity_id)
+    """Read under the caller's conversation lock, so no other lock is needed.
+    (The engine gets the window with the conversation, in the same statement.)"""
+    row = (
+        await session.execute(
+            select(
+                MessageWindowRow.started_at, MessageWindowRow.count, MessageWindowRow.warned
+            ).where(MessageWindowRow.identity_id == identity_id)
+        )
+    ).first()
     if row is None:
         return None
-    return MessageWindow(started=row.started_at, count=row.count, warned=row.warned)
+    return MessageWindow(started=row[0], count=row[1], warned=row[2])
 
 
 async def save_window(session: AsyncSession, identity_id: int, window: MessageWindow) -> None:
-    row = await session.get(MessageWindowRow, identity_id)
-    if row is None:
-        row = MessageWindowRow(identity_id=identity_id)
-        session.add(row)
-    row.started_at, row.count, row.warned = window.started, window.count, window.warned
-    await session.flush()
+    """One statement, whether the user had a window before or not."""
+    values = {"started_at": window.started, "count": window.count, "warned": window.warned}
+    insert = upsert_insert(session, MessageWindowRow).values(identity_id=identity_id, **values)
+    await session.execute(insert.on_conflict_do_update(index_elements=["identity_id"], set_=values))
 
 
 async def organizations_since(

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from conversations.flood import MessageWindow
+
 __all__ = [
     "ConfirmationRecord",
     "ConversationRecord",
@@ -25,6 +27,7 @@ class ConversationRecord:
     data: dict[str, Any]
     version: int
     created: bool
+    window: MessageWindow | None = None  # the message limit's current window
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .models import StepEventRow
@@ -29,11 +30,19 @@ async def record_step(
     step: str,
     at: datetime,
 ) -> None:
-    session.add(
-        StepEventRow(
-            conversation_id=conversation_id, channel=channel, language=language, step=step, at=at
-        )
+    await session.execute(
+        _INSERT,
+        {
+            "conversation_id": conversation_id,
+            "channel": channel,
+            "language": language,
+            "step": step,
+            "at": at,
+        },
     )
+
+
+_INSERT = cast(Table, StepEventRow.__table__).insert()
 
 
 async def read_step_events(session: AsyncSession, since: datetime | None = None) -> list[StepEvent]:

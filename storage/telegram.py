@@ -45,12 +45,11 @@ async def remember_keyboard(
     session: AsyncSession, chat_id: int, token: str | None, language: str | None, now: datetime
 ) -> None:
     """`token` marks the newest keyboard in the chat; every older one is stale."""
-    await _ensure(session, chat_id, now)
-    await session.execute(
-        update(TelegramChatRow)
-        .where(TelegramChatRow.chat_id == chat_id)
-        .values(keyboard_token=token, language=language, updated_at=now)
+    values = {"keyboard_token": token, "language": language, "updated_at": now}
+    insert = upsert_insert(session, TelegramChatRow).values(
+        chat_id=chat_id, created_at=now, **values
     )
+    await session.execute(insert.on_conflict_do_update(index_elements=["chat_id"], set_=values))
 
 
 async def record_start_source(

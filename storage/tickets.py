@@ -4,9 +4,9 @@ card shows. The transcript goes with the identity; a ticket stays, anonymous
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .models import TicketPostRow, TicketRow, TranscriptLineRow
@@ -16,6 +16,7 @@ __all__ = [
     "TicketRecord",
     "TranscriptLine",
     "add_line",
+    "add_lines",
     "add_post",
     "count_open",
     "current_ticket",
@@ -160,17 +161,38 @@ async def add_line(
     session: AsyncSession, identity_id: int, author: str, text: str, now: datetime
 ) -> None:
     """Append a (redacted) line; only the newest KEEP_LINES are kept."""
-    session.add(TranscriptLineRow(identity_id=identity_id, author=author, text=text, at=now))
-    await session.flush()
-    old = await session.scalars(
-        select(TranscriptLineRow.id)
-        .where(TranscriptLineRow.identity_id == identity_id)
-        .order_by(TranscriptLineRow.id.desc())
-        .offset(KEEP_LINES)
+    await add_lines(session, identity_id, [(author, text)], now)
+
+
+async def add_lines(
+    session: AsyncSession, identity_id: int, lines: list[tuple[str, str]], now: datetime
+) -> None:
+    """Append (author, redacted text) lines in order, in one insert; then drop
+    all but the newest KEEP_LINES in one delete."""
+    if not lines:
+        return
+    await session.execute(
+        _INSERT_LINE,
+        [{"identity_id": identity_id, "author": a, "text": t, "at": now} for a, t in lines],
     )
-    stale = list(old)
-    if stale:
-        await session.execute(delete(TranscriptLineRow).where(TranscriptLineRow.id.in_(stale)))
+    await session.execute(_TRIM_LINES, {"identity_id": identity_id})
+
+
+_LINES = cast(Table, TranscriptLineRow.__table__)
+_INSERT_LINE = _LINES.insert()
+# `id <= NULL` holds for no row, so while there are fewer lines nothing goes.
+_TRIM_LINES = _LINES.delete().where(
+    _LINES.c.identity_id == bindparam("identity_id"),
+    _LINES.c.id
+    <= (
+        select(_LINES.c.id)
+        .where(_LINES.c.identity_id == bindparam("identity_id"))
+        .order_by(_LINES.c.id.desc())
+        .limit(1)
+        .offset(KEEP_LINES)
+        .scalar_subquery()
+    ),
+)
 
 
 async def add_post(session: AsyncSession, ticket_id: int, desk: str, ref: str) -> None:

@@ -10,11 +10,15 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from conversations import LANGUAGES, Button, Choice, Command, Event, Reply
 from storage import telegram as chats_repo
+from storage.records import ConversationRecord
 
+from ..clock import Clock
 from ..codec import reply_from_json
-from ..engine import CONFIRMATION_EMAIL
+from ..engine import CONFIRMATION_EMAIL, Outcome
 from ..i18n import match_language
 from ..render import RenderedMessage, render
 from ..services import Services
@@ -56,6 +60,40 @@ COMMAND_DESCRIPTIONS = {
 TELEGRAM_LANGUAGE = {"en": "en", "ru": "ru", "it": "it", "pt-BR": "pt", "es": "es"}
 
 
+def has_keyboard(replies: list[Reply]) -> bool:
+    """Buttons that come back to us (not links) make a keyboard to keep live."""
+    return any(b.url is None for reply in replies for b in reply.buttons)
+
+
+class _KeyboardStep:
+    """One update's keyboard bookkeeping, inside the step's transaction: is the
+    pressed keyboard the live one, and the token of the keyboard the replies
+    will carry, stored before they are sent so a quick press finds it live."""
+
+    def __init__(self, clock: Clock, chat_id: int, pressed: str | None = None) -> None:
+        self.clock = clock
+        self.chat_id = chat_id
+        self.pressed = pressed
+        self.token: str | None = None
+        self.stale_language: str | None = None
+
+    async def check(self, session: AsyncSession, _: ConversationRecord) -> bool:
+        chat = await chats_repo.get_chat(session, self.chat_id)
+        if chat is not None and chat.keyboard_token == self.pressed:
+            return True
+        self.stale_language = chat.language if chat else None
+        return False
+
+    async def remember(
+        self, session: AsyncSession, record: ConversationRecord, outcome: Outcome
+    ) -> None:
+        if has_keyboard(outcome.replies):
+            self.token = new_keyboard_token()
+            await chats_repo.remember_keyboard(
+                session, self.chat_id, self.token, outcome.language, self.clock.now()
+            )
+
+
 class TelegramSender:
     """Every Bot API call that sends or changes something goes through the
     limiter, and a 429 is waited out and sent again: nothing is dropped."""
@@ -81,11 +119,20 @@ class TelegramSender:
                 log.warning("telegram flood control: waiting %ss", error.seconds)
                 self.limiter.hold(chat_id, error.seconds)
 
-    async def send_replies(self, chat_id: int, language: str, replies: list[Reply]) -> None:
+    async def send_replies(
+        self,
+        chat_id: int,
+        language: str,
+        replies: list[Reply],
+        *,
+        keyboard_token: str | None = None,
+    ) -> None:
+        """`keyboard_token`: the live keyboard's token, stored already (with
+        the step that made these replies); otherwise a new one is stored here."""
         translator = self.services.translator
         messages = [render(translator, language, reply) for reply in replies]
-        token = new_keyboard_token()
-        if any(b.url is None for m in messages for b in m.buttons):
+        token = keyboard_token or new_keyboard_token()
+        if keyboard_token is None and has_keyboard(replies):
             # Stored before sending, so a quick press already finds it live.
             async with self.services.engine.sessions.begin() as session:
                 await chats_repo.remember_keyboard(
@@ -227,28 +274,34 @@ class TelegramChannel:
         if not incoming.private:
             await self._private_only(incoming, hint)
             return
-        event: Event | None
         if incoming.callback_id is not None:
-            event = await self._pressed(incoming, hint)
-        else:
-            event = await self._typed(incoming)
-        if event is None:
+            await self._pressed(incoming, hint)
             return
+        event = await self._typed(incoming)
+        step = _KeyboardStep(self.services.engine.clock, incoming.chat_id)
         outcome = await self.services.engine.handle(
             CHANNEL,
             str(incoming.user_id),
             event,
             locale_hint=hint,
             update_key=str(incoming.update_id),
+            after=step.remember,
         )
         if outcome.duplicate:
             return
-        if outcome.redact and incoming.message_id is not None and incoming.callback_id is None:
+        if outcome.redact and incoming.message_id is not None:
             await self.sender.delete_message(incoming.chat_id, incoming.message_id)
+        await self._answer(incoming, outcome, step, hint)
+
+    async def _answer(
+        self, incoming: Incoming, outcome: Outcome, step: "_KeyboardStep", hint: str | None
+    ) -> None:
         if self.embedded:
             await self.services.worker.drain_once((CONFIRMATION_EMAIL,))
         language = outcome.conversation.language if outcome.conversation else hint or "en"
-        await self.sender.send_replies(incoming.chat_id, language, outcome.replies)
+        await self.sender.send_replies(
+            incoming.chat_id, language, outcome.replies, keyboard_token=step.token
+        )
 
     async def _typed(self, incoming: Incoming) -> Event:
         event = to_event(incoming.text or "")
@@ -262,25 +315,37 @@ class TelegramChannel:
             return Command(name="start")
         return event
 
-    async def _pressed(self, incoming: Incoming, hint: str | None) -> Event | None:
+    async def _pressed(self, incoming: Incoming, hint: str | None) -> None:
         """A button press. Only the newest keyboard is live: its press becomes
-        a `Choice`; older ones get a short callback answer and nothing else.
-        Either way the pressed keyboard is edited away, so it is pressed once."""
+        a `Choice`, checked in the step's own transaction; older ones get a
+        short callback answer and nothing else. Either way the pressed
+        keyboard is edited away, so it is pressed once."""
         assert incoming.callback_id is not None
         decoded = decode_callback(incoming.callback_data)
-        engine = self.services.engine
-        async with engine.sessions.begin() as session:
-            chat = await chats_repo.get_chat(session, incoming.chat_id)
-        live = decoded is not None and chat is not None and chat.keyboard_token == decoded[0]
+        step = _KeyboardStep(
+            self.services.engine.clock, incoming.chat_id, pressed=decoded[0] if decoded else None
+        )
+        outcome = None
+        if decoded is not None:
+            outcome = await self.services.engine.handle(
+                CHANNEL,
+                str(incoming.user_id),
+                Choice(value=decoded[1]),
+                locale_hint=hint,
+                update_key=str(incoming.update_id),
+                guard=step.check,
+                after=step.remember,
+            )
         if incoming.message_id is not None:
             await self.sender.remove_keyboard(incoming.chat_id, incoming.message_id)
-        if not live or decoded is None:
-            language = (chat.language if chat else None) or hint or "en"
+        if outcome is None or outcome.declined:
+            language = step.stale_language or hint or "en"
             text = self.services.translator.format(language, "telegram-button-stale")
             await self.sender.answer_callback(incoming.callback_id, text)
-            return None
+            return
         await self.sender.answer_callback(incoming.callback_id, None)
-        return Choice(value=decoded[1])
+        if not outcome.duplicate:
+            await self._answer(incoming, outcome, step, hint)
 
     async def _private_only(self, incoming: Incoming, hint: str | None) -> None:
         """In a group: only a command or a mention of us gets an answer, and

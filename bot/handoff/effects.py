@@ -20,8 +20,11 @@ __all__ = [
     "erase_tickets",
     "queue_desk",
     "record_line",
+    "record_lines",
     "record_reply",
+    "reply_line",
     "run_handoff_effect",
+    "said_line",
 ]
 
 log = logging.getLogger(__name__)
@@ -67,6 +70,24 @@ async def record_reply(
     encoded = encode_reply(reply, language)
     if encoded is not None:
         await tickets_repo.add_line(session, identity_id, "bot", encoded, now)
+
+
+def said_line(author: str, text: str) -> tuple[str, str]:
+    """What `record_line` stores for a user's or an agent's message."""
+    return author, redact(printable(text))[:500]
+
+
+def reply_line(reply: Reply, language: str) -> tuple[str, str] | None:
+    """What `record_reply` stores for a reply, if anything."""
+    encoded = encode_reply(reply, language)
+    return None if encoded is None else ("bot", encoded)
+
+
+async def record_lines(
+    session: AsyncSession, identity_id: int, lines: list[tuple[str, str]], now: datetime
+) -> None:
+    """A step's lines (from `said_line`, `reply_line`) in one insert."""
+    await tickets_repo.add_lines(session, identity_id, lines, now)
 
 
 async def erase_tickets(session: AsyncSession, identity_id: int, now: datetime) -> None:
