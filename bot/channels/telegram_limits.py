@@ -4,9 +4,16 @@ second overall. Library-neutral: both Telegram modules send through it.
 
 Each limit is a GCRA bucket ("theoretical arrival time"): a send reserves its
 slot in its chat's bucket in call order (so one chat's messages keep their
-order and no slot is lost), then, when that slot comes, in the overall one."""
+order and no slot is lost), then, when that slot comes, in the overall one.
+
+The overall slots are also a rolling window: never more than `overall` of
+them within one second plus `overall_slack`. Evenly spaced slots alone would
+put the 31st exactly one second after the 1st, and a sender that wakes a
+little late, or a request a little slower on the way, then makes 31 in one
+second at Telegram's end."""
 
 import asyncio
+import collections
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -22,7 +29,8 @@ class Limits:
     per_group: float = 20 / 60  # messages per second in one group
     group_burst: int = 3
     overall: float = 30.0
-    overall_burst: int = 1  # any second then holds at most rate + 1
+    overall_burst: int = 1  # evenly spaced
+    overall_slack: float = 0.04  # seconds: the rolling window is 1 s plus this
 
 
 class _Bucket:
@@ -53,6 +61,10 @@ class SendLimiter:
         self._sleep = sleep
         self._overall = _Bucket(limits.overall, limits.overall_burst)
         self._chats: dict[int, _Bucket] = {}
+        # The latest overall slots, for the rolling window (a limit of
+        # thousands a second is no limit worth a window).
+        self._window = int(limits.overall) if limits.overall <= 1000 else 0
+        self._slots: collections.deque[float] = collections.deque()
 
     def _chat_bucket(self, chat_id: int) -> _Bucket:
         bucket = self._chats.get(chat_id)
@@ -75,12 +87,19 @@ class SendLimiter:
             await self._wait(self._chat_bucket(chat_id))
         # Reserved only once the chat's turn has come, so a chat that must wait
         # never holds up the others.
-        await self._wait(self._overall)
+        await self._wait(self._overall, window=True)
 
-    async def _wait(self, bucket: _Bucket) -> None:
+    async def _wait(self, bucket: _Bucket, *, window: bool = False) -> None:
         now = self._now()
         self._forget_idle(now)
         at = bucket.earliest(now)
+        if window and self._window:
+            slots = self._slots
+            if len(slots) >= self._window:
+                at = max(at, slots[-self._window] + 1.0 + self.limits.overall_slack)
+            slots.append(at)
+            if len(slots) > self._window:
+                slots.popleft()
         bucket.take(at)
         if at > now:
             await self._sleep(at - now)

@@ -64,9 +64,13 @@ async def test_thirty_a_second_overall() -> None:
     time = VirtualTime()
     limits = limiter(time)
     at = [await time.acquire(limits, chat) for chat in range(1, 91)]
-    assert at[89] == pytest.approx(89 / 30)
-    for start in range(len(at) - 31):
-        assert at[start + 31] - at[start] >= 1.0 - 1e-9  # never more than 31 in a second
+    slack = Limits().overall_slack
+    # Evenly spaced at 30/s, and never more than 30 within a second and the
+    # slack (room for jitter on the way to Telegram): 90 sends take 3 windows.
+    assert all(b - a >= 1 / 30 - 1e-9 for a, b in zip(at, at[1:], strict=False))
+    assert at[89] == pytest.approx(89 / 30 + 2 * slack)
+    for start in range(len(at) - 30):
+        assert at[start + 30] - at[start] >= 1.0 + slack - 1e-9
 
 
 async def test_a_429_holds_the_chat_for_retry_after() -> None:
