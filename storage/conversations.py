@@ -3,12 +3,12 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations.flood import MessageWindow
 
-from ._dialect import is_postgres, upsert_insert
+from ._dialect import dialect_name, is_postgres, per_dialect, table, upsert_insert
 from .models import (
     ConversationRow,
     IdentityRow,
@@ -53,36 +53,72 @@ async def find_identity(session: AsyncSession, channel: str, external_id: str) -
     )
 
 
+def _load_query(by_key: bool, lock: bool) -> Any:
+    conv, ident, window = table(ConversationRow), table(IdentityRow), table(MessageWindowRow)
+    query = select(
+        conv.c.id,
+        conv.c.identity_id,
+        ident.c.channel,
+        ident.c.external_id,
+        conv.c.state,
+        conv.c.data,
+        conv.c.version,
+        window.c.started_at,
+        window.c.count,
+        window.c.warned,
+    ).select_from(
+        conv.join(ident, ident.c.id == conv.c.identity_id).outerjoin(
+            window, window.c.identity_id == conv.c.identity_id
+        )
+    )
+    if by_key:
+        query = query.where(
+            ident.c.channel == bindparam("channel"),
+            ident.c.external_id == bindparam("external_id"),
+        )
+    else:
+        query = query.where(conv.c.identity_id == bindparam("identity_id"))
+    return query.with_for_update(of=conv) if lock else query
+
+
+# Built once: (by channel and external id?, locked (PostgreSQL)?) → query.
+_LOAD = {
+    (by_key, lock): _load_query(by_key, lock) for by_key in (True, False) for lock in (True, False)
+}
+_SAVE = (
+    table(ConversationRow)
+    .update()
+    .where(
+        table(ConversationRow).c.id == bindparam("conv_id"),
+        table(ConversationRow).c.version == bindparam("old_version"),
+    )
+    .values(
+        state=bindparam("state"),
+        data=bindparam("data"),
+        version=bindparam("new_version"),
+        updated_at=bindparam("now"),
+    )
+)
+_MARK = per_dialect(
+    lambda insert: (
+        insert(table(ProcessedUpdateRow))
+        .values(source=bindparam("source"), key=bindparam("key"), created_at=bindparam("now"))
+        .on_conflict_do_nothing(index_elements=["source", "key"])
+    )
+)
+
+
 async def _load(
     session: AsyncSession, identity_id: int | None, key: tuple[str, str] | None = None
 ) -> ConversationRecord | None:
     """The conversation with its identity and message window, in one statement
     (locked on PostgreSQL)."""
-    query = select(
-        ConversationRow.id,
-        ConversationRow.identity_id,
-        IdentityRow.channel,
-        IdentityRow.external_id,
-        ConversationRow.state,
-        ConversationRow.data,
-        ConversationRow.version,
-        MessageWindowRow.started_at,
-        MessageWindowRow.count,
-        MessageWindowRow.warned,
-    ).select_from(
-        ConversationRow.__table__.join(
-            IdentityRow.__table__, IdentityRow.id == ConversationRow.identity_id
-        ).outerjoin(
-            MessageWindowRow.__table__, MessageWindowRow.identity_id == ConversationRow.identity_id
-        )
-    )
+    query = _LOAD[key is not None, is_postgres(session)]
     if key is not None:
-        query = query.where(IdentityRow.channel == key[0], IdentityRow.external_id == key[1])
+        params: dict[str, Any] = {"channel": key[0], "external_id": key[1]}
     else:
-        query = query.where(ConversationRow.identity_id == identity_id)
-    if is_postgres(session):
-        query = query.with_for_update(of=ConversationRow)
-    row = (await session.execute(query)).first()
+        params = {"identity_id": identity_id}
+    row = (await session.execute(query, params)).first()
     if row is None:
         return None
     conv_id, ident_id, channel, external_id, state, data, version, started, count, warned = row
@@ -155,9 +191,15 @@ async def save_conversation(
     now: datetime,
 ) -> None:
     result = await session.execute(
-        update(ConversationRow)
-        .where(ConversationRow.id == record.id, ConversationRow.version == record.version)
-        .values(state=state, data=data, version=record.version + 1, updated_at=now)
+        _SAVE,
+        {
+            "conv_id": record.id,
+            "old_version": record.version,
+            "state": state,
+            "data": data,
+            "new_version": record.version + 1,
+            "now": now,
+        },
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise RuntimeError(f"conversation {record.id} changed under us")
@@ -166,9 +208,7 @@ async def save_conversation(
 async def mark_processed(session: AsyncSession, source: str, key: str, now: datetime) -> bool:
     """Record a delivery; False when it was seen before."""
     result = await session.execute(
-        upsert_insert(session, ProcessedUpdateRow)
-        .values(source=source, key=key, created_at=now)
-        .on_conflict_do_nothing(index_elements=["source", "key"])
+        _MARK[dialect_name(session)], {"source": source, "key": key, "now": now}
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 

@@ -11,13 +11,14 @@ write lock every transaction already holds from `BEGIN IMMEDIATE`. The next
 transaction counting the same thing waits, then sees the insert."""
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, case, delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations.flood import MessageWindow
 
-from ._dialect import is_postgres, upsert_insert
+from ._dialect import dialect_name, is_postgres, per_dialect, table, upsert_insert
 from .models import (
     EmailConfirmationRow,
     IpWindowRow,
@@ -64,11 +65,33 @@ async def load_window(session: AsyncSession, identity_id: int) -> MessageWindow 
     return MessageWindow(started=row[0], count=row[1], warned=row[2])
 
 
+def _upsert_window(insert: Any) -> Any:
+    values: dict[str, Any] = {
+        "started_at": bindparam("started_at"),
+        "count": bindparam("count"),
+        "warned": bindparam("warned"),
+    }
+    return (
+        insert(table(MessageWindowRow))
+        .values(identity_id=bindparam("identity_id"), **values)
+        .on_conflict_do_update(index_elements=["identity_id"], set_=values)
+    )
+
+
+_SAVE_WINDOW = per_dialect(_upsert_window)
+
+
 async def save_window(session: AsyncSession, identity_id: int, window: MessageWindow) -> None:
     """One statement, whether the user had a window before or not."""
-    values = {"started_at": window.started, "count": window.count, "warned": window.warned}
-    insert = upsert_insert(session, MessageWindowRow).values(identity_id=identity_id, **values)
-    await session.execute(insert.on_conflict_do_update(index_elements=["identity_id"], set_=values))
+    await session.execute(
+        _SAVE_WINDOW[dialect_name(session)],
+        {
+            "identity_id": identity_id,
+            "started_at": window.started,
+            "count": window.count,
+            "warned": window.warned,
+        },
+    )
 
 
 async def organizations_since(

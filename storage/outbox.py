@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ._dialect import is_postgres
+from ._dialect import is_postgres, table
 from .models import OutboxRow
 from .records import OutboxItem
 
@@ -33,17 +33,22 @@ async def enqueue(
     now: datetime,
     identity_id: int | None = None,
 ) -> int:
-    row = OutboxRow(
-        kind=kind,
-        identity_id=identity_id,
-        payload=payload,
-        created_at=now,
-        available_at=now,
-        attempts=0,
+    result = await session.execute(
+        _INSERT,
+        {
+            "kind": kind,
+            "identity_id": identity_id,
+            "payload": payload,
+            "created_at": now,
+            "available_at": now,
+            "attempts": 0,
+        },
     )
-    session.add(row)
-    await session.flush()
-    return row.id
+    return int(result.inserted_primary_key[0])  # type: ignore[attr-defined]
+
+
+# A Core insert: a step's outbox rows need no ORM unit of work.
+_INSERT = table(OutboxRow).insert()
 
 
 async def claim(

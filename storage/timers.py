@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ._dialect import is_postgres
+from ._dialect import is_postgres, table
 from .models import TimerRow
 from .records import TimerItem
 
@@ -23,10 +23,21 @@ async def schedule(
     due_at: datetime,
     now: datetime,
 ) -> int:
-    row = TimerRow(identity_id=identity_id, name=name, org_id=org_id, created_at=now, due_at=due_at)
-    session.add(row)
-    await session.flush()
-    return row.id
+    result = await session.execute(
+        _INSERT,
+        {
+            "identity_id": identity_id,
+            "name": name,
+            "org_id": org_id,
+            "created_at": now,
+            "due_at": due_at,
+        },
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[attr-defined]
+
+
+# A Core insert: a step's timers need no ORM unit of work.
+_INSERT = table(TimerRow).insert()
 
 
 def _open() -> ColumnElement[bool]:
