@@ -2,6 +2,8 @@
 the conversation, step, run the effects that stay in the database, queue the
 ones that leave the process in the outbox, save."""
 
+import functools
+import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -144,13 +146,13 @@ class Engine:
             ):
                 log.info("duplicate update ignored", extra={"channel": channel})
                 return Outcome(duplicate=True)
-            fresh = Conversation(language=locale_hint or "en")
+            initial_state, initial_data = _fresh(locale_hint or "en")
             record = await conversations_repo.lock_conversation(
                 session,
                 channel,
                 external_id,
-                initial_state=fresh.state.value,
-                initial_data=fresh.to_data(),
+                initial_state=initial_state,
+                initial_data=initial_data,
                 now=now,
             )
             if guard is not None and not await guard(session, record):
@@ -451,6 +453,19 @@ class Engine:
             session, CONFIRMATION_EMAIL, payload, now=now, identity_id=org.identity_id
         )
         return None
+
+
+@functools.lru_cache(maxsize=32)
+def _fresh_data(language: str) -> tuple[str, str]:
+    fresh = Conversation(language=language)
+    return fresh.state.value, json.dumps(fresh.to_data())
+
+
+def _fresh(language: str) -> tuple[str, dict[str, Any]]:
+    """A new conversation's state and data (for newcomers only, but asked for
+    every update: built once per language)."""
+    state, data = _fresh_data(language)
+    return state, json.loads(data)
 
 
 def _conversation(record: ConversationRecord) -> Conversation:
