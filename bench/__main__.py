@@ -55,7 +55,9 @@ def main() -> int:
     users = 100 if args.quick else args.users
     idle = 2000 if args.quick else 10_000
     started = time.perf_counter()
-    print(machine(), flush=True)
+    start_load = os.getloadavg()[0]
+    facts_of_machine = machine()
+    print(facts_of_machine, flush=True)
 
     rows: list[Row] = [bench_core(users)]
     aiogram_base = bench_aiogram_fsm(users)
@@ -81,7 +83,9 @@ def main() -> int:
         f"{growth:+.1f} MB after\n"
         f"- start-up `python -m bot chat` to first prompt: {chat_s:.2f} s, {chat_mb:.0f} MB\n"
         f"- start-up `python -m bot web` to /healthz: {web_s:.2f} s, {web_mb:.0f} MB\n"
-        f"- whole run: {time.perf_counter() - started:.0f} s"
+        f"- whole run: {time.perf_counter() - started:.0f} s, load average "
+        f"{start_load:.2f} at start and {os.getloadavg()[0]:.2f} at the end (2 cores: above "
+        "about 1, other processes took CPU time from this run)"
     )
     report = f"{table(rows)}\n\n{facts}"
     print()
@@ -89,7 +93,8 @@ def main() -> int:
     if not args.no_write:
         command = "python -m bench " + " ".join(sys.argv[1:])
         RESULTS.write_text(
-            f"# Benchmark results\n\nProduced by `{command.strip()}`.\n\n{machine()}\n\n{report}\n",
+            f"# Benchmark results\n\nProduced by `{command.strip()}`.\n\n"
+            f"{facts_of_machine}\n\n{report}\n",
             encoding="utf-8",
         )
     return 0
