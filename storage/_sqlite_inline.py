@@ -11,7 +11,9 @@ What would block is waiting for another process's write lock: the connection
 keeps SQLite's busy timeout at zero, and a statement refused with "database
 is locked" is retried after an `asyncio.sleep`, with backoff, for up to the
 configured timeout, so the event loop keeps serving meanwhile (SQLite's own
-busy handler does the same, with `sleep()`)."""
+busy handler does the same, with `sleep()`). What does block the loop, for a
+few milliseconds now and then, is the write-ahead log's automatic checkpoint
+(every 1 000 pages, with an fsync): the same work aiosqlite did in its thread."""
 
 import asyncio
 import sqlite3
