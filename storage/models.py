@@ -109,6 +109,8 @@ class ProcessedUpdateRow(Base):
     source: Mapped[str] = mapped_column(String(32))
     key: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime]
+    # What the channel still owes the user for this delivery (storage/owed_replies).
+    replies: Mapped[dict[str, Any] | None]
 
 
 class OrganizationRow(Base):

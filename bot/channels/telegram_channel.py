@@ -13,12 +13,14 @@ from typing import Any, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations import LANGUAGES, Button, Choice, Command, Event, Reply
+from storage import owed_replies
 from storage import telegram as chats_repo
 from storage.records import ConversationRecord
 
 from ..clock import Clock
-from ..codec import reply_from_json
+from ..codec import reply_from_json, reply_to_json
 from ..engine import CONFIRMATION_EMAIL, Outcome
+from ..faults import crash_point
 from ..i18n import match_language
 from ..render import RenderedMessage, render
 from ..services import Services
@@ -66,16 +68,21 @@ def has_keyboard(replies: list[Reply]) -> bool:
 
 
 class _KeyboardStep:
-    """One update's keyboard bookkeeping, inside the step's transaction: is the
-    pressed keyboard the live one, and the token of the keyboard the replies
-    will carry, stored before they are sent so a quick press finds it live."""
+    """One update's bookkeeping inside the step's transaction: is the pressed
+    keyboard the live one; the token of the keyboard the replies will carry,
+    stored before they are sent so a quick press finds it live; and the
+    replies themselves, owed until sent (see storage/owed_replies)."""
 
-    def __init__(self, clock: Clock, chat_id: int, pressed: str | None = None) -> None:
+    def __init__(
+        self, clock: Clock, chat_id: int, update_key: str, pressed: str | None = None
+    ) -> None:
         self.clock = clock
         self.chat_id = chat_id
+        self.update_key = update_key
         self.pressed = pressed
         self.token: str | None = None
         self.stale_language: str | None = None
+        self.owes = False
 
     async def check(self, session: AsyncSession, _: ConversationRecord) -> bool:
         chat = await chats_repo.get_chat(session, self.chat_id)
@@ -92,6 +99,14 @@ class _KeyboardStep:
             await chats_repo.remember_keyboard(
                 session, self.chat_id, self.token, outcome.language, self.clock.now()
             )
+        if outcome.replies or outcome.redact:
+            self.owes = True
+            owing = {
+                "language": outcome.language,
+                "replies": [reply_to_json(reply) for reply in outcome.replies],
+                "redact": outcome.redact,
+            }
+            await owed_replies.owe(session, CHANNEL, self.update_key, owing)
 
 
 class TelegramSender:
@@ -278,30 +293,53 @@ class TelegramChannel:
             await self._pressed(incoming, hint)
             return
         event = await self._typed(incoming)
-        step = _KeyboardStep(self.services.engine.clock, incoming.chat_id)
+        step = _KeyboardStep(self.services.engine.clock, incoming.chat_id, str(incoming.update_id))
         outcome = await self.services.engine.handle(
             CHANNEL,
             str(incoming.user_id),
             event,
             locale_hint=hint,
-            update_key=str(incoming.update_id),
+            update_key=step.update_key,
             after=step.remember,
         )
         if outcome.duplicate:
+            await self._pay_owed(incoming)
             return
-        if outcome.redact and incoming.message_id is not None:
-            await self.sender.delete_message(incoming.chat_id, incoming.message_id)
         await self._answer(incoming, outcome, step, hint)
 
     async def _answer(
         self, incoming: Incoming, outcome: Outcome, step: "_KeyboardStep", hint: str | None
     ) -> None:
+        crash_point("telegram-before-replies")
+        if outcome.redact and incoming.message_id is not None:
+            await self.sender.delete_message(incoming.chat_id, incoming.message_id)
         if self.embedded:
             await self.services.worker.drain_once((CONFIRMATION_EMAIL,))
         language = outcome.conversation.language if outcome.conversation else hint or "en"
         await self.sender.send_replies(
             incoming.chat_id, language, outcome.replies, keyboard_token=step.token
         )
+        if step.owes:
+            await self._paid(step.update_key)
+
+    async def _paid(self, update_key: str) -> None:
+        async with self.services.engine.sessions.begin() as session:
+            await owed_replies.paid(session, CHANNEL, update_key)
+
+    async def _pay_owed(self, incoming: Incoming) -> None:
+        """A repeated update: ignored, unless the process that stepped it died
+        before sending its answer; then that answer goes out now."""
+        key = str(incoming.update_id)
+        async with self.services.engine.sessions() as session:
+            owing = await owed_replies.owed(session, CHANNEL, key)
+        if owing is None:
+            return
+        log.info("sending the replies of a repeated update that were never sent")
+        if owing.get("redact") and incoming.message_id is not None:
+            await self.sender.delete_message(incoming.chat_id, incoming.message_id)
+        replies = [reply_from_json(reply) for reply in owing.get("replies", [])]
+        await self.sender.send_replies(incoming.chat_id, owing.get("language", "en"), replies)
+        await self._paid(key)
 
     async def _typed(self, incoming: Incoming) -> Event:
         event = to_event(incoming.text or "")
@@ -323,7 +361,10 @@ class TelegramChannel:
         assert incoming.callback_id is not None
         decoded = decode_callback(incoming.callback_data)
         step = _KeyboardStep(
-            self.services.engine.clock, incoming.chat_id, pressed=decoded[0] if decoded else None
+            self.services.engine.clock,
+            incoming.chat_id,
+            str(incoming.update_id),
+            pressed=decoded[0] if decoded else None,
         )
         outcome = None
         if decoded is not None:
@@ -332,7 +373,7 @@ class TelegramChannel:
                 str(incoming.user_id),
                 Choice(value=decoded[1]),
                 locale_hint=hint,
-                update_key=str(incoming.update_id),
+                update_key=step.update_key,
                 guard=step.check,
                 after=step.remember,
             )
@@ -344,7 +385,9 @@ class TelegramChannel:
             await self.sender.answer_callback(incoming.callback_id, text)
             return
         await self.sender.answer_callback(incoming.callback_id, None)
-        if not outcome.duplicate:
+        if outcome.duplicate:
+            await self._pay_owed(incoming)
+        else:
             await self._answer(incoming, outcome, step, hint)
 
     async def _private_only(self, incoming: Incoming, hint: str | None) -> None:

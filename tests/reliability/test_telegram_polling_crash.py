@@ -158,3 +158,36 @@ async def test_crash_inside_the_step_of_a_polled_update(
         translator.format("it", "onboarding-welcome"),
         translator.format("it", "onboarding-ask-language"),
     ]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+@pytest.mark.parametrize("library", LIBRARIES)
+async def test_crash_after_the_step_before_its_answer_is_sent(
+    library: str, settings: Settings, double: TelegramApiDouble
+) -> None:
+    """`os._exit` after the step committed but before its replies went out
+    (crash point `telegram-before-replies`): the update comes again, is a
+    duplicate for the engine, and the answer it owes is sent then, once."""
+    translator = open_services(settings).translator
+    double.add_user(USER, language_code="pt")
+    bot = Polling(settings, double, library)
+    try:
+        await bot.start()
+        await double.say(USER, "/start")
+        await double.wait_for_messages(USER, 2, within=WAIT)
+        await bot.stop()
+        await bot.start(crash_at="telegram-before-replies")
+        update_id = await double.say(USER, "/help")
+        assert await bot.exited() == CRASH_EXIT_CODE
+        assert not _confirmed(double, update_id)
+        assert len(double.messages_in(USER)) == 2
+        await bot.start()
+        await double.wait_for_messages(USER, 3, within=WAIT)
+        await double.wait_until(lambda: _confirmed(double, update_id), WAIT)
+        await double.say(USER, "/status")  # the next update: nothing more is owed
+        await double.wait_for_messages(USER, 4, within=WAIT)
+    finally:
+        await bot.stop()
+    texts = _texts(double)
+    assert texts[2] == translator.format("pt-BR", "help-text")
+    assert texts.count(texts[2]) == 1
