@@ -242,17 +242,18 @@ def _email_refused(conv: Conversation, event: EmailRefused, _now: Now) -> Outcom
     if event.org_id != conv.org_id:
         return conv, []
     hours = max(1, event.hours)
-    # An agent who pressed Resend learns it did not go out, and when it can.
-    desk = (TellDesk(message_id="handoff-desk-email-refused", args={"hours": hours}),)
-    return conv, [
+    effects: list[Effect] = [
         CancelTimers(name=REMINDER, org_id=event.org_id),
         Reply(
             message_id="limits-emails-per-address",
             args={"hours": hours},
             buttons=(Button(label="button-change-email", value="change-email"),),
         ),
-        *(desk if conv.handoff is not None else ()),
     ]
+    if conv.handoff is not None:
+        # The agent who pressed Resend learns it did not go out, and when it can.
+        effects.append(TellDesk(message_id="handoff-desk-email-refused", args={"hours": hours}))
+    return conv, effects
 
 
 def _awaiting_choice(conv: Conversation, event: Choice, now: Now) -> Outcome:

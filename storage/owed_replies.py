@@ -6,7 +6,7 @@ nothing. Cleared once sent."""
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .models import ProcessedUpdateRow
@@ -14,7 +14,7 @@ from .models import ProcessedUpdateRow
 __all__ = ["owe", "owed", "paid"]
 
 
-def _row(source: str, key: str) -> Any:
+def _row(source: str, key: str) -> ColumnElement[bool]:
     return (ProcessedUpdateRow.source == source) & (ProcessedUpdateRow.key == key)
 
 
