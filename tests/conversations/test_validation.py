@@ -63,7 +63,8 @@ def test_combining_marks_do_not_count_as_visible() -> None:
         ("alice@acme.com", "alice@acme.com"),
         (" Alice@ACME.COM ", "Alice@acme.com"),
         ("bob@mail.eu.acme.co.uk", "bob@mail.eu.acme.co.uk"),
-        ("ivan@пример.рф", "ivan@пример.рф"),
+        # Stored and sent as IDNA A-labels: every SMTP server takes those.
+        ("ivan@пример.рф", "ivan@xn--e1afmkfd.xn--p1ai"),
     ],
 )
 def test_good_emails(raw: str, normalized: str) -> None:
