@@ -28,6 +28,9 @@ from .mail_address import ascii_recipient, mailbox
 __all__ = ["build_confirmation_email", "confirm_url", "header_safe", "message_id_for"]
 
 
+_SMTP_LINE_MAX = 998
+
+
 def header_safe(text: str) -> str:
     """Collapse anything that could break out of a header into plain spaces,
     and break every `=?` so no encoded word can be decoded from it (the core
@@ -93,13 +96,10 @@ def build_confirmation_email(
     message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id_for(settings, outbox_id)
     message["Auto-Submitted"] = "auto-generated"
-    # 8bit keeps the link greppable in `.eml` files and readable in any client.
-    message.set_content(
-        f"{intro}\n\n{action}: {url}\n\n{expiry}\n\n{ignore}\n\n{signature}\n", cte="8bit"
-    )
+    text = f"{intro}\n\n{action}: {url}\n\n{expiry}\n\n{ignore}\n\n{signature}\n"
+    message.set_content(text, cte=_transfer_encoding(text))
     e = html.escape
-    message.add_alternative(
-        f"""<!doctype html>
+    page = f"""<!doctype html>
 <html lang="{e(language)}"><body style="font-family:sans-serif">
 <p>{e(intro)}</p>
 <p><a href="{e(url)}" style="display:inline-block;padding:10px 18px;background:#2563eb;\
@@ -109,21 +109,30 @@ color:#fff;text-decoration:none;border-radius:6px">{e(action)}</a></p>
 <p style="color:#555">{e(ignore)}</p>
 <p>{e(signature)}</p>
 </body></html>
-""",
-        subtype="html",
-        cte="8bit",
-    )
+"""
+    message.add_alternative(page, subtype="html", cte=_transfer_encoding(page))
     message["Content-Language"] = language
     message.set_boundary(_boundary(token))
-    _check_wire_headers(message, subject)
+    _check_wire(message, subject)
     return message
 
 
-def _check_wire_headers(message: EmailMessage, subject: str) -> None:
-    """What a mail server will read: the bytes parsed back must have exactly
-    the headers set, once each, with the values set."""
+def _transfer_encoding(body: str) -> str:
+    """8bit keeps the link greppable in `.eml` files and readable in any client,
+    but SMTP allows at most 998 bytes a line (RFC 5321 4.5.3.1.6): a long
+    organization name puts more on one, so that part goes quoted-printable."""
+    longest = max(len(line.encode()) for line in body.splitlines())
+    return "8bit" if longest <= _SMTP_LINE_MAX else "quoted-printable"
+
+
+def _check_wire(message: EmailMessage, subject: str) -> None:
+    """What a mail server will read: no line over SMTP's limit, and the bytes
+    parsed back have exactly the headers set, once each, with the values set."""
     sent = [(name, str(value)) for name, value in message.items()]
-    parsed = BytesParser(policy=policy.default).parsebytes(bytes(message))
+    raw = bytes(message)
+    if any(len(line) > _SMTP_LINE_MAX for line in raw.splitlines()):
+        raise ValueError("a line of the email is longer than SMTP allows")
+    parsed = BytesParser(policy=policy.default).parsebytes(raw)
     received = [(name, str(value)) for name, value in parsed.items()]
     if received != sent or str(parsed["Subject"]) != subject:
         raise ValueError("the email's headers would not survive being sent")

@@ -30,6 +30,7 @@ __all__ = [
     "TextLimits",
     "TextProblem",
     "check_text",
+    "free_text",
     "grapheme_count",
     "graphemes",
     "has_encoded_word",
@@ -104,33 +105,54 @@ def check_text(raw: str, limits: TextLimits) -> str | TextProblem:
     return text
 
 
+def free_text(raw: str, max_graphemes: int) -> str:
+    """A message passed on as it was written (to a support agent): NFC,
+    without bidi controls, other format characters (a ZWJ inside an emoji
+    stays) and controls but line breaks and tabs, cut at a character boundary
+    so no emoji or accent is split."""
+    text = unicodedata.normalize("NFC", raw)
+    kept = "".join(ch for i, ch in enumerate(text) if ch in "\n\t" or not _forbidden_at(text, i))
+    return "".join(graphemes(kept)[:max_graphemes])
+
+
 def _is_emojiish(ch: str) -> bool:
     return ord(ch) > 0x2000 and unicodedata.category(ch) in {"So", "Sk", "Mn"}
 
 
-def _forbidden(text: str) -> bool:
-    for i, ch in enumerate(text):
-        if ch in BLANKS or ch in BIDI_CONTROLS:
-            return True
-        cat = unicodedata.category(ch)
-        if cat in {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"}:
-            return True
-        if cat == "Cf":
-            # A zero-width joiner is how emoji such as 👨‍💻 are built; allow it
-            # only between two emoji, never as an invisible separator in text.
-            inside_emoji = (
-                ch == ZWJ
-                and 0 < i < len(text) - 1
-                and _is_emojiish(text[i - 1])
-                and _is_emojiish(text[i + 1])
-            )
-            if not inside_emoji:
-                return True
+def _is_new_symbol(ch: str) -> bool:
+    """An emoji newer than this Python's Unicode tables (3.11 knows Unicode 14):
+    unassigned here, but in the planes where emoji are added every year."""
+    return 0x1F000 <= ord(ch) <= 0x1FAFF and unicodedata.category(ch) == "Cn"
+
+
+def _forbidden_at(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in BLANKS or ch in BIDI_CONTROLS:
+        return True
+    cat = unicodedata.category(ch)
+    if cat in {"Cc", "Cs", "Co", "Zl", "Zp"} or (cat == "Cn" and not _is_new_symbol(ch)):
+        return True
+    if cat == "Cf":
+        # A zero-width joiner is how emoji such as 👨‍💻 are built; allow it
+        # only between two emoji, never as an invisible separator in text.
+        inside_emoji = (
+            ch == ZWJ
+            and 0 < i < len(text) - 1
+            and _is_emojiish(text[i - 1])
+            and _is_emojiish(text[i + 1])
+        )
+        return not inside_emoji
     return False
+
+
+def _forbidden(text: str) -> bool:
+    return any(_forbidden_at(text, i) for i in range(len(text)))
 
 
 def _visible(cluster: str) -> bool:
     base = cluster[0]
+    if _is_new_symbol(base):
+        return True
     return base not in BLANKS and unicodedata.category(base)[0] not in "MZC"
 
 
