@@ -10,7 +10,8 @@ by marks stacked on one letter. A text passes only with at least one visible
 character: blank look-alikes (U+3164 HANGUL FILLER, U+2800 BRAILLE PATTERN
 BLANK, ...), controls, bidi overrides and isolates, and other format
 characters are refused, because they let a name look empty, look like another
-name, or reorder what is shown around it.
+name, or reorder what is shown around it. Free text passed on to a person
+(`free_text`) is cleaned of the same characters instead of refused.
 
 Pure: `unicodedata` only. The grapheme counter follows UAX #29's extended
 grapheme cluster rules (GB3-GB13) with the properties `unicodedata` can tell
@@ -116,7 +117,8 @@ def free_text(raw: str, max_graphemes: int) -> str:
 
 
 def _is_emojiish(ch: str) -> bool:
-    return ord(ch) > 0x2000 and unicodedata.category(ch) in {"So", "Sk", "Mn"}
+    category = unicodedata.category(ch)
+    return (ord(ch) > 0x2000 and category in {"So", "Sk", "Mn"}) or _is_new_symbol(ch)
 
 
 def _is_new_symbol(ch: str) -> bool:
