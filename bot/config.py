@@ -1,12 +1,13 @@
 """One settings object, read from the environment (and `.env`)."""
 
 from datetime import timedelta
-from email.utils import parseaddr
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from .mail_address import mailbox
 
 __all__ = ["Settings"]
 
@@ -94,10 +95,15 @@ class Settings(BaseSettings):
     @field_validator("mail_from", "mail_reply_to")
     @classmethod
     def _one_address(cls, value: str) -> str:
-        """A header value with one address (`Name <a@b>` or `a@b`), checked at start."""
-        _, address = parseaddr(value)
-        if "@" not in address or any(ch in value for ch in "\r\n"):
-            raise ValueError("must be one email address, like Proficonf <no-reply@example.com>")
+        """A header value with one ASCII address (`Name <a@b>` or `a@b`), no
+        control characters or encoded words, checked at start by the same
+        rule the email builder applies (`bot/mail_address.py`)."""
+        try:
+            mailbox(value)
+        except ValueError as error:
+            raise ValueError(
+                f"must be one email address, like Proficonf <no-reply@example.com> ({error})"
+            ) from None
         return value
 
     @field_validator("reminder_delays", mode="before")

@@ -1,7 +1,12 @@
 """The confirmation email: subject, text and HTML parts in the organization's
-language. User-supplied text is made harmless for headers (no line breaks or
-controls) and for HTML (escaped); the recipient must be one plain address.
-`From`, `Reply-To` come from configuration; `Date` is when the email was asked
+language. User-supplied text is made harmless for headers (no line breaks,
+controls or RFC 2047 encoded words: Python 3.11's email package decodes one
+it finds in a header and writes its CR/LF as is) and for HTML (escaped).
+Every header is made by the email package's header registry from values
+checked here (`bot/mail_address.py` for addresses), and the built message is
+parsed back from its bytes before it is handed on: if its headers are not
+exactly the ones set, with the values set, it is refused (ValueError), never
+sent. `From`, `Reply-To` come from configuration; `Date` is when the email was asked
 for (its link's creation), the `Message-ID` comes from the outbox row and the
 MIME boundary from the link: a copy sent again after a crash is byte for byte
 the same email."""
@@ -10,21 +15,28 @@ import hashlib
 import html
 import unicodedata
 from datetime import datetime
-from email.headerregistry import Address
+from email import policy
 from email.message import EmailMessage
+from email.parser import BytesParser
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 
 from .config import Settings
 from .i18n import Translator
+from .mail_address import ascii_recipient, mailbox
 
 __all__ = ["build_confirmation_email", "confirm_url", "header_safe", "message_id_for"]
 
 
+_SMTP_LINE_MAX = 998
+
+
 def header_safe(text: str) -> str:
-    """Collapse anything that could break out of a header into plain spaces."""
+    """Collapse anything that could break out of a header into plain spaces,
+    and break every `=?` so no encoded word can be decoded from it (the core
+    refuses such names; this keeps older rows and translations harmless)."""
     cleaned = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
-    return " ".join(cleaned.split())
+    return " ".join(cleaned.split()).replace("=?", "= ?")
 
 
 def confirm_url(settings: Settings, token: str) -> str:
@@ -74,22 +86,20 @@ def build_confirmation_email(
     signature = t("email-confirm-signature")
     action = t("email-confirm-action")
 
-    message = EmailMessage()
-    message["Subject"] = header_safe(t("email-confirm-subject", name=name))
-    message["From"] = settings.mail_from
-    # Raises ValueError for anything but one address (line breaks included).
-    message["To"] = Address(addr_spec=to)
-    message["Reply-To"] = settings.mail_reply_to
+    subject = header_safe(t("email-confirm-subject", name=name))
+    message = EmailMessage(policy=policy.default)
+    message["Subject"] = subject
+    message["From"] = mailbox(settings.mail_from, "MAIL_FROM")
+    # Raises ValueError for anything but one plain address (line breaks included).
+    message["To"] = ascii_recipient(to)
+    message["Reply-To"] = mailbox(settings.mail_reply_to, "MAIL_REPLY_TO")
     message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id_for(settings, outbox_id)
     message["Auto-Submitted"] = "auto-generated"
-    # 8bit keeps the link greppable in `.eml` files and readable in any client.
-    message.set_content(
-        f"{intro}\n\n{action}: {url}\n\n{expiry}\n\n{ignore}\n\n{signature}\n", cte="8bit"
-    )
+    text = f"{intro}\n\n{action}: {url}\n\n{expiry}\n\n{ignore}\n\n{signature}\n"
+    message.set_content(text, cte=_transfer_encoding(text))
     e = html.escape
-    message.add_alternative(
-        f"""<!doctype html>
+    page = f"""<!doctype html>
 <html lang="{e(language)}"><body style="font-family:sans-serif">
 <p>{e(intro)}</p>
 <p><a href="{e(url)}" style="display:inline-block;padding:10px 18px;background:#2563eb;\
@@ -99,10 +109,32 @@ color:#fff;text-decoration:none;border-radius:6px">{e(action)}</a></p>
 <p style="color:#555">{e(ignore)}</p>
 <p>{e(signature)}</p>
 </body></html>
-""",
-        subtype="html",
-        cte="8bit",
-    )
+"""
+    message.add_alternative(page, subtype="html", cte=_transfer_encoding(page))
     message["Content-Language"] = language
     message.set_boundary(_boundary(token))
+    _check_wire(message, subject)
     return message
+
+
+def _transfer_encoding(body: str) -> str:
+    """8bit keeps the link greppable in `.eml` files and readable in any client,
+    but SMTP allows at most 998 bytes a line (RFC 5321 4.5.3.1.6): a long
+    organization name puts more on one, so that part goes quoted-printable."""
+    longest = max(len(line.encode()) for line in body.splitlines())
+    return "8bit" if longest <= _SMTP_LINE_MAX else "quoted-printable"
+
+
+def _check_wire(message: EmailMessage, subject: str) -> None:
+    """What a mail server will read: no line over SMTP's limit, and the bytes
+    parsed back have exactly the headers set, once each, with the values set."""
+    sent = [(name, str(value)) for name, value in message.items()]
+    raw = bytes(message)
+    if any(len(line) > _SMTP_LINE_MAX for line in raw.splitlines()):
+        raise ValueError("a line of the email is longer than SMTP allows")
+    parsed = BytesParser(policy=policy.default).parsebytes(raw)
+    received = [(name, str(value)) for name, value in parsed.items()]
+    if received != sent or str(parsed["Subject"]) != subject:
+        raise ValueError("the email's headers would not survive being sent")
+    if any(ch in value for _, value in received for ch in "\r\n"):
+        raise ValueError("a header value holds a line break")

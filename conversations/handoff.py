@@ -39,6 +39,7 @@ from .limits import recent_sends
 from .model import Conversation
 from .prompts import prompt
 from .states import OVERLAYS, State
+from .text import free_text
 from .timer_names import REMINDER, SLA_TIMER
 from .validation import mask_email
 
@@ -179,7 +180,7 @@ def _sla_expired(conv: Conversation) -> Outcome:
 def _from_user(conv: Conversation, event: Text | Choice | Command) -> Outcome | None:
     """The user's own events while a person is involved; None: the usual flow."""
     if isinstance(event, Text):
-        return conv, [RelayToDesk(text=event.text[:MAX_RELAYED])]
+        return conv, [RelayToDesk(text=free_text(event.text, MAX_RELAYED))]
     if isinstance(event, Command):
         if event.name in _KEPT_COMMANDS:
             return None

@@ -1,5 +1,6 @@
 """Field rules: organization name, email address, and numbers that must never be
-kept (card numbers, IBANs). Pure functions; errors are Fluent message ids."""
+kept (card numbers, IBANs). Pure functions; errors are Fluent message ids.
+Every channel's text meets here, normalized by `text.py`."""
 
 import re
 import unicodedata
@@ -7,7 +8,11 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
+from .text import TextLimits, TextProblem, check_text, has_encoded_word
+
 __all__ = [
+    "EMAIL_MAX",
+    "NAME_MAX_BYTES",
     "EmailResult",
     "FieldError",
     "NameResult",
@@ -17,12 +22,25 @@ __all__ = [
     "mask_email",
 ]
 
-NAME_MIN, NAME_MAX = 2, 100
+NAME_MIN, NAME_MAX = 2, 100  # grapheme clusters, as a person counts characters
+# Bytes of UTF-8: what the `organizations.name` column is sized from. Roomy
+# enough for 100 characters of any script with its marks (Devanagari averages
+# about 7 bytes per character); a flood of emoji or marks hits it instead.
+NAME_MAX_BYTES = 1024
+NAME_LIMITS = TextLimits(NAME_MIN, NAME_MAX, NAME_MAX_BYTES)
+# RFC 5321's limit of a forward path, of the ASCII form we store and send.
 EMAIL_MAX = 254
-ZWJ = "\u200d"
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|&[A-Za-z]+;|&#\d+;")
 _CARD = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b")
+_NAME_ERRORS = {
+    TextProblem.EMPTY: "error-name-empty",
+    TextProblem.INVISIBLE: "error-name-invisible",
+    TextProblem.STACKED_MARKS: "error-name-stacked-marks",
+    TextProblem.TOO_SHORT: "error-name-too-short",
+    TextProblem.TOO_LONG: "error-name-too-long",
+    TextProblem.TOO_BIG: "error-name-too-big",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,66 +55,53 @@ class NameResult:
 
 @dataclass(frozen=True, slots=True)
 class EmailResult:
+    """`value` is the ASCII form (the domain as IDNA A-labels): what is
+    stored, shown and written to the envelope and the To header."""
+
     value: str
     domain: str
 
 
-def _is_emojiish(ch: str) -> bool:
-    return ord(ch) > 0x2000 and unicodedata.category(ch) in {"So", "Sk", "Mn"}
-
-
-def _forbidden(text: str) -> bool:
-    for i, ch in enumerate(text):
-        cat = unicodedata.category(ch)
-        if cat in {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"}:
-            return True
-        if cat == "Cf":
-            # A zero-width joiner is how emoji such as 👨‍💻 are built; allow it
-            # only between two emoji, never as an invisible separator in text.
-            inside_emoji = (
-                ch == ZWJ
-                and 0 < i < len(text) - 1
-                and _is_emojiish(text[i - 1])
-                and _is_emojiish(text[i + 1])
-            )
-            if not inside_emoji:
-                return True
-    return False
-
-
-def visible_length(text: str) -> int:
-    return sum(1 for ch in text if unicodedata.category(ch) not in {"Mn", "Me", "Cf"})
-
-
 def check_name(raw: str) -> NameResult | FieldError:
-    text = unicodedata.normalize("NFC", raw.strip())
-    if not text:
-        return FieldError("error-name-empty")
-    if _forbidden(text):
-        return FieldError("error-name-invisible")
-    if _MARKUP.search(text):
+    checked = check_text(raw, NAME_LIMITS)
+    if isinstance(checked, TextProblem):
+        return FieldError(_NAME_ERRORS[checked])
+    if _MARKUP.search(checked):
         return FieldError("error-name-markup")
-    length = visible_length(text)
-    if length < NAME_MIN:
-        return FieldError("error-name-too-short")
-    if length > NAME_MAX:
-        return FieldError("error-name-too-long")
-    return NameResult(" ".join(text.split()))
+    if has_encoded_word(checked):
+        return FieldError("error-name-encoded-word")
+    return NameResult(checked)
 
 
 def check_email(raw: str) -> EmailResult | FieldError:
-    text = raw.strip()
+    """Accepted only if our mail path delivers it without SMTPUTF8: an ASCII
+    local part (dot-atom, not quoted), a domain name (not an IP literal),
+    internationalized domains turned into their A-labels. See SECURITY.md."""
+    text = unicodedata.normalize("NFC", raw.strip())
     if not text:
         return FieldError("error-email-empty")
-    if len(text) > EMAIL_MAX:
+    if len(text) > EMAIL_MAX:  # the ASCII form is never shorter
         return FieldError("error-email-too-long")
-    if _forbidden(text) or any(ch.isspace() for ch in text):
+    if any(unicodedata.category(ch)[0] in "CZ" for ch in text) or "=?" in text:
         return FieldError("error-email-invalid")
+    local, at, _ = text.rpartition("@")
+    if at and not local.isascii():
+        return FieldError("error-email-latin-local-part")
     try:
-        result = validate_email(text, check_deliverability=False)
+        result = validate_email(
+            text,
+            check_deliverability=False,
+            allow_smtputf8=False,
+            allow_quoted_local=False,
+            allow_domain_literal=False,
+            allow_display_name=False,
+        )
     except EmailNotValidError:
         return FieldError("error-email-invalid")
-    return EmailResult(result.normalized, result.ascii_domain.lower())
+    value = f"{result.ascii_local_part}@{result.ascii_domain.lower()}"
+    if len(value) > EMAIL_MAX:
+        return FieldError("error-email-too-long")
+    return EmailResult(value, result.ascii_domain.lower())
 
 
 def _luhn_ok(digits: str) -> bool:

@@ -20,6 +20,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from conversations.validation import NAME_MAX_BYTES
+
 __all__ = [
     "Base",
     "ConversationRow",
@@ -121,7 +123,10 @@ class OrganizationRow(Base):
         ForeignKey("identities.id", ondelete="SET NULL"), index=True
     )
     channel: Mapped[str] = mapped_column(String(32))
-    name: Mapped[str | None] = mapped_column(String(400))
+    # Sized by the core's limit in bytes: a VARCHAR counts characters, and a
+    # name that passed has no more characters than bytes, so it always fits.
+    name: Mapped[str | None] = mapped_column(String(NAME_MAX_BYTES))
+    # Roomier than EMAIL_MAX (ASCII, so characters = bytes); see test_column_sizes.
     email: Mapped[str | None] = mapped_column(String(320))
     domain: Mapped[str | None] = mapped_column(String(255))
     language: Mapped[str] = mapped_column(String(8))

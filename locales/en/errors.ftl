@@ -14,7 +14,11 @@ error-name-invisible = The name contains invisible or control characters. Please
 error-name-markup = The name cannot contain HTML tags. Please send it as plain text.
 error-name-too-short = The name is too short: it needs at least 2 characters.
 error-name-too-long = The name is too long: 100 characters at most.
+error-name-too-big = The name is too long to keep: please shorten it or use fewer emoji and accent marks.
+error-name-stacked-marks = The name has too many accent marks on one letter. Please type it again as plain text.
+error-name-encoded-word = The name looks like encoded email text (=?…?=). Please type the name itself, as it should appear.
 
 error-email-empty = Please send an email address, like name@company.com.
 error-email-too-long = That address is too long to be valid. Please check it.
 error-email-invalid = That does not look like a valid email address. Please send one like name@company.com.
+error-email-latin-local-part = We can only send email to addresses with Latin letters, digits and . _ - + before the @. Please send another address, like name@company.com.

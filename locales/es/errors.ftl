@@ -14,7 +14,11 @@ error-name-invisible = El nombre contiene caracteres invisibles o de control. Es
 error-name-markup = El nombre no puede contener etiquetas HTML. Envíalo como texto sin formato.
 error-name-too-short = El nombre es demasiado corto: debe tener al menos 2 caracteres.
 error-name-too-long = El nombre es demasiado largo: 100 caracteres como máximo.
+error-name-too-big = El nombre es demasiado largo para guardarlo: acórtalo o usa menos emojis y acentos.
+error-name-stacked-marks = El nombre tiene demasiados acentos sobre una sola letra. Escríbelo de nuevo como texto sin formato.
+error-name-encoded-word = El nombre parece texto codificado de un correo (=?…?=). Escribe el nombre en sí, tal como debe aparecer.
 
 error-email-empty = Envía una dirección de correo electrónico, como name@company.com.
 error-email-too-long = Esa dirección es demasiado larga para ser válida. Revísala, por favor.
 error-email-invalid = Eso no parece una dirección de correo válida. Envía una como name@company.com.
+error-email-latin-local-part = Solo podemos enviar correos a direcciones con letras latinas, números y . _ - + antes de la @. Envía otra dirección, como name@company.com.

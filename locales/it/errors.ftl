@@ -14,7 +14,11 @@ error-name-invisible = Il nome contiene caratteri invisibili o di controllo. Scr
 error-name-markup = Il nome non può contenere tag HTML. Invialo come testo semplice.
 error-name-too-short = Il nome è troppo corto: servono almeno 2 caratteri.
 error-name-too-long = Il nome è troppo lungo: al massimo 100 caratteri.
+error-name-too-big = Il nome è troppo lungo da salvare: accorcialo o usa meno emoji e accenti.
+error-name-stacked-marks = Il nome ha troppi accenti su una sola lettera. Scrivilo di nuovo come testo semplice.
+error-name-encoded-word = Il nome sembra testo codificato di un'email (=?…?=). Scrivi il nome vero e proprio, come deve apparire.
 
 error-email-empty = Invia un indirizzo email, ad esempio name@company.com.
 error-email-too-long = Questo indirizzo è troppo lungo per essere valido. Controllalo.
 error-email-invalid = Questo non sembra un indirizzo email valido. Inviane uno come name@company.com.
+error-email-latin-local-part = Possiamo inviare email solo a indirizzi che prima della @ hanno lettere latine, cifre e . _ - +. Invia un altro indirizzo, come name@company.com.

@@ -14,7 +14,11 @@ error-name-invisible = O nome contém caracteres invisíveis ou de controle. Dig
 error-name-markup = O nome não pode conter tags HTML. Envie-o como texto simples.
 error-name-too-short = O nome é curto demais: precisa ter pelo menos 2 caracteres.
 error-name-too-long = O nome é longo demais: no máximo 100 caracteres.
+error-name-too-big = O nome é longo demais para ser salvo: encurte-o ou use menos emojis e acentos.
+error-name-stacked-marks = O nome tem acentos demais em uma única letra. Digite-o novamente como texto simples.
+error-name-encoded-word = O nome parece texto codificado de e-mail (=?…?=). Digite o nome em si, como ele deve aparecer.
 
 error-email-empty = Envie um endereço de e-mail, como name@company.com.
 error-email-too-long = Esse endereço é longo demais para ser válido. Confira-o, por favor.
 error-email-invalid = Isso não parece um endereço de e-mail válido. Envie um como name@company.com.
+error-email-latin-local-part = Só conseguimos enviar e-mails para endereços com letras latinas, números e . _ - + antes do @. Envie outro endereço, como name@company.com.
