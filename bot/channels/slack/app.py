@@ -52,6 +52,8 @@ __all__ = ["SlackChannel", "mount_slack"]
 log = logging.getLogger(__name__)
 
 Payload = dict[str, Any]
+# Unix seconds as Slack writes them: ASCII digits only, no sign or exponent.
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _PRE_SAVE = frozenset({State.NAME, State.EMAIL, State.CURRENCY, State.SUMMARY})
 
 
@@ -282,8 +284,12 @@ class _Endpoint:
         self.verifiers = [SignatureVerifier(secret) for secret in signing_secrets]
 
     def _signed(self, request: web.Request, body: str) -> bool:
-        timestamp = request.headers.get("X-Slack-Request-Timestamp")
+        timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature")
+        # The SDK calls int() on the timestamp: "abc" would raise, and "1e3"
+        # or " 12" are no timestamp Slack sends. Only plain digits get that far.
+        if not _TIMESTAMP.fullmatch(timestamp):
+            return False
         return any(v.is_valid(body, timestamp, signature) for v in self.verifiers)
 
     async def handle(self, request: web.Request) -> web.Response:
