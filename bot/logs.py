@@ -46,10 +46,18 @@ _EXCEPTION_TEXT = logging.Formatter()
 
 def scrub_record(record: logging.LogRecord, scrub: Any) -> None:
     """Apply `scrub` (text → text) to every text of `record` that a
-    formatter writes: the message, the traceback (rendered into `exc_text`
+    formatter writes: the message, the extra fields (aiohttp's access log
+    passes the request line as one), the traceback (rendered into `exc_text`
     now, so no formatter renders the raw one later) and `stack_info`."""
     record.msg = scrub(record.getMessage())
     record.args = None
+    for key, value in list(vars(record).items()):
+        if key in _STANDARD or isinstance(value, bool | int | float) or value is None:
+            continue
+        text = value if isinstance(value, str) else str(value)
+        scrubbed = scrub(text)
+        if scrubbed != text:
+            setattr(record, key, scrubbed)
     if record.exc_info and not record.exc_text:
         record.exc_text = _EXCEPTION_TEXT.formatException(record.exc_info)
     if record.exc_text:
