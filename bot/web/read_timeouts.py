@@ -17,7 +17,9 @@ does): `start()` calls the base `start()` and stores the listening server in
 The body bound is the `read_deadline` middleware: it runs once the headers
 are parsed (and tells the protocol so), and if the body has not arrived in
 full (`StreamReader.is_eof()`) when the time is up, it closes the transport;
-the handler's pending read then fails and is answered 408 with no traceback.
+the handler's pending read then fails, and the middleware answers it (408
+in the access log) instead of letting aiohttp log a traceback; a client that
+hangs up mid-body is treated the same way.
 
 In production put a reverse proxy in front anyway (README, "Running in
 production"): it buffers slow clients with timeouts of its own, so this
@@ -46,7 +48,9 @@ class HeaderDeadline(asyncio.Protocol):
         self.timeout = timeout
         self.transport: asyncio.Transport | None = None
         self._timer: asyncio.TimerHandle | None = None
-        self._waiting_for_headers = True
+        # Between requests (after one finished, before the next's first
+        # byte) no clock runs: an idle keep-alive is aiohttp's timer's job.
+        self._idle = False
 
     def _arm(self) -> None:
         self._disarm()
@@ -66,12 +70,12 @@ class HeaderDeadline(asyncio.Protocol):
     # -- told by `read_deadline` -------------------------------------------
 
     def headers_received(self) -> None:
-        self._waiting_for_headers = False
+        self._idle = False
         self._disarm()
 
     def request_finished(self) -> None:
         # The next request's clock starts with its first byte.
-        self._waiting_for_headers = False
+        self._idle = True
 
     # -- asyncio.Protocol, forwarded ---------------------------------------
 
@@ -82,8 +86,8 @@ class HeaderDeadline(asyncio.Protocol):
         self.inner.connection_made(transport)
 
     def data_received(self, data: bytes) -> None:
-        if self._timer is None and not self._waiting_for_headers:
-            self._waiting_for_headers = True
+        if self._idle:
+            self._idle = False
             self._arm()
         self.inner.data_received(data)
 
@@ -165,11 +169,14 @@ def read_deadline(body_timeout: float) -> Callable[..., Awaitable[web.StreamResp
             timer = asyncio.get_running_loop().call_later(body_timeout, expire)
         try:
             return await handler(request)
-        except (ConnectionError, asyncio.IncompleteReadError, web.HTTPException):
-            if not expired:
+        except ConnectionError:
+            # The body read failed because the connection closed: our timer,
+            # or the client going away mid-body. Either way nobody is there
+            # to answer, and it is no failure of ours worth a traceback.
+            transport = request.transport
+            if not expired and transport is not None and not transport.is_closing():
                 raise
-            # The client is gone; this answer is for the access log only.
-            return web.Response(status=408)
+            return web.Response(status=408 if expired else 400)
         finally:
             if timer is not None:
                 timer.cancel()
