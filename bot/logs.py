@@ -17,6 +17,7 @@ __all__ = [
     "RedactingFilter",
     "configure",
     "mask_emails",
+    "quiet_client_errors",
     "scrub_record",
 ]
 
@@ -139,8 +140,11 @@ def configure(level: str, fmt: str = "plain", *, keep_links: bool = False) -> No
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING)
     logging.getLogger("bot").setLevel(level.upper())
+    quiet_client_errors()
+
+
+def quiet_client_errors() -> None:
+    """Put `ClientErrorsWithoutTraceback` on aiohttp's server logger (once)."""
     server = logging.getLogger("aiohttp.server")
-    server.filters[:] = [
-        f for f in server.filters if not isinstance(f, ClientErrorsWithoutTraceback)
-    ]
-    server.addFilter(ClientErrorsWithoutTraceback())
+    if not any(isinstance(f, ClientErrorsWithoutTraceback) for f in server.filters):
+        server.addFilter(ClientErrorsWithoutTraceback())
