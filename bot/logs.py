@@ -8,6 +8,7 @@ to one line that names the error, since the fault is the client's."""
 import json
 import logging
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -45,7 +46,7 @@ def redact(text: str, *, keep_links: bool = False) -> str:
 _EXCEPTION_TEXT = logging.Formatter()
 
 
-def scrub_record(record: logging.LogRecord, scrub: Any) -> None:
+def scrub_record(record: logging.LogRecord, scrub: Callable[[str], str]) -> None:
     """Apply `scrub` (text → text) to every text of `record` that a
     formatter writes: the message, the extra fields (aiohttp's access log
     passes the request line as one), the traceback (rendered into `exc_text`
@@ -93,8 +94,9 @@ class ClientErrorsWithoutTraceback(logging.Filter):
 
         error = record.exc_info[1] if record.exc_info else None
         if isinstance(error, HttpProcessingError):
-            record.msg = "malformed HTTP request refused (%s %s)"
-            record.args = (getattr(error, "code", 400), type(error).__name__)
+            remote = record.args[0] if isinstance(record.args, tuple) and record.args else "?"
+            record.msg = "malformed HTTP request from %s refused (%s %s)"
+            record.args = (remote, getattr(error, "code", 400), type(error).__name__)
             record.levelno, record.levelname = logging.WARNING, "WARNING"
             record.exc_info = record.exc_text = None
         return True

@@ -97,7 +97,7 @@ async def test_a_token_in_a_malformed_request_line_never_reaches_the_log(
     finally:
         await runner.cleanup()
     text = captured.getvalue()
-    assert "malformed HTTP request refused" in text  # the lines were logged...
+    assert "malformed HTTP request from 127.0.0.1 refused" in text  # the lines were logged...
     assert TOKEN not in text  # ...without the token
     assert "Traceback" not in text
     if fmt == "json":
