@@ -62,6 +62,7 @@ async def _web(settings: Settings) -> None:
 
     from .services import open_services
     from .web import build_app
+    from .web.read_timeouts import GuardedSite
 
     services = open_services(settings)
     app = build_app(services.engine, services.translator, services.stripe_webhook)
@@ -77,7 +78,10 @@ async def _web(settings: Settings) -> None:
         await telegram.register_webhook(settings.public_url, secret)
     runner = web.AppRunner(app)
     await runner.setup()
-    await web.TCPSite(runner, settings.host, settings.port).start()
+    site = GuardedSite(
+        runner, settings.host, settings.port, header_timeout=settings.http_header_timeout
+    )
+    await site.start()
     print(f"listening on http://{settings.host}:{settings.port}", flush=True)
     stop = await _until_stopped()
     try:

@@ -21,6 +21,10 @@ class Settings(BaseSettings):
     public_url: str = "http://127.0.0.1:8080"
     host: str = "127.0.0.1"
     port: int = Field(default=8080, validation_alias="PORT")
+    # Seconds a client has to send the request line and headers, then the body
+    # (bot/web/read_timeouts.py); past either the connection is closed.
+    http_header_timeout: float = Field(default=10.0, gt=0)
+    http_body_timeout: float = Field(default=30.0, gt=0)
     locales_dir: Path = _ROOT / "locales"
 
     mail_dir: Path = Path("var/mail")

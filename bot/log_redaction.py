@@ -1,7 +1,10 @@
 """Secrets (the bot token, webhook secret…) never reach a log line: libraries
-may put them in URLs or error messages, so every record is scrubbed."""
+may put them in URLs or error messages, so every record is scrubbed: its
+message, traceback text and stack (see `logs.scrub_record`)."""
 
 import logging
+
+from .logs import scrub_record
 
 __all__ = ["RedactSecrets"]
 
@@ -19,10 +22,5 @@ class RedactSecrets(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if not self.secrets:
             return True
-        record.msg = self._scrub(record.getMessage())
-        record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._scrub(record.exc_text)
+        scrub_record(record, self._scrub)
         return True

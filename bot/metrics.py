@@ -1,12 +1,17 @@
 """Prometheus metrics of this process. Counters live in the process that does
-the work; gauges about shared state (the outbox) are read from the database
-when scraped."""
+the work; gauges about shared state (the outbox, open tickets) are read from
+the database when scraped. When the database cannot be read, the scrape says
+so (`onboarding_database_up 0`) and leaves those gauges out: a made-up 0
+would tell an alert that the outbox is empty while rows wait."""
+
+from dataclasses import dataclass
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 __all__ = [
     "CONTENT_TYPE",
     "REGISTRY",
+    "SharedState",
     "external_call",
     "render_metrics",
     "step_transition",
@@ -38,19 +43,6 @@ CALLS = Counter(
     ["service", "outcome"],
     registry=REGISTRY,
 )
-OUTBOX_DEPTH = Gauge("onboarding_outbox_depth", "Outbox rows not done yet", registry=REGISTRY)
-OUTBOX_OLDEST = Gauge(
-    "onboarding_outbox_oldest_age_seconds",
-    "Age of the oldest outbox row not done yet (0 when empty)",
-    registry=REGISTRY,
-)
-
-
-HANDOFFS_OPEN = Gauge(
-    "onboarding_handoffs_open",
-    "Support tickets open, taken or escalated (not closed)",
-    registry=REGISTRY,
-)
 
 
 def update_handled(channel: str, seconds: float) -> None:
@@ -67,8 +59,42 @@ def external_call(service: str, outcome: str) -> None:
     CALLS.labels(service, outcome).inc()
 
 
-def render_metrics(outbox_depth: int, oldest_age_seconds: float, handoffs_open: int) -> bytes:
-    HANDOFFS_OPEN.set(handoffs_open)
-    OUTBOX_DEPTH.set(outbox_depth)
-    OUTBOX_OLDEST.set(oldest_age_seconds)
-    return generate_latest(REGISTRY)
+@dataclass(frozen=True)
+class SharedState:
+    """What one scrape read from the database."""
+
+    outbox_depth: int
+    outbox_oldest_age_seconds: float
+    handoffs_open: int
+
+
+def _shared_gauges(shared: SharedState | None) -> CollectorRegistry:
+    # A registry per scrape: a gauge that is not registered is not exported,
+    # which is how "unknown" is said (Prometheus then sees the series absent).
+    registry = CollectorRegistry(auto_describe=True)
+    Gauge(
+        "onboarding_database_up",
+        "1 when this scrape could read the database, 0 when it could not",
+        registry=registry,
+    ).set(0 if shared is None else 1)
+    if shared is None:
+        return registry
+    Gauge("onboarding_outbox_depth", "Outbox rows not done yet", registry=registry).set(
+        shared.outbox_depth
+    )
+    Gauge(
+        "onboarding_outbox_oldest_age_seconds",
+        "Age of the oldest outbox row not done yet (0 when empty)",
+        registry=registry,
+    ).set(shared.outbox_oldest_age_seconds)
+    Gauge(
+        "onboarding_handoffs_open",
+        "Support tickets open, taken or escalated (not closed)",
+        registry=registry,
+    ).set(shared.handoffs_open)
+    return registry
+
+
+def render_metrics(shared: SharedState | None) -> bytes:
+    """The exposition text; `shared` is None when the database was unreachable."""
+    return generate_latest(REGISTRY) + generate_latest(_shared_gauges(shared))

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from ..config import Settings
 from ..services import Services
+from ..web.json_body import MalformedJson, parse_json
 from .telegram_channel import SentObserver, TelegramChannel, TelegramSender
 from .telegram_common import CHANNEL, BotApi, Incoming
 from .telegram_limits import Limits, SendLimiter
@@ -148,8 +149,10 @@ async def _webhook(request: web.Request) -> web.Response:
         log.warning("telegram webhook with a wrong secret from %s", request.remote)
         return web.Response(status=401)
     try:
-        data = await request.json()
-    except ValueError:
+        # The raw bytes, whatever the Content-Type's charset says (Telegram
+        # sends UTF-8; a bogus charset must not reach a codec lookup).
+        data = parse_json(await request.read())
+    except MalformedJson:
         return web.Response(status=400)
     if not isinstance(data, dict):
         return web.Response(status=400)

@@ -13,8 +13,10 @@ from .credit_api import credit_usage_handler
 from .health import add_health_routes
 from .ip_limit import IpLimiter, ip_limit
 from .limits import MAX_BODY, body_limit
+from .outage import database_outage
 from .pages import page
 from .payment_pages import add_payment_routes
+from .read_timeouts import read_deadline
 
 __all__ = ["build_app"]
 
@@ -77,7 +79,13 @@ def build_app(
         engine.settings.confirm_attempts_per_ip_per_minute, engine.clock, engine.sessions
     )
     app = web.Application(
-        client_max_size=MAX_BODY, middlewares=[body_limit, ip_limit(limiter, translator)]
+        client_max_size=MAX_BODY,
+        middlewares=[
+            read_deadline(engine.settings.http_body_timeout),
+            body_limit,
+            database_outage(translator),
+            ip_limit(limiter, translator),
+        ],
     )
     app[ENGINE] = engine
     app[TRANSLATOR] = translator

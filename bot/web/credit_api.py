@@ -4,7 +4,6 @@ it matches), then a required `Idempotency-Key`: a retry with the same key gets
 the same answer and is recorded once; the same key with another body is 422."""
 
 import hmac
-import json
 import re
 from typing import Any
 
@@ -14,6 +13,7 @@ from pydantic import SecretStr
 
 from ..credits import MAX_USAGE_MINOR, UsageOutcome, report_usage
 from ..engine import Engine
+from .json_body import MalformedJson, parse_json
 
 __all__ = ["ROUTE", "credit_usage_handler"]
 
@@ -58,8 +58,8 @@ def credit_usage_handler(engine: Engine, token: SecretStr) -> Handler:
         if not _KEY.match(key):
             return _error(400, "idempotency_key_required")
         try:
-            body = json.loads(await request.read())
-        except ValueError:
+            body = parse_json(await request.read())
+        except MalformedJson:
             return _error(400, "malformed_json")
         amount = _amount(body)
         if amount is None:

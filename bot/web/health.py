@@ -48,17 +48,17 @@ def _readyz(engine: Engine) -> Handler:
 
 def _metrics(engine: Engine) -> Handler:
     async def handler(_: web.Request) -> web.Response:
-        depth, oldest_age, handoffs = 0, 0.0, 0
+        shared: metrics.SharedState | None = None
         try:
             async with asyncio.timeout(READY_TIMEOUT), engine.sessions() as session:
                 depth = await outbox.depth(session)
                 oldest = await outbox.oldest_pending(session)
                 handoffs = await tickets.count_open(session)
-            if oldest is not None:
-                oldest_age = max(0.0, (engine.clock.now() - oldest).total_seconds())
-        except Exception as error:
-            log.warning("metrics could not read the outbox: %s", type(error).__name__)
-        body = metrics.render_metrics(depth, oldest_age, handoffs)
+            age = 0.0 if oldest is None else (engine.clock.now() - oldest).total_seconds()
+            shared = metrics.SharedState(depth, max(0.0, age), handoffs)
+        except Exception as error:  # said in the scrape: onboarding_database_up 0
+            log.warning("metrics could not read the database: %s", type(error).__name__)
+        body = metrics.render_metrics(shared)
         return web.Response(body=body, headers={"Content-Type": metrics.CONTENT_TYPE})
 
     return handler

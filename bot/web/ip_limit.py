@@ -6,7 +6,6 @@ do not give an attacker N times the limit. The tokens themselves cannot be
 guessed (256 bits): this limit is about load. Webhooks are not limited here
 (they come from a few platform addresses, verified by signature)."""
 
-import logging
 import math
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -16,7 +15,6 @@ from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage import limits as limits_repo
-from storage.db import DATABASE_UNAVAILABLE
 
 from ..clock import Clock
 from ..i18n import Translator, match_language
@@ -24,7 +22,6 @@ from .pages import page
 
 __all__ = ["LIMITED_PREFIXES", "IpLimiter", "ip_limit"]
 
-log = logging.getLogger(__name__)
 LIMITED_PREFIXES = ("/confirm/", "/payment/")
 WINDOW = timedelta(minutes=1)
 # Every this many requests a process clears finished windows from the table.
@@ -43,18 +40,14 @@ class IpLimiter:
 
     async def wait(self, address: str) -> int | None:
         """Count one request; seconds to wait when over the limit, else None.
-        Without the database the request goes on uncounted: the page it asks
-        for needs the database too and answers for itself."""
+        Without the database this raises (one of `DATABASE_UNAVAILABLE`), and
+        `outage.database_outage` answers with its 503 page."""
         now = self.clock.now()
         self._counted += 1
-        try:
-            async with self.sessions.begin() as session:
-                started, count = await limits_repo.count_request(session, address, now, WINDOW)
-                if self._counted % _PRUNE_EVERY == 0:
-                    await limits_repo.forget_windows(session, now - WINDOW)
-        except DATABASE_UNAVAILABLE as error:
-            log.warning("request not counted, database unavailable: %s", type(error).__name__)
-            return None
+        async with self.sessions.begin() as session:
+            started, count = await limits_repo.count_request(session, address, now, WINDOW)
+            if self._counted % _PRUNE_EVERY == 0:
+                await limits_repo.forget_windows(session, now - WINDOW)
         if count <= self.per_minute:
             return None
         return max(1, math.ceil((started + WINDOW - now) / timedelta(seconds=1)))

@@ -9,3 +9,5 @@ web-token-expired = This link has expired. Ask the bot in the chat to send a new
 web-token-used = This link has already been used. If your email is confirmed, just return to the chat.
 web-token-unknown = This link is not valid. Please use the newest link from your email.
 console-hint = Type /start to begin or continue. Options are numbered: answer with the number or the name.
+web-unavailable-title = Temporarily unavailable
+web-unavailable-text = We can't open this page right now. Please try again in a minute.

@@ -9,3 +9,5 @@ web-token-expired = Este link expirou. Peça ao bot no chat para enviar um novo.
 web-token-used = Este link já foi usado. Se seu e-mail já está confirmado, é só voltar ao chat.
 web-token-unknown = Este link não é válido. Use o link mais recente do seu e-mail.
 console-hint = Digite /start para começar ou continuar. As opções são numeradas: responda com o número ou o nome.
+web-unavailable-title = Página temporariamente indisponível
+web-unavailable-text = No momento não conseguimos abrir esta página. Tente de novo em um minuto.

@@ -406,3 +406,17 @@ async def test_without_a_token_the_endpoint_does_not_exist(
                 assert status == 404
     finally:
         await off.close()
+
+
+async def test_deep_json_and_odd_charsets_are_400(services: Services, api: Api) -> None:
+    """Nested 1 000+ deep was a RecursionError (500); the body is read as
+    bytes by the one JSON reader, so a bogus charset changes nothing either."""
+    _, org_id = await _confirmed(services, "alice", "alice@acme.com")
+    for depth in (40, 1_000, 5_000):
+        for raw in (b"[" * depth + b"]" * depth, b'{"a":' * depth + b"1" + b"}" * depth):
+            status, body, _ = await api.report(org_id, None, raw=raw)
+            assert (status, body) == (400, {"error": "malformed_json"}), depth
+    headers = {**AUTH, "Content-Type": "application/json; charset=bogus-enc"}
+    status, body, _ = await api.report(org_id, None, headers=headers, raw=b'{"amount_minor": 5}')
+    assert status == 200, body
+    assert await _usages(services) == 1

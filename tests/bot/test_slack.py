@@ -440,3 +440,24 @@ async def test_malformed_requests_never_answer_500_or_change_state(
         assert signed.status < 500, raw
     assert slack_api.messages_to(ALICE) == []
     assert await _snapshot(services) == before
+
+
+async def test_odd_timestamps_are_401_before_bolt_sees_them(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    """The SDK's verifier calls int() on the header: "abc" was a 500 with a
+    traceback. Anything but plain digits is refused as unsigned, even with a
+    signature computed over that very timestamp."""
+    body = slack.command_body(ALICE, "status")
+    now = int(time.time())
+    odd = ["abc", "1e3", f"{now}.0", f" {now}", f"+{now}", "", "٣٤٥", "9" * 40]
+    for stamp in odd:
+        signature = SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=body)
+        headers = {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": str(signature)}
+        answer = await slack.deliver(
+            body, "application/x-www-form-urlencoded", signed=False, headers=headers
+        )
+        assert answer.status == 401, stamp
+    assert slack_api.calls == []
+    async with services.engine.sessions() as session:
+        assert await find_identity(session, "slack", f"{TEAM_ID}:{ALICE}") is None
