@@ -362,7 +362,7 @@ async def test_slack_user_with_agent_on_telegram_reply_thread(
         await w.tg_agent_presses("new-link", ticket)
         assert [m.text for m in w.desk_messages()][-2:] == [
             "Nothing to resend: the user has no email waiting for confirmation.",
-            "No payment link now: the user is not at the payment step.",
+            "No payment link now: the user isn't at the payment step.",
         ]
 
         await w.tg_agent_presses("close", ticket)
