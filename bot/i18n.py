@@ -14,6 +14,11 @@ from conversations import LANGUAGES
 __all__ = ["MissingMessage", "Translator", "match_language", "with_money"]
 
 FALLBACK = "en"
+NBSP = "\u00a0"
+# Typography a translator should not have to type (an invisible character in a
+# .ftl file is a trap for the next editor): in Russian a dash never starts a
+# line, so the space before it does not break. See locales/STYLE.md.
+_TYPOGRAPHY: dict[str, tuple[tuple[str, str], ...]] = {"ru": ((" —", NBSP + "—"),)}
 
 
 class MissingMessage(KeyError):
@@ -76,7 +81,10 @@ class Translator:
         text, errors = bundle.format_pattern(message.value, with_money(args or {}))
         if errors:
             raise ValueError(f"{message_id} ({locale}): {errors}")
-        return str(text)
+        result = str(text)
+        for plain, typeset in _TYPOGRAPHY.get(bundle.locales[0], ()):
+            result = result.replace(plain, typeset)
+        return result
 
 
 def match_language(tag: str | None) -> str | None:

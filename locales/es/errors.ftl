@@ -1,9 +1,9 @@
-error-not-now = Eso no corresponde a este paso. Aquí es donde estamos:
+error-not-now = Eso no corresponde a este paso. Estamos aquí:
 error-pick-option = Elige una de las opciones de abajo.
 # Variables:
 #   $command (String) - el comando que escribió el usuario, sin la barra
 error-unknown-command = No conozco el comando /{ $command }. Envía /help para ver lo que puedo hacer.
-error-message-too-long = Ese mensaje es demasiado largo para mí. Envía algo más corto, por favor.
+error-message-too-long = Ese mensaje es demasiado largo. Envía uno más corto, por favor.
 error-try-again = Algo salió mal por nuestra parte. Vuelve a intentarlo en un momento.
 warning-payment-number =
     Nunca envíes números de tarjeta ni de cuenta bancaria en este chat. No guardé ese mensaje.
@@ -15,6 +15,6 @@ error-name-markup = El nombre no puede contener etiquetas HTML. Envíalo como te
 error-name-too-short = El nombre es demasiado corto: debe tener al menos 2 caracteres.
 error-name-too-long = El nombre es demasiado largo: 100 caracteres como máximo.
 
-error-email-empty = Envía una dirección de correo electrónico, como name@company.com.
+error-email-empty = Envía una dirección de correo electrónico, como nombre@empresa.com.
 error-email-too-long = Esa dirección es demasiado larga para ser válida. Revísala, por favor.
-error-email-invalid = Eso no parece una dirección de correo válida. Envía una como name@company.com.
+error-email-invalid = Eso no parece una dirección de correo válida. Envía una como nombre@empresa.com.

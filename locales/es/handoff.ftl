@@ -3,9 +3,9 @@
 
 handoff-button-talk = Hablar con una persona
 handoff-offer = ¿Tienes problemas? Una persona de nuestro equipo puede ayudarte.
-handoff-opened = He pedido a una persona de nuestro equipo que se una. Escribe aquí tu pregunta: la leerá y te responderá en este chat.
+handoff-opened = Le pedí a una persona de nuestro equipo que se una a la conversación. Escribe aquí tu pregunta: la leerá y te responderá en este chat.
 handoff-already-open = Una persona de nuestro equipo está atendiendo esta conversación. Escribe aquí y la leerá.
-handoff-taken = Una persona de nuestro equipo se ha unido a la conversación.
+handoff-taken = Una persona de nuestro equipo se unió a la conversación.
 
 # Variables:
 #   $text (String) - lo que escribió el agente de soporte
@@ -14,22 +14,22 @@ handoff-agent-message = Soporte: { $text }
 # Variables:
 #   $step (String) - el paso al que vuelve el usuario
 handoff-resumed =
-    Ya estoy de vuelta: sigamos donde lo dejaste: { $step ->
-        [language] la elección del idioma
-        [name] el nombre de tu organización
-        [email] tu dirección de correo
-        [currency] la moneda de las facturas
-        [summary] la revisión de tus datos
-        [awaiting_email] la confirmación de tu correo
-        [payment] añadir un método de pago
-        [done] ya está todo listo
-        [cancelled] el registro se canceló
+    Ya estoy de vuelta. Aquí es donde estamos: { $step ->
+        [language] elección del idioma
+        [name] nombre de tu organización
+        [email] dirección de correo
+        [currency] moneda de facturación
+        [summary] revisión de los datos
+        [awaiting_email] confirmación del correo
+        [payment] método de pago
+        [done] todo listo
+        [cancelled] registro cancelado
        *[other] { $step }
     }.
 handoff-left = De acuerdo, sigamos sin una persona: tu consulta queda cerrada.
-handoff-closed = La conversación con nuestro equipo ha terminado. Todo lo que escribiste se ha guardado; envía /start para continuar.
+handoff-closed = La conversación con nuestro equipo terminó. Todo lo que escribiste quedó guardado; envía /start para continuar.
 
 # Variables:
 #   $email (String) - la dirección de correo del usuario
-handoff-sla-email = Nuestro equipo está ocupado ahora mismo, perdona la espera. Te responderemos por correo a { $email }.
-handoff-sla-ask-email = Nuestro equipo está ocupado ahora mismo, perdona la espera. Envíanos aquí tu dirección de correo y te responderemos por correo.
+handoff-sla-email = Nuestro equipo está ocupado en este momento, disculpa la espera. Te responderemos por correo a { $email }.
+handoff-sla-ask-email = Nuestro equipo está ocupado en este momento, disculpa la espera. Envíanos aquí tu dirección de correo y te responderemos por correo.

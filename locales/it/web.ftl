@@ -6,6 +6,6 @@ web-confirm-button = Conferma email
 web-confirmed-title = Email confermata
 web-confirmed-text = Grazie! Puoi tornare alla chat: lì ti aspetta il prossimo passaggio.
 web-token-expired = Questo link è scaduto. Chiedi al bot nella chat di inviartene uno nuovo.
-web-token-used = Questo link è già stato usato. Se la tua email è confermata, torna pure alla chat.
+web-token-used = Questo link è già stato usato. Se la tua email è già confermata, torna pure alla chat.
 web-token-unknown = Questo link non è valido. Usa il link più recente che hai ricevuto via email.
 console-hint = Digita /start per iniziare o continuare. Le opzioni sono numerate: rispondi con il numero o con il nome.

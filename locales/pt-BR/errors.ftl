@@ -1,9 +1,9 @@
-error-not-now = Isso não se aplica a esta etapa. Veja onde estamos:
+error-not-now = Isso não vale para esta etapa. Veja onde estamos:
 error-pick-option = Escolha uma das opções abaixo.
 # Variables:
 #   $command (String) - o comando digitado pelo usuário, sem a barra
 error-unknown-command = Não conheço o comando /{ $command }. Envie /help para ver o que posso fazer.
-error-message-too-long = Essa mensagem é longa demais para mim. Envie algo mais curto.
+error-message-too-long = Essa mensagem é longa demais. Envie uma mensagem mais curta.
 error-try-again = Algo deu errado do nosso lado. Tente novamente daqui a pouco.
 warning-payment-number =
     Nunca envie números de cartão ou de conta bancária neste chat. Não guardei essa mensagem.
@@ -15,6 +15,6 @@ error-name-markup = O nome não pode conter tags HTML. Envie-o como texto simple
 error-name-too-short = O nome é curto demais: precisa ter pelo menos 2 caracteres.
 error-name-too-long = O nome é longo demais: no máximo 100 caracteres.
 
-error-email-empty = Envie um endereço de e-mail, como name@company.com.
+error-email-empty = Envie um endereço de e-mail, como nome@empresa.com.br.
 error-email-too-long = Esse endereço é longo demais para ser válido. Confira-o, por favor.
-error-email-invalid = Isso não parece um endereço de e-mail válido. Envie um como name@company.com.
+error-email-invalid = Isso não parece um endereço de e-mail válido. Envie um como nome@empresa.com.br.
