@@ -12,8 +12,8 @@ language-native-es = Español
 language-changed = Done, I'll speak English from now on.
 
 onboarding-ask-name =
-    What is the name of your organization?
-    It is shown to everyone you invite (2 to 100 characters).
+    What's the name of your organization?
+    It's shown to everyone you invite (2 to 100 characters).
 onboarding-ask-email =
     Which email address should we use for the organization?
     We'll send a confirmation link there.

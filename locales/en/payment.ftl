@@ -23,5 +23,5 @@ payment-failed =
         [processing-error] Something went wrong while your card was being checked. Please try again in a moment.
         [authentication] Your bank's verification (3D Secure) wasn't completed.
        *[other] The payment method couldn't be saved.
-    } Here is a new link to try again.
+    } Here's a new link to try again.
 payment-link-expired = The payment link has expired. Here's a new one.

@@ -14,7 +14,7 @@ slack-form-currency-hint = Any bank card works with either: your bank converts i
 slack-form-currency-placeholder = Choose a currency
 slack-form-expired = The form couldn't open in time. Please type /onboard again.
 slack-usage =
-    Here is what /onboard can do:
+    Here's what /onboard can do:
     /onboard — open the sign-up form
     /onboard status — see your progress
     /onboard language — change the language

@@ -1,4 +1,4 @@
-error-not-now = Eso no corresponde a este paso. Estamos aquí:
+error-not-now = Eso no corresponde a este paso. Te muestro dónde estamos:
 error-pick-option = Elige una de las opciones de abajo.
 # Variables:
 #   $command (String) - el comando que escribió el usuario, sin la barra

@@ -87,7 +87,7 @@ async def test_card_shows_rendered_replies_newest_first_within_limits(
         # The oldest lines give way to the newest, and the card says so.
         assert lines[0] == "(earlier messages not shown)"
         assert "user: /start" not in lines and "4242" not in card
-        assert lines[-1] == "bot: К разговору подключился сотрудник нашей команды."
+        assert lines[-1] == "bot: К разговору подключился сотрудник поддержки."
         assert lines[-2].startswith("user: вопрос 15 очень длинный текст")
         # Every line is one line, trimmed.
         assert all(len(line) <= 300 and line.endswith("…") for line in lines[1:-1])

@@ -61,7 +61,7 @@ async def test_card_saved_usd(payer: Payer, stripe_double: StripeDouble) -> None
 
 @pytest.mark.parametrize(
     ("mandate", "expected"),
-    [("pending", "conto SEPA DE •••• 3000, mandato in attesa"), ("active", "mandato attivo")],
+    [("pending", "IBAN DE •••• 3000 (mandato in attesa"), ("active", "mandato attivo")],
 )
 async def test_sepa_saved_eur_in_the_users_language(
     payer: Payer, stripe_double: StripeDouble, mandate: str, expected: str
@@ -197,7 +197,7 @@ async def test_failed_setup_gives_the_reason_and_a_new_link(
         ("it", "incorrect_cvc", None, "codice di sicurezza (CVC)"),
         ("pt-BR", "processing_error", None, "Ocorreu um erro ao verificar o cartão"),
         ("es", "setup_intent_authentication_failure", None, "3D Secure"),
-        ("en", "something_new", None, "The payment method could not be saved"),
+        ("en", "something_new", None, "The payment method couldn't be saved"),
     ],
 )
 async def test_setup_failure_reasons_are_localized(
