@@ -1,6 +1,6 @@
 # Variables:
 #   $name (String) - название организации
-email-confirm-subject = Подтвердите адрес почты организации «{ $name }» в { -product-name }
+email-confirm-subject = Подтвердите адрес почты организации { $name } в { -product-name }
 # Variables:
 #   $name (String) - название организации
 email-confirm-intro = Пожалуйста, подтвердите, что этот адрес принадлежит организации «{ $name }» в { -product-name }.
