@@ -367,6 +367,8 @@ class Engine:
             return refused
         elif isinstance(effect, CreatePaymentLink):
             if self.settings.stripe_secret_key is None:
+                # The user reads "payments aren't available yet"; the operator, this.
+                log.warning("payment link asked for, but STRIPE_SECRET_KEY is not set")
                 outcome.replies.append(Reply(message_id="payment-not-configured"))
             else:
                 generation = await payments_repo.request_link(

@@ -7,13 +7,18 @@ from pathlib import Path
 
 from babel.numbers import get_currency_precision
 from fluent.runtime import FluentBundle, FluentResource
-from fluent.runtime.types import FluentDecimal
+from fluent.runtime.types import FluentDecimal, FluentNone, FluentNumber, fluent_number
 
 from conversations import LANGUAGES
 
 __all__ = ["MissingMessage", "Translator", "match_language", "with_money"]
 
 FALLBACK = "en"
+NBSP = "\u00a0"
+# Typography a translator should not have to type (an invisible character in a
+# .ftl file is a trap for the next editor): in Russian a dash never starts a
+# line, so the space before it does not break. See locales/STYLE.md.
+_TYPOGRAPHY: dict[str, tuple[tuple[str, str], ...]] = {"ru": ((" —", NBSP + "—"),)}
 
 
 class MissingMessage(KeyError):
@@ -38,11 +43,22 @@ def with_money(args: Mapping[str, object]) -> dict[str, object]:
     return result
 
 
+def number(value: object, **options: object) -> FluentNumber | FluentNone:
+    """Fluent's NUMBER(). Fluent has no booleans, so the spec's options spell them
+    as strings (`useGrouping: "false"` for ids and ticket numbers, as fluent.js
+    and fluent-rs read it); python-fluent 0.4 would take the string "false" as
+    true, so it is turned into the boolean here."""
+    grouping = options.get("useGrouping")
+    if isinstance(grouping, str):
+        options["useGrouping"] = grouping != "false"
+    return fluent_number(value, **options)  # type: ignore[arg-type]
+
+
 class Translator:
     def __init__(self, locales_dir: Path) -> None:
         self._bundles: dict[str, FluentBundle] = {}
         for code in LANGUAGES:
-            bundle = FluentBundle([code], use_isolating=False)
+            bundle = FluentBundle([code], use_isolating=False, functions={"NUMBER": number})
             for path in sorted((locales_dir / code).glob("*.ftl")):
                 bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
             self._bundles[code] = bundle
@@ -65,7 +81,10 @@ class Translator:
         text, errors = bundle.format_pattern(message.value, with_money(args or {}))
         if errors:
             raise ValueError(f"{message_id} ({locale}): {errors}")
-        return str(text)
+        result = str(text)
+        for plain, typeset in _TYPOGRAPHY.get(bundle.locales[0], ()):
+            result = result.replace(plain, typeset)
+        return result
 
 
 def match_language(tag: str | None) -> str | None:

@@ -6,11 +6,11 @@
 #   $mandate (String) - SEPA mandate status: active, pending or inactive
 payment-method-description =
     { $method_kind ->
-        [sepa_debit] SEPA account { $method_country } •••• { $method_last4 }, mandate { $mandate ->
+        [sepa_debit] SEPA Direct Debit, IBAN { $method_country } •••• { $method_last4 } (mandate { $mandate ->
             [active] active
             [inactive] inactive
            *[pending] pending
-        }
+        })
        *[card] { $method_brand ->
             [visa] Visa
             [mastercard] Mastercard
@@ -23,18 +23,18 @@ payment-method-description =
            *[other] card
         } •••• { $method_last4 }
     }
-payment-link = Open the secure Stripe page below to add your payment method. Nothing is charged now.
+payment-link = Open the secure Stripe page below to add a payment method. You won't be charged now.
 button-open-payment-link = Add payment method
-payment-card-only-usd = Your invoices are in US dollars, so the page offers cards only: SEPA Direct Debit works only for invoices in euros. Any card works, and your bank converts the currency.
-payment-link-delayed = Stripe is not answering right now. I keep trying and will send you the payment link here as soon as it is ready.
-payment-link-unavailable = I could not make a payment link because of a problem on our side. Our team has been alerted and is on it; your progress is saved.
-payment-mandate-inactive = Your SEPA Direct Debit mandate is no longer active, so that bank account cannot be used. Please add a payment method again; our support team has been told.
+payment-card-only-usd = Your invoices are in US dollars, so the page offers cards only: SEPA Direct Debit is available for invoices in euros only. Any card works, and your bank converts the currency if needed.
+payment-link-delayed = Stripe isn't responding right now. I'll keep trying and send the payment link here as soon as it's ready.
+payment-link-unavailable = I couldn't create a payment link because of a problem on our side. Our team has been alerted and is working on it. Your progress is saved.
+payment-mandate-inactive = Your SEPA Direct Debit mandate is no longer active, so we can't debit that bank account. Please add a payment method again. Our support team has been notified.
 # Variables:
 #   $method_country (String) - the country of the SEPA account (DE, FR, …)
 #   $method_last4 (String) - the last four digits of the IBAN
-payment-mandate-active = Good news: your SEPA Direct Debit mandate for the account { $method_country } •••• { $method_last4 } is now active. You do not need to do anything else.
+payment-mandate-active = Good news: your SEPA Direct Debit mandate for IBAN { $method_country } •••• { $method_last4 } is now active. There's nothing else you need to do.
 
 web-payment-done-title = Payment method received
-web-payment-done-text = Thank you! Stripe is confirming your payment method. You can return to the chat: it tells you as soon as the method is saved.
+web-payment-done-text = Thank you! Stripe is confirming your payment method. You can go back to the chat: it'll let you know as soon as the method is saved.
 web-payment-cancelled-title = Payment method not added
-web-payment-cancelled-text = Nothing was saved and nothing was charged. You can return to the chat and ask for a new link whenever you are ready.
+web-payment-cancelled-text = Nothing was saved and you weren't charged. You can go back to the chat and ask for a new link whenever you're ready.

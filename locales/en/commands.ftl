@@ -1,14 +1,14 @@
-cancel-confirm = Cancel this sign-up? What you entered will be discarded.
-cancel-done = Cancelled. Send /new whenever you want to start again.
-cancel-nothing = There is nothing to cancel right now.
-delete-confirm = Delete all your data? Your name, email addresses and messages will be erased. This cannot be undone.
+cancel-confirm = Cancel this sign-up? What you've entered will be discarded.
+cancel-done = Sign-up cancelled. Send /new whenever you want to start again.
+cancel-nothing = There's nothing to cancel right now.
+delete-confirm = Delete all your data? Your name, email addresses and messages will be erased. This can't be undone.
 delete-done = Your data has been deleted. Send /start if you ever want to begin again.
-new-in-progress = You are in the middle of a sign-up. Finish it or send /cancel first, then /new.
+new-in-progress = You're in the middle of a sign-up. Finish it or send /cancel first, then /new.
 button-yes = Yes
 button-no = No
 
 help-text =
-    Need a hand? Write to support@proficonf.com and a person from our team will answer.
+    Need a hand? Write to support@proficonf.com and someone from our team will answer.
     Commands:
     /start — continue where you left off
     /status — see your progress
@@ -27,7 +27,7 @@ help-text =
 #   $amount (Number) - the credit granted, a currency amount
 #   $remaining (Number) - the credit left, a currency amount
 status-summary =
-    Where you are: { $step ->
+    Current step: { $step ->
         [language] choosing a language
         [name] organization name
         [email] email address

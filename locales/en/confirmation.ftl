@@ -1,14 +1,14 @@
 # Variables:
 #   $seconds (Number) - how long until the email can be sent again
 email-resend-wait =
-    I have just sent the link. You can ask for it again in { $seconds ->
+    I've just sent the link. You can ask for it again in { $seconds ->
         [one] { $seconds } second
        *[other] { $seconds } seconds
     }.
 # Variables:
 #   $minutes (Number) - how long until another email can be sent
 email-send-limit =
-    That is the most confirmation emails I can send in one hour. You can ask for another one in { $minutes ->
+    That's the most confirmation emails I can send in an hour. You can ask for another one in { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }.

@@ -1,6 +1,6 @@
 # Variables:
 #   $name (String) - organization name
-email-confirm-subject = Confirm the email for { $name } on { -product-name }
+email-confirm-subject = Confirm the email address of { $name } on { -product-name }
 # Variables:
 #   $name (String) - organization name
 email-confirm-intro = Please confirm that this address belongs to the organization { $name } on { -product-name }.
@@ -12,5 +12,5 @@ email-confirm-expiry =
         [one] { $hours } hour
        *[other] { $hours } hours
     }.
-email-confirm-ignore = If you did not ask for this, ignore this email: nothing will be created.
+email-confirm-ignore = If you didn't ask for this, just ignore this email: nothing will be created.
 email-confirm-signature = The { -product-name } team

@@ -1,21 +1,21 @@
 # Variables:
 #   $seconds (Number) - until the user may write again
 limits-slow-down =
-    You are sending messages too fast. Please wait { $seconds ->
+    You're sending messages too fast. Please wait { $seconds ->
         [one] { $seconds } second
        *[other] { $seconds } seconds
-    } — messages sent until then are ignored.
+    }. Messages sent until then are ignored.
 # Variables:
 #   $hours (Number) - until another organization can be created
 limits-organizations-per-day =
-    You have created the most organizations allowed in one day, so this one was not saved. You can save it in { $hours ->
+    You've created the most organizations allowed in one day, so this one wasn't saved. You can save it in { $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
     }: everything you entered is kept.
 # Variables:
 #   $hours (Number) - until this address can get another email
 limits-emails-per-address =
-    We did not send the email after all: this address has received the most confirmation emails allowed in one day. Try again in { $hours ->
+    We didn't send the email after all: this address has received the most confirmation emails allowed in one day. Try again in { $hours ->
         [one] { $hours } hour
        *[other] { $hours } hours
     }, or change the email.

@@ -2,38 +2,38 @@
 -org-account = Organization account
 
 onboarding-welcome =
-    Welcome to { -product-name }! I will help you set up an { -org-account } in a few short steps.
+    Welcome to { -product-name }! I'll help you set up an { -org-account } in a few short steps.
 onboarding-ask-language = Which language would you like to use?
 language-native-en = English
 language-native-ru = Русский
 language-native-it = Italiano
 language-native-pt-br = Português (Brasil)
 language-native-es = Español
-language-changed = Done, I will speak English from now on.
+language-changed = Done, I'll speak English from now on.
 
 onboarding-ask-name =
-    What is the name of your organization?
-    It is shown to everyone you invite (2 to 100 characters).
+    What's the name of your organization?
+    It's shown to everyone you invite (2 to 100 characters).
 onboarding-ask-email =
     Which email address should we use for the organization?
-    We will send a confirmation link there.
+    We'll send a confirmation link there.
 
 # Variables:
 #   $domain (String) - the domain of the address the user gave
 #   $amount (Number) - the trial credit, a currency amount
 email-note-free =
-    Good to know: the { $amount } trial credit is only given to business addresses, and { $domain } is a free email service.
-    You can keep this address, or send a work address instead.
+    Good to know: the { $amount } trial credit is for business addresses only, and { $domain } is a free email service.
+    You can keep this address or send a work address instead.
 # Variables:
 #   $domain (String) - the domain of the address the user gave
 #   $amount (Number) - the trial credit, a currency amount
 email-note-disposable =
-    Good to know: { $domain } is a disposable email service, so this address cannot get the { $amount } trial credit.
-    You can keep it, or send a work address instead.
+    Good to know: { $domain } is a disposable email service, so this address can't get the { $amount } trial credit.
+    You can keep it or send a work address instead.
 
 onboarding-ask-currency =
     Which currency should your invoices be issued in?
-    Any bank card works with either one: your bank converts if needed. Paying by invoice (SEPA Direct Debit) needs EUR.
+    Any bank card works with either: your bank converts if needed. SEPA Direct Debit (we debit your bank account) needs EUR.
 currency-option-usd = US dollar (USD)
 currency-option-eur = Euro (EUR)
 
@@ -64,22 +64,24 @@ button-edit-language = Change language
 # Variables:
 #   $email (String) - the masked address, like a…@acme.com
 onboarding-awaiting-email =
-    Your organization is saved. We sent a confirmation link to { $email }.
-    Open it in any browser and I will continue here by myself.
-onboarding-awaiting-hint = I am waiting for you to open the link in the email. Nothing arrived? Check the spam folder, or use a button below.
+    Your organization is saved. We've sent a confirmation link to { $email }.
+    Open it in any browser and I'll continue here automatically.
+onboarding-awaiting-hint = I'm waiting for you to open the link in the email. Nothing arrived? Check your spam folder, or use a button below.
 button-resend = Send the email again
 button-change-email = Change email
 # Variables:
 #   $email (String) - the masked address, like a…@acme.com
-email-resent = I sent the link again to { $email }.
+email-resent = I've sent the link again to { $email }.
 # Variables:
 #   $email (String) - the address the email could not be delivered to
-email-delivery-failed = The confirmation email could not be delivered to { $email }. Please check the address or give another one.
+email-delivery-failed = We couldn't deliver the confirmation email to { $email }. Please check the address or give another one.
 email-confirmed = Your email is confirmed. Thank you!
-email-confirmed-other = The email of another of your organizations has just been confirmed.
+email-confirmed-other = The email address of another of your organizations has just been confirmed.
 
-# The method is described by payment-method-description (its variables are passed along).
+# The method is described by payment-method-description (its variables are passed
+# along) on a line of its own, so no language has to fit a description mid-sentence.
 onboarding-done =
-    All set: { payment-method-description } is saved, nothing was charged.
+    All set! Your payment method is saved, and nothing was charged.
+    Payment method: { payment-method-description }
     Your organization can now run any number of simultaneous events and invite members. Use /new to create another organization.
 onboarding-cancelled-hint = This sign-up was cancelled. Send /new to start again.

@@ -1,16 +1,16 @@
 # Variables:
 #   $currency (String) - USD or EUR
 payment-ask =
-    Last step: add a payment method. Nothing is charged now.
+    Last step: add a payment method. You won't be charged now.
     { $currency ->
-        [EUR] You can save a card or a SEPA Direct Debit mandate.
+        [EUR] You can save a card, or set up SEPA Direct Debit from your bank account.
        *[other] You can save a card.
     }
-payment-hint = Use the payment link to add a card, or ask for a new link.
+payment-hint = Use the payment link to add a payment method, or ask for a new link.
 button-new-link = New link
 payment-not-configured =
-    Payments are not set up on this server yet, so I cannot make a payment link.
-    The operator needs to set STRIPE_SECRET_KEY. Your progress is saved; send /start later.
+    Payments aren't available yet, so I can't create a payment link right now.
+    Our team knows about it. Your progress is saved: send /start later to continue.
 # Variables:
 #   $reason (String) - why the setup failed: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication or other
 payment-failed =
@@ -18,10 +18,10 @@ payment-failed =
         [declined] Your bank declined the card. Try another card, or ask your bank why.
         [insufficient-funds] Your bank declined the card because the account has insufficient funds. Try another card.
         [expired-card] The card has expired, or its expiry date was entered wrong.
-        [incorrect-cvc] The security code (CVC) of the card was not correct.
-        [incorrect-number] The card number was not correct.
-        [processing-error] Something went wrong while the card was being checked. Please try again in a moment.
-        [authentication] Your bank's verification (3D Secure) was not completed.
-       *[other] The payment method could not be saved.
-    } Here is a new link to try again.
-payment-link-expired = The payment link expired. Here is a new one.
+        [incorrect-cvc] The card's security code (CVC) wasn't correct.
+        [incorrect-number] The card number wasn't correct.
+        [processing-error] Something went wrong while your card was being checked. Please try again in a moment.
+        [authentication] Your bank's verification (3D Secure) wasn't completed.
+       *[other] The payment method couldn't be saved.
+    } Here's a new link to try again.
+payment-link-expired = The payment link has expired. Here's a new one.

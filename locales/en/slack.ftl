@@ -1,18 +1,20 @@
 slack-form-title = New organization
 slack-form-submit = Save
 slack-form-close = Cancel
-slack-form-intro = Fill in the details of your organization. We will send a confirmation link to the email address.
+slack-form-intro = Fill in your organization's details. We'll send a confirmation link to the email address.
 slack-form-name-label = Organization name
 slack-form-name-hint = Shown to everyone you invite (2 to 100 characters).
 slack-form-email-label = Email address
-slack-form-email-hint = The $25 trial credit is only given to business addresses.
+# Variables:
+#   $amount (Number) - the trial credit, a currency amount
+slack-form-email-hint = The { $amount } trial credit is for business addresses only.
 slack-form-language-label = Language
 slack-form-currency-label = Invoice currency
-slack-form-currency-hint = Any bank card works with either one: your bank converts if needed. Paying by invoice (SEPA Direct Debit) needs EUR.
+slack-form-currency-hint = Any bank card works with either: your bank converts if needed. SEPA Direct Debit (we debit your bank account) needs EUR.
 slack-form-currency-placeholder = Choose a currency
-slack-form-expired = The form could not open in time. Please type /onboard again.
+slack-form-expired = The form couldn't open in time. Please type /onboard again.
 slack-usage =
-    Here is what /onboard can do:
+    Here's what /onboard can do:
     /onboard — open the sign-up form
     /onboard status — see your progress
     /onboard language — change the language

@@ -6,11 +6,11 @@
 #   $mandate (String) - estado del mandato SEPA: active, pending o inactive
 payment-method-description =
     { $method_kind ->
-        [sepa_debit] cuenta SEPA { $method_country } •••• { $method_last4 }, mandato { $mandate ->
+        [sepa_debit] débito directo SEPA, IBAN { $method_country } •••• { $method_last4 } (mandato { $mandate ->
             [active] activo
             [inactive] inactivo
            *[pending] pendiente
-        }
+        })
        *[card] { $method_brand ->
             [visa] Visa
             [mastercard] Mastercard
@@ -23,18 +23,18 @@ payment-method-description =
            *[other] tarjeta
         } •••• { $method_last4 }
     }
-payment-link = Abre la página segura de Stripe de abajo para agregar tu método de pago. Ahora no se te cobra nada.
+payment-link = Abre la página segura de Stripe que está abajo para agregar un método de pago. Por ahora no se te cobrará nada.
 button-open-payment-link = Agregar método de pago
-payment-card-only-usd = Tus facturas son en dólares estadounidenses, así que la página solo ofrece tarjetas: el débito directo SEPA solo funciona con facturas en euros. Sirve cualquier tarjeta y tu banco convierte la moneda.
+payment-card-only-usd = Tus facturas son en dólares estadounidenses, así que la página solo acepta tarjetas: el débito directo SEPA solo está disponible para facturas en euros. Sirve cualquier tarjeta, y tu banco convierte la moneda si hace falta.
 payment-link-delayed = Stripe no responde en este momento. Sigo intentándolo y te enviaré aquí el enlace de pago en cuanto esté listo.
-payment-link-unavailable = No pude crear un enlace de pago por un problema de nuestra parte. Nuestro equipo ya está avisado y se está ocupando; tu progreso está guardado.
-payment-mandate-inactive = Tu mandato de débito directo SEPA ya no está activo, así que esa cuenta bancaria no se puede usar. Agrega de nuevo un método de pago; avisamos a nuestro equipo de soporte.
+payment-link-unavailable = No pude crear el enlace de pago por un problema de nuestra parte. Nuestro equipo ya está al tanto y lo está resolviendo. Tu progreso está guardado.
+payment-mandate-inactive = Tu mandato de débito directo SEPA ya no está activo, así que ya no podemos debitar de esa cuenta bancaria. Agrega de nuevo un método de pago. Ya avisamos a nuestro equipo de soporte.
 # Variables:
 #   $method_country (String) - el país de la cuenta SEPA (DE, FR, …)
 #   $method_last4 (String) - los últimos cuatro dígitos del IBAN
-payment-mandate-active = Buenas noticias: tu mandato de débito directo SEPA para la cuenta { $method_country } •••• { $method_last4 } ya está activo. No necesitas hacer nada más.
+payment-mandate-active = Buenas noticias: tu mandato de débito directo SEPA para el IBAN { $method_country } •••• { $method_last4 } ya está activo. No necesitas hacer nada más.
 
 web-payment-done-title = Método de pago recibido
-web-payment-done-text = ¡Gracias! Stripe está confirmando tu método de pago. Puedes volver al chat: te avisará en cuanto el método quede guardado.
+web-payment-done-text = ¡Gracias! Stripe está confirmando tu método de pago. Puedes volver al chat: ahí te avisaremos en cuanto quede guardado.
 web-payment-cancelled-title = Método de pago no agregado
 web-payment-cancelled-text = No se guardó nada ni se cobró nada. Puedes volver al chat y pedir un enlace nuevo cuando quieras.

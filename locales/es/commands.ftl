@@ -34,7 +34,7 @@ status-summary =
         [currency] moneda de facturación
         [summary] revisión de los datos
         [awaiting_email] esperando la confirmación del correo
-        [payment] agregar un método de pago
+        [payment] método de pago
         [done] todo listo
         [cancelled] registro cancelado
        *[other] { $step }

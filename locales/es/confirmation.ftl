@@ -3,13 +3,15 @@
 email-resend-wait =
     Acabo de enviarte el enlace. Podrás pedirlo de nuevo dentro de { $seconds ->
         [one] { $seconds } segundo
+        [many] { $seconds } de segundos
        *[other] { $seconds } segundos
     }.
 # Variables:
 #   $minutes (Number) - cuánto falta para poder enviar otro correo
 email-send-limit =
-    Has alcanzado el máximo de correos de confirmación por hora. Podrás pedir otro dentro de { $minutes ->
+    Alcanzaste el máximo de correos de confirmación por hora. Podrás pedir otro dentro de { $minutes ->
         [one] { $minutes } minuto
+        [many] { $minutes } de minutos
        *[other] { $minutes } minutos
     }.
 # Variables:

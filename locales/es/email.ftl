@@ -10,6 +10,7 @@ email-confirm-action = Confirmar correo
 email-confirm-expiry =
     El enlace es válido durante { $hours ->
         [one] { $hours } hora
+        [many] { $hours } de horas
        *[other] { $hours } horas
     }.
 email-confirm-ignore = Si no solicitaste esto, ignora este correo: no se creará nada.

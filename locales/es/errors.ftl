@@ -1,9 +1,9 @@
-error-not-now = Eso no corresponde a este paso. Aquí es donde estamos:
+error-not-now = Eso no corresponde a este paso. Te muestro dónde estamos:
 error-pick-option = Elige una de las opciones de abajo.
 # Variables:
 #   $command (String) - el comando que escribió el usuario, sin la barra
 error-unknown-command = No conozco el comando /{ $command }. Envía /help para ver lo que puedo hacer.
-error-message-too-long = Ese mensaje es demasiado largo para mí. Envía algo más corto, por favor.
+error-message-too-long = Ese mensaje es demasiado largo. Envía uno más corto, por favor.
 error-try-again = Algo salió mal por nuestra parte. Vuelve a intentarlo en un momento.
 warning-payment-number =
     Nunca envíes números de tarjeta ni de cuenta bancaria en este chat. No guardé ese mensaje.
@@ -18,7 +18,7 @@ error-name-too-big = El nombre es demasiado largo para guardarlo: acórtalo o us
 error-name-stacked-marks = El nombre tiene demasiados acentos sobre una sola letra. Escríbelo de nuevo como texto sin formato.
 error-name-encoded-word = El nombre parece texto codificado de un correo (=?…?=). Escribe el nombre en sí, tal como debe aparecer.
 
-error-email-empty = Envía una dirección de correo electrónico, como name@company.com.
+error-email-empty = Envía una dirección de correo electrónico, como nombre@empresa.com.
 error-email-too-long = Esa dirección es demasiado larga para ser válida. Revísala, por favor.
-error-email-invalid = Eso no parece una dirección de correo válida. Envía una como name@company.com.
-error-email-latin-local-part = Solo podemos enviar correos a direcciones con letras latinas, números y . _ - + antes de la @. Envía otra dirección, como name@company.com.
+error-email-invalid = Eso no parece una dirección de correo válida. Envía una como nombre@empresa.com.
+error-email-latin-local-part = Solo podemos enviar correos a direcciones con letras latinas, números y . _ - + antes de la @. Envía otra dirección, como nombre@empresa.com.

@@ -3,6 +3,7 @@
 limits-slow-down =
     Estás enviando mensajes demasiado rápido. Espera { $seconds ->
         [one] { $seconds } segundo
+        [many] { $seconds } de segundos
        *[other] { $seconds } segundos
     }: los mensajes que envíes hasta entonces se ignorarán.
 # Variables:
@@ -10,6 +11,7 @@ limits-slow-down =
 limits-organizations-per-day =
     Ya creaste el número máximo de organizaciones permitido en un día, así que esta no se guardó. Podrás guardarla dentro de { $hours ->
         [one] { $hours } hora
+        [many] { $hours } de horas
        *[other] { $hours } horas
     }: todo lo que escribiste se conserva.
 # Variables:
@@ -17,6 +19,7 @@ limits-organizations-per-day =
 limits-emails-per-address =
     Al final no enviamos el correo: esta dirección ya recibió el número máximo de correos de confirmación permitido en un día. Vuelve a intentarlo dentro de { $hours ->
         [one] { $hours } hora
+        [many] { $hours } de horas
        *[other] { $hours } horas
     } o cambia el correo.
 limits-too-many-requests-title = Demasiadas solicitudes
@@ -25,5 +28,6 @@ limits-too-many-requests-title = Demasiadas solicitudes
 limits-too-many-requests-text =
     Llegaron demasiadas solicitudes desde tu red. Vuelve a intentarlo dentro de { $seconds ->
         [one] { $seconds } segundo
+        [many] { $seconds } de segundos
        *[other] { $seconds } segundos
     }.

@@ -1,8 +1,8 @@
 -product-name = Proficonf
--org-account = Cuenta de organización
+-org-account = cuenta de organización
 
 onboarding-welcome =
-    ¡Te damos la bienvenida a { -product-name }! Te ayudaré a configurar una { -org-account } en unos pocos pasos.
+    ¡Te damos la bienvenida a { -product-name }! Te ayudaré a crear una { -org-account } en unos pocos pasos.
 onboarding-ask-language = ¿Qué idioma prefieres usar?
 language-native-en = English
 language-native-ru = Русский
@@ -33,7 +33,7 @@ email-note-disposable =
 
 onboarding-ask-currency =
     ¿En qué moneda quieres que se emitan tus facturas?
-    Cualquier tarjeta bancaria funciona con ambas: si hace falta, tu banco hace la conversión. Para pagar por factura (débito directo SEPA) se necesita EUR.
+    Cualquier tarjeta bancaria funciona con ambas: si hace falta, tu banco hace la conversión. Para el débito directo SEPA (debitamos el monto de tu cuenta bancaria) se necesita EUR.
 currency-option-usd = Dólar estadounidense (USD)
 currency-option-eur = Euro (EUR)
 
@@ -65,7 +65,7 @@ button-edit-language = Cambiar idioma
 #   $email (String) - la dirección enmascarada, como a…@acme.com
 onboarding-awaiting-email =
     Tu organización está guardada. Enviamos un enlace de confirmación a { $email }.
-    Ábrelo en cualquier navegador y yo seguiré aquí automáticamente.
+    Ábrelo en cualquier navegador y yo continuaré aquí automáticamente.
 onboarding-awaiting-hint = Estoy esperando a que abras el enlace del correo. ¿No te llegó nada? Revisa la carpeta de spam o usa uno de los botones de abajo.
 button-resend = Reenviar el correo
 button-change-email = Cambiar correo
@@ -80,6 +80,7 @@ email-confirmed-other = Se acaba de confirmar el correo de otra de tus organizac
 
 # El método lo describe payment-method-description (recibe las mismas variables).
 onboarding-done =
-    Todo listo: se guardó el método de pago { payment-method-description } y no se realizó ningún cargo.
-    Tu organización ya puede realizar tantos eventos simultáneos como quiera e invitar a miembros. Usa /new para crear otra organización.
+    ¡Todo listo! Tu método de pago quedó guardado y no se te cobró nada.
+    Método de pago: { payment-method-description }
+    Tu organización ya puede realizar todos los eventos simultáneos que quiera e invitar a miembros. Usa /new para crear otra organización.
 onboarding-cancelled-hint = Este registro se canceló. Envía /new para empezar de nuevo.

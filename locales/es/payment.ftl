@@ -1,25 +1,25 @@
 # Variables:
 #   $currency (String) - USD o EUR
 payment-ask =
-    Último paso: agrega un método de pago. Ahora no se te cobrará nada.
+    Último paso: agrega un método de pago. Por ahora no se te cobrará nada.
     { $currency ->
-        [EUR] Puedes guardar una tarjeta o un mandato de débito directo SEPA.
+        [EUR] Puedes guardar una tarjeta o autorizar el débito directo SEPA de tu cuenta bancaria.
        *[other] Puedes guardar una tarjeta.
     }
-payment-hint = Usa el enlace de pago para agregar una tarjeta o pide un enlace nuevo.
+payment-hint = Usa el enlace de pago para agregar un método de pago o pide un enlace nuevo.
 button-new-link = Enlace nuevo
 payment-not-configured =
-    Los pagos todavía no están configurados en este servidor, así que no puedo crear un enlace de pago.
-    El operador debe configurar STRIPE_SECRET_KEY. Tu progreso está guardado; envía /start más tarde.
+    Los pagos todavía no están disponibles, así que por ahora no puedo crear un enlace de pago.
+    Nuestro equipo ya está al tanto. Tu progreso está guardado: envía /start más tarde para continuar.
 # Variables:
 #   $reason (String) - por qué falló: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication u other
 payment-failed =
     { $reason ->
         [declined] Tu banco rechazó la tarjeta. Prueba con otra tarjeta o pregunta a tu banco el motivo.
         [insufficient-funds] Tu banco rechazó la tarjeta porque la cuenta no tiene fondos suficientes. Prueba con otra tarjeta.
-        [expired-card] La tarjeta está vencida, o la fecha de vencimiento se introdujo mal.
-        [incorrect-cvc] El código de seguridad (CVC) de la tarjeta no era correcto.
-        [incorrect-number] El número de la tarjeta no era correcto.
+        [expired-card] La tarjeta está vencida o la fecha de vencimiento se ingresó mal.
+        [incorrect-cvc] El código de seguridad (CVC) de la tarjeta es incorrecto.
+        [incorrect-number] El número de la tarjeta es incorrecto.
         [processing-error] Algo falló al verificar la tarjeta. Vuelve a intentarlo en un momento.
         [authentication] La verificación de tu banco (3D Secure) no se completó.
        *[other] No se pudo guardar el método de pago.

@@ -1,14 +1,16 @@
 slack-form-title = Nueva organización
 slack-form-submit = Guardar
 slack-form-close = Cancelar
-slack-form-intro = Completa los datos de tu organización. Enviaremos un enlace de confirmación a la dirección de correo.
+slack-form-intro = Completa los datos de tu organización. Enviaremos un enlace de confirmación a la dirección de correo que indiques.
 slack-form-name-label = Nombre de la organización
 slack-form-name-hint = Lo verán todas las personas que invites (de 2 a 100 caracteres).
 slack-form-email-label = Correo electrónico
-slack-form-email-hint = El crédito de prueba de $25 solo se da a direcciones de empresa.
+# Variables:
+#   $amount (Number) - el crédito de prueba, un monto en moneda
+slack-form-email-hint = El crédito de prueba de { $amount } solo se otorga a direcciones corporativas.
 slack-form-language-label = Idioma
-slack-form-currency-label = Moneda de las facturas
-slack-form-currency-hint = Cualquier tarjeta bancaria sirve con ambas: tu banco convierte si hace falta. Pagar por factura (adeudo directo SEPA) requiere EUR.
+slack-form-currency-label = Moneda de facturación
+slack-form-currency-hint = Cualquier tarjeta bancaria sirve con ambas: tu banco convierte si hace falta. El débito directo SEPA de tu cuenta bancaria requiere EUR.
 slack-form-currency-placeholder = Elige una moneda
 slack-form-expired = El formulario no se abrió a tiempo. Escribe /onboard otra vez, por favor.
 slack-usage =
@@ -16,7 +18,7 @@ slack-usage =
     /onboard — abre el formulario de registro
     /onboard status — muestra en qué paso estás
     /onboard language — cambia el idioma
-    /onboard help — cómo contactar con nuestro soporte
+    /onboard help — cómo comunicarte con nuestro equipo de soporte
     /onboard start, new, cancel, delete — continuar, crear otra organización, cancelar este registro, borrar tus datos
 slack-home-title = Tus organizaciones
 # Variables:
@@ -32,7 +34,7 @@ slack-home-organization =
         [cancelled] cancelada
        *[other] { $status }
     }
-    Correo: { $email }
+    Correo electrónico: { $email }
     Moneda: { $currency }
 slack-home-empty = Todavía no tienes organizaciones.
 slack-home-hint = Escribe /onboard para crear una organización, o /onboard status para ver en qué paso estás.

@@ -1,10 +1,10 @@
 telegram-button-stale = Este botón ya no está activo.
 telegram-private-only = Solo puedo ayudarte en un chat privado. Toca el botón de abajo para hablar conmigo allí.
 telegram-open-private = Abrir un chat privado
-telegram-command-start = Empieza o continúa tu registro
-telegram-command-status = Mira en qué paso estás
-telegram-command-language = Cambia el idioma
-telegram-command-help = Pide ayuda
-telegram-command-new = Crea otra organización
-telegram-command-cancel = Cancela este registro
-telegram-command-delete = Borra tus datos
+telegram-command-start = Empezar o continuar tu registro
+telegram-command-status = Ver en qué paso estás
+telegram-command-language = Cambiar el idioma
+telegram-command-help = Pedir ayuda
+telegram-command-new = Crear otra organización
+telegram-command-cancel = Cancelar este registro
+telegram-command-delete = Borrar tus datos

@@ -1,7 +1,7 @@
 web-confirm-title = Confirma tu correo
 # Variables:
 #   $name (String) - nombre de la organización
-web-confirm-text = Pulsa el botón para confirmar el correo de { $name }.
+web-confirm-text = Haz clic en el botón para confirmar el correo de { $name }.
 web-confirm-button = Confirmar correo
 web-confirmed-title = Correo confirmado
 web-confirmed-text = ¡Gracias! Ya puedes volver al chat: allí te espera el siguiente paso.

@@ -6,11 +6,11 @@
 #   $mandate (String) - stato del mandato SEPA: active, pending o inactive
 payment-method-description =
     { $method_kind ->
-        [sepa_debit] conto SEPA { $method_country } •••• { $method_last4 }, mandato { $mandate ->
+        [sepa_debit] addebito diretto SEPA, IBAN { $method_country } •••• { $method_last4 } (mandato { $mandate ->
             [active] attivo
             [inactive] non attivo
-           *[pending] in attesa
-        }
+           *[pending] in attesa di conferma
+        })
        *[card] { $method_brand ->
             [visa] Visa
             [mastercard] Mastercard
@@ -23,18 +23,18 @@ payment-method-description =
            *[other] carta
         } •••• { $method_last4 }
     }
-payment-link = Apri la pagina sicura di Stripe qui sotto per aggiungere il tuo metodo di pagamento. Per ora non viene addebitato nulla.
+payment-link = Apri la pagina sicura di Stripe qui sotto per aggiungere un metodo di pagamento. Per ora non ti verrà addebitato nulla.
 button-open-payment-link = Aggiungi metodo di pagamento
-payment-card-only-usd = Le tue fatture sono in dollari USA, quindi la pagina offre solo carte: l'addebito diretto SEPA funziona solo con fatture in euro. Va bene qualsiasi carta, la tua banca converte la valuta.
+payment-card-only-usd = Le tue fatture sono in dollari statunitensi, quindi la pagina accetta solo carte: l'addebito diretto SEPA è disponibile solo per le fatture in euro. Va bene qualsiasi carta: se serve, la tua banca converte la valuta.
 payment-link-delayed = Stripe al momento non risponde. Continuo a provare e ti invierò qui il link di pagamento appena sarà pronto.
-payment-link-unavailable = Non sono riuscito a creare un link di pagamento per un problema da parte nostra. Il nostro team è stato avvisato e se ne sta occupando; i tuoi progressi sono salvati.
-payment-mandate-inactive = Il tuo mandato di addebito diretto SEPA non è più attivo, quindi quel conto non può essere usato. Aggiungi di nuovo un metodo di pagamento; abbiamo avvisato il supporto.
+payment-link-unavailable = Non è stato possibile creare il link di pagamento per un problema tecnico da parte nostra. Il nostro team è già stato avvisato e se ne sta occupando. I tuoi progressi sono salvati.
+payment-mandate-inactive = Il tuo mandato di addebito diretto SEPA non è più attivo, quindi non possiamo più addebitare i pagamenti su quel conto. Aggiungi di nuovo un metodo di pagamento. Abbiamo già avvisato l'assistenza.
 # Variables:
 #   $method_country (String) - il paese del conto SEPA (DE, FR, …)
 #   $method_last4 (String) - le ultime quattro cifre dell'IBAN
-payment-mandate-active = Buone notizie: il tuo mandato di addebito diretto SEPA per il conto { $method_country } •••• { $method_last4 } ora è attivo. Non devi fare nient'altro.
+payment-mandate-active = Buone notizie: il tuo mandato di addebito diretto SEPA per l'IBAN { $method_country } •••• { $method_last4 } ora è attivo. Non devi fare nient'altro.
 
 web-payment-done-title = Metodo di pagamento ricevuto
-web-payment-done-text = Grazie! Stripe sta confermando il tuo metodo di pagamento. Puoi tornare alla chat: ti avviserà appena il metodo sarà salvato.
+web-payment-done-text = Grazie! Stripe sta verificando il tuo metodo di pagamento. Puoi tornare alla chat: ti avviseremo lì appena sarà salvato.
 web-payment-cancelled-title = Metodo di pagamento non aggiunto
-web-payment-cancelled-text = Non è stato salvato né addebitato nulla. Puoi tornare alla chat e chiedere un nuovo link quando vuoi.
+web-payment-cancelled-text = Non è stato salvato né addebitato nulla. Quando vuoi, torna alla chat e chiedi un nuovo link.

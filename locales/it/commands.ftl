@@ -3,7 +3,7 @@ cancel-done = Registrazione annullata. Invia /new quando vuoi ricominciare.
 cancel-nothing = Al momento non c'è niente da annullare.
 delete-confirm = Vuoi eliminare tutti i tuoi dati? Il tuo nome, gli indirizzi email e i messaggi verranno cancellati. L'operazione non può essere annullata.
 delete-done = I tuoi dati sono stati eliminati. Se un giorno vorrai ricominciare, invia /start.
-new-in-progress = Hai una registrazione in corso. Completala oppure invia /cancel, poi /new.
+new-in-progress = Hai già una registrazione in corso. Completala oppure invia /cancel, poi /new.
 button-yes = Sì
 button-no = No
 
@@ -35,7 +35,7 @@ status-summary =
         [summary] verifica dei dati
         [awaiting_email] in attesa della conferma dell'email
         [payment] aggiunta del metodo di pagamento
-        [done] tutto fatto
+        [done] tutto pronto
         [cancelled] registrazione annullata
        *[other] { $step }
     }
@@ -50,6 +50,6 @@ status-summary =
         [granted] restano { $remaining } su { $amount }
         [not_eligible_free_mail] non disponibile per gli indirizzi email gratuiti
         [not_eligible_disposable] non disponibile per gli indirizzi usa e getta
-        [already_used] già usato per questo dominio email
+        [already_used] già usato da questo dominio email
        *[pending] verrà deciso quando confermerai l'email
     }

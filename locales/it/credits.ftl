@@ -4,7 +4,7 @@
 # Variables:
 #   $amount (Number) - the trial credit granted, a currency amount
 #   $domain (String) - the registrable domain of the confirmed address
-credit-granted = Hai { $amount } di credito di prova per { $domain }. I tuoi eventi lo usano per primo, prima di qualsiasi addebito sul metodo di pagamento.
+credit-granted = Hai { $amount } di credito di prova per { $domain }. I tuoi eventi useranno prima questo credito, e solo dopo il tuo metodo di pagamento.
 # Variables:
 #   $domain (String) - the registrable domain of the confirmed address
 credit-not-eligible-free = Nessun credito di prova per questa organizzazione: { $domain } è un servizio email gratuito e il credito spetta solo agli indirizzi aziendali. Per ottenerlo, crea un'organizzazione con il tuo indirizzo di lavoro (/new).
@@ -20,10 +20,10 @@ credit-already-used = Il credito di prova per { $domain } è già stato usato: v
 credit-left = Credito di prova rimasto: { $remaining } su { $amount }.
 # Variables:
 #   $amount (Number) - the credit granted, a currency amount
-credit-exhausted = Il tuo credito di prova di { $amount } è esaurito. Aggiungi un metodo di pagamento perché i tuoi eventi continuino senza interruzioni.
+credit-exhausted = Il tuo credito di prova di { $amount } è esaurito. Aggiungi un metodo di pagamento per continuare a usare i tuoi eventi senza interruzioni.
 # The credit of an organization other than the one the user is on now ran out.
 # Variables:
 #   $amount (Number) - the credit granted, a currency amount
 #   $name (String) - the organization's name
-credit-exhausted-org = Il credito di prova di { $amount } di { $name } è esaurito. Aggiungi un metodo di pagamento per { $name } perché i suoi eventi continuino senza interruzioni.
+credit-exhausted-org = Il credito di prova di { $amount } di { $name } è esaurito. Aggiungi un metodo di pagamento per { $name } così i suoi eventi continueranno senza interruzioni.
 credit-button-add-payment = Ottieni il link di pagamento

@@ -1,6 +1,6 @@
 # Variables:
 #   $name (String) - nome dell'organizzazione
-email-confirm-subject = Conferma l'email di { $name } su { -product-name }
+email-confirm-subject = Conferma l'indirizzo email di { $name } su { -product-name }
 # Variables:
 #   $name (String) - nome dell'organizzazione
 email-confirm-intro = Conferma che questo indirizzo appartiene all'organizzazione { $name } su { -product-name }.
@@ -10,6 +10,7 @@ email-confirm-action = Conferma email
 email-confirm-expiry =
     Il link è valido per { $hours ->
         [one] { $hours } ora
+        [many] { $hours } di ore
        *[other] { $hours } ore
     }.
 email-confirm-ignore = Se non hai richiesto questa email, ignorala: non verrà creato nulla.

@@ -3,6 +3,7 @@
 limits-slow-down =
     Stai inviando messaggi troppo in fretta. Aspetta { $seconds ->
         [one] { $seconds } secondo
+        [many] { $seconds } di secondi
        *[other] { $seconds } secondi
     }: i messaggi inviati fino ad allora vengono ignorati.
 # Variables:
@@ -10,13 +11,15 @@ limits-slow-down =
 limits-organizations-per-day =
     Hai già creato il numero massimo di organizzazioni consentito in un giorno, quindi questa non è stata salvata. Potrai salvarla tra { $hours ->
         [one] { $hours } ora
+        [many] { $hours } di ore
        *[other] { $hours } ore
-    }: tutto quello che hai inserito resta qui.
+    }: tutto quello che hai inserito resta salvato.
 # Variables:
 #   $hours (Number) - quando questo indirizzo potrà ricevere un'altra email
 limits-emails-per-address =
-    Alla fine non abbiamo inviato l'email: questo indirizzo ha già ricevuto il numero massimo di email di conferma consentito in un giorno. Riprova tra { $hours ->
+    L'email non è stata inviata: questo indirizzo ha già ricevuto il numero massimo di email di conferma consentito in un giorno. Riprova tra { $hours ->
         [one] { $hours } ora
+        [many] { $hours } di ore
        *[other] { $hours } ore
     } oppure cambia l'email.
 limits-too-many-requests-title = Troppe richieste
@@ -25,5 +28,6 @@ limits-too-many-requests-title = Troppe richieste
 limits-too-many-requests-text =
     Dalla tua rete sono arrivate troppe richieste. Riprova tra { $seconds ->
         [one] { $seconds } secondo
+        [many] { $seconds } di secondi
        *[other] { $seconds } secondi
     }.

@@ -1,8 +1,8 @@
 -product-name = Proficonf
--org-account = Account organizzazione
+-org-account = account organizzazione
 
 onboarding-welcome =
-    Ti diamo il benvenuto su { -product-name }! Ti aiuterò a configurare un { -org-account } in pochi semplici passaggi.
+    Ti diamo il benvenuto su { -product-name }! Ti aiuterò a creare un { -org-account } in pochi semplici passaggi.
 onboarding-ask-language = Quale lingua preferisci usare?
 language-native-en = English
 language-native-ru = Русский
@@ -16,7 +16,7 @@ onboarding-ask-name =
     Il nome sarà visibile a tutte le persone che inviterai (da 2 a 100 caratteri).
 onboarding-ask-email =
     Quale indirizzo email vuoi usare per l'organizzazione?
-    Ti invieremo lì un link di conferma.
+    Ti invieremo a questo indirizzo un link di conferma.
 
 # Variables:
 #   $domain (String) - il dominio dell'indirizzo indicato dall'utente
@@ -33,7 +33,7 @@ email-note-disposable =
 
 onboarding-ask-currency =
     In quale valuta vuoi ricevere le fatture?
-    Qualsiasi carta bancaria funziona con entrambe: se serve, la conversione la fa la tua banca. Per pagare tramite fattura (addebito diretto SEPA) serve la valuta EUR.
+    Qualsiasi carta va bene con entrambe: se serve, la conversione la fa la tua banca. Per l'addebito diretto SEPA (addebitiamo i pagamenti sul tuo conto bancario) serve la valuta EUR.
 currency-option-usd = Dollaro statunitense (USD)
 currency-option-eur = Euro (EUR)
 
@@ -65,7 +65,7 @@ button-edit-language = Modifica lingua
 #   $email (String) - l'indirizzo mascherato, ad esempio a…@acme.com
 onboarding-awaiting-email =
     La tua organizzazione è stata salvata. Abbiamo inviato un link di conferma a { $email }.
-    Aprilo in un browser qualsiasi e io proseguirò qui in automatico.
+    Aprilo in un browser qualsiasi: io proseguirò qui in automatico.
 onboarding-awaiting-hint = Sto aspettando che tu apra il link nell'email. Non è arrivato niente? Controlla la cartella spam oppure usa uno dei pulsanti qui sotto.
 button-resend = Invia di nuovo l'email
 button-change-email = Cambia email
@@ -80,6 +80,7 @@ email-confirmed-other = È appena stata confermata l'email di un'altra tua organ
 
 # Il metodo è descritto da payment-method-description (riceve le stesse variabili).
 onboarding-done =
-    Tutto pronto: il metodo di pagamento { payment-method-description } è stato salvato e non è stato addebitato nulla.
+    Tutto pronto! Il tuo metodo di pagamento è stato salvato e non ti è stato addebitato nulla.
+    Metodo di pagamento: { payment-method-description }
     Ora la tua organizzazione può tenere un numero illimitato di eventi in contemporanea e invitare membri. Usa /new per creare un'altra organizzazione.
 onboarding-cancelled-hint = Questa registrazione è stata annullata. Invia /new per ricominciare.

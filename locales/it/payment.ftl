@@ -1,25 +1,25 @@
 # Variables:
 #   $currency (String) - USD o EUR
 payment-ask =
-    Ultimo passaggio: aggiungi un metodo di pagamento. Per ora non verrà addebitato nulla.
+    Ultimo passaggio: aggiungi un metodo di pagamento. Per ora non ti verrà addebitato nulla.
     { $currency ->
-        [EUR] Puoi salvare una carta o un mandato di addebito diretto SEPA.
+        [EUR] Puoi salvare una carta oppure attivare l'addebito diretto SEPA sul tuo conto bancario.
        *[other] Puoi salvare una carta.
     }
-payment-hint = Usa il link di pagamento per aggiungere una carta, oppure chiedine uno nuovo.
+payment-hint = Usa il link di pagamento per aggiungere un metodo di pagamento, oppure chiedine uno nuovo.
 button-new-link = Nuovo link
 payment-not-configured =
-    I pagamenti non sono ancora configurati su questo server, quindi non posso creare un link di pagamento.
-    L'operatore deve impostare STRIPE_SECRET_KEY. I tuoi progressi sono salvati: invia /start più tardi.
+    I pagamenti non sono ancora disponibili, quindi per ora non posso creare un link di pagamento.
+    Il nostro team ne è al corrente. I tuoi progressi sono salvati: invia /start più tardi per continuare.
 # Variables:
 #   $reason (String) - il motivo dell'errore: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication o other
 payment-failed =
     { $reason ->
         [declined] La tua banca ha rifiutato la carta. Prova con un'altra carta o chiedi il motivo alla tua banca.
         [insufficient-funds] La tua banca ha rifiutato la carta perché il conto non ha fondi sufficienti. Prova con un'altra carta.
-        [expired-card] La carta è scaduta, oppure la data di scadenza è stata inserita in modo errato.
-        [incorrect-cvc] Il codice di sicurezza (CVC) della carta non era corretto.
-        [incorrect-number] Il numero della carta non era corretto.
+        [expired-card] La carta è scaduta oppure la data di scadenza non è corretta.
+        [incorrect-cvc] Il codice di sicurezza (CVC) della carta non è corretto.
+        [incorrect-number] Il numero della carta non è corretto.
         [processing-error] Si è verificato un errore durante la verifica della carta. Riprova tra poco.
         [authentication] La verifica della tua banca (3D Secure) non è stata completata.
        *[other] Non è stato possibile salvare il metodo di pagamento.

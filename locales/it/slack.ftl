@@ -1,14 +1,16 @@
 slack-form-title = Nuova organizzazione
 slack-form-submit = Salva
 slack-form-close = Annulla
-slack-form-intro = Inserisci i dati della tua organizzazione. Invieremo un link di conferma all'indirizzo email.
+slack-form-intro = Inserisci i dati della tua organizzazione. Invieremo un link di conferma all'indirizzo email indicato.
 slack-form-name-label = Nome dell'organizzazione
 slack-form-name-hint = Lo vedrà chiunque inviterai (da 2 a 100 caratteri).
 slack-form-email-label = Indirizzo email
-slack-form-email-hint = Il credito di prova di $25 viene dato solo agli indirizzi aziendali.
+# Variables:
+#   $amount (Number) - il credito di prova, un importo in valuta
+slack-form-email-hint = Il credito di prova di { $amount } viene concesso solo agli indirizzi aziendali.
 slack-form-language-label = Lingua
 slack-form-currency-label = Valuta delle fatture
-slack-form-currency-hint = Qualsiasi carta bancaria va bene con entrambe: se serve, la tua banca converte. Il pagamento su fattura (addebito diretto SEPA) richiede EUR.
+slack-form-currency-hint = Qualsiasi carta va bene con entrambe: se serve, la tua banca converte l'importo. L'addebito diretto SEPA sul conto bancario richiede EUR.
 slack-form-currency-placeholder = Scegli una valuta
 slack-form-expired = Il modulo non si è aperto in tempo. Scrivi di nuovo /onboard.
 slack-usage =
@@ -16,7 +18,7 @@ slack-usage =
     /onboard — apre il modulo di registrazione
     /onboard status — mostra a che punto sei
     /onboard language — cambia la lingua
-    /onboard help — come contattare il nostro supporto
+    /onboard help — come contattare l'assistenza
     /onboard start, new, cancel, delete — continua, crea un'altra organizzazione, annulla questa registrazione, cancella i tuoi dati
 slack-home-title = Le tue organizzazioni
 # Variables:

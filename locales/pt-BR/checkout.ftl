@@ -6,11 +6,11 @@
 #   $mandate (String) - status da autorização SEPA: active, pending ou inactive
 payment-method-description =
     { $method_kind ->
-        [sepa_debit] conta SEPA { $method_country } •••• { $method_last4 }, autorização { $mandate ->
+        [sepa_debit] débito direto SEPA, IBAN { $method_country } •••• { $method_last4 } (autorização { $mandate ->
             [active] ativa
             [inactive] inativa
            *[pending] pendente
-        }
+        })
        *[card] { $method_brand ->
             [visa] Visa
             [mastercard] Mastercard
@@ -23,18 +23,18 @@ payment-method-description =
            *[other] cartão
         } •••• { $method_last4 }
     }
-payment-link = Abra a página segura da Stripe abaixo para adicionar sua forma de pagamento. Nada é cobrado agora.
+payment-link = Abra a página segura da Stripe abaixo para adicionar uma forma de pagamento. Nenhum valor será cobrado agora.
 button-open-payment-link = Adicionar forma de pagamento
-payment-card-only-usd = Suas faturas são em dólares americanos, então a página oferece apenas cartões: o débito direto SEPA só funciona com faturas em euros. Qualquer cartão serve, e seu banco converte a moeda.
-payment-link-delayed = A Stripe não está respondendo agora. Continuo tentando e envio o link de pagamento aqui assim que ele estiver pronto.
+payment-card-only-usd = Suas faturas são em dólares americanos, então a página aceita apenas cartões: o débito direto SEPA só está disponível para faturas em euros. Qualquer cartão serve, e seu banco faz a conversão, se necessário.
+payment-link-delayed = A Stripe não está respondendo no momento. Vou continuar tentando e envio o link de pagamento aqui assim que ele estiver pronto.
 payment-link-unavailable = Não consegui gerar um link de pagamento por um problema do nosso lado. Nossa equipe já foi avisada e está cuidando disso; seu progresso está salvo.
-payment-mandate-inactive = Sua autorização de débito direto SEPA não está mais ativa, então essa conta bancária não pode ser usada. Adicione uma forma de pagamento de novo; nossa equipe de suporte foi avisada.
+payment-mandate-inactive = Sua autorização de débito direto SEPA não está mais ativa, então não podemos mais debitar dessa conta bancária. Adicione uma forma de pagamento de novo. Nossa equipe de suporte já foi avisada.
 # Variables:
 #   $method_country (String) - o país da conta SEPA (DE, FR, …)
 #   $method_last4 (String) - os últimos quatro dígitos do IBAN
-payment-mandate-active = Boa notícia: sua autorização de débito direto SEPA para a conta { $method_country } •••• { $method_last4 } agora está ativa. Você não precisa fazer mais nada.
+payment-mandate-active = Boa notícia: sua autorização de débito direto SEPA para o IBAN { $method_country } •••• { $method_last4 } agora está ativa. Você não precisa fazer mais nada.
 
 web-payment-done-title = Forma de pagamento recebida
-web-payment-done-text = Obrigado! A Stripe está confirmando sua forma de pagamento. Você pode voltar ao chat: ele avisa assim que a forma de pagamento for salva.
+web-payment-done-text = Obrigado! A Stripe está confirmando sua forma de pagamento. Você pode voltar ao chat: avisaremos lá assim que ela for salva.
 web-payment-cancelled-title = Forma de pagamento não adicionada
 web-payment-cancelled-text = Nada foi salvo e nada foi cobrado. Você pode voltar ao chat e pedir um novo link quando quiser.

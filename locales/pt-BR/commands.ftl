@@ -3,7 +3,7 @@ cancel-done = Cadastro cancelado. Envie /new quando quiser começar de novo.
 cancel-nothing = Não há nada para cancelar no momento.
 delete-confirm = Excluir todos os seus dados? Seu nome, endereços de e-mail e mensagens serão apagados. Essa ação não pode ser desfeita.
 delete-done = Seus dados foram excluídos. Se quiser começar de novo algum dia, envie /start.
-new-in-progress = Você está no meio de um cadastro. Conclua-o ou envie /cancel primeiro e depois /new.
+new-in-progress = Você já tem um cadastro em andamento. Termine esse cadastro ou envie /cancel e depois /new.
 button-yes = Sim
 button-no = Não
 
@@ -34,7 +34,7 @@ status-summary =
         [currency] moeda das faturas
         [summary] conferência dos dados
         [awaiting_email] aguardando a confirmação do e-mail
-        [payment] inclusão da forma de pagamento
+        [payment] adição da forma de pagamento
         [done] tudo pronto
         [cancelled] cadastro cancelado
        *[other] { $step }

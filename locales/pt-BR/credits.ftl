@@ -4,7 +4,7 @@
 # Variables:
 #   $amount (Number) - the trial credit granted, a currency amount
 #   $domain (String) - the registrable domain of the confirmed address
-credit-granted = Você tem { $amount } de crédito de teste para { $domain }. Seus eventos usam esse crédito primeiro, antes de qualquer cobrança na forma de pagamento.
+credit-granted = Você tem { $amount } de crédito de teste para { $domain }. Seus eventos usam esse crédito primeiro, antes de qualquer cobrança na sua forma de pagamento.
 # Variables:
 #   $domain (String) - the registrable domain of the confirmed address
 credit-not-eligible-free = Esta organização não recebeu crédito de teste: { $domain } é um serviço de e-mail gratuito, e o crédito é só para endereços corporativos. Para recebê-lo, crie uma organização com seu e-mail de trabalho (/new).
@@ -25,5 +25,5 @@ credit-exhausted = Seu crédito de teste de { $amount } acabou. Adicione uma for
 # Variables:
 #   $amount (Number) - the credit granted, a currency amount
 #   $name (String) - the organization's name
-credit-exhausted-org = O crédito de teste de { $amount } de { $name } acabou. Adicione uma forma de pagamento para { $name } para que os eventos continuem funcionando.
+credit-exhausted-org = O crédito de teste de { $amount } da organização { $name } acabou. Adicione uma forma de pagamento para { $name } e os eventos dela continuam funcionando.
 credit-button-add-payment = Obter o link de pagamento

@@ -1,6 +1,6 @@
 # Variables:
 #   $name (String) - nome da organização
-email-confirm-subject = Confirme o e-mail de { $name } no { -product-name }
+email-confirm-subject = Confirme o e-mail da organização { $name } no { -product-name }
 # Variables:
 #   $name (String) - nome da organização
 email-confirm-intro = Confirme que este endereço pertence à organização { $name } no { -product-name }.
@@ -10,6 +10,7 @@ email-confirm-action = Confirmar e-mail
 email-confirm-expiry =
     O link é válido por { $hours ->
         [one] { $hours } hora
+        [many] { $hours } de horas
        *[other] { $hours } horas
     }.
 email-confirm-ignore = Se você não fez essa solicitação, ignore este e-mail: nada será criado.

@@ -1,9 +1,9 @@
-error-not-now = Isso não se aplica a esta etapa. Veja onde estamos:
+error-not-now = Isso não vale para esta etapa. Veja onde estamos:
 error-pick-option = Escolha uma das opções abaixo.
 # Variables:
 #   $command (String) - o comando digitado pelo usuário, sem a barra
 error-unknown-command = Não conheço o comando /{ $command }. Envie /help para ver o que posso fazer.
-error-message-too-long = Essa mensagem é longa demais para mim. Envie algo mais curto.
+error-message-too-long = Essa mensagem é longa demais. Envie uma mensagem mais curta.
 error-try-again = Algo deu errado do nosso lado. Tente novamente daqui a pouco.
 warning-payment-number =
     Nunca envie números de cartão ou de conta bancária neste chat. Não guardei essa mensagem.
@@ -18,7 +18,7 @@ error-name-too-big = O nome é longo demais para ser salvo: encurte-o ou use men
 error-name-stacked-marks = O nome tem acentos demais em uma única letra. Digite-o novamente como texto simples.
 error-name-encoded-word = O nome parece texto codificado de e-mail (=?…?=). Digite o nome em si, como ele deve aparecer.
 
-error-email-empty = Envie um endereço de e-mail, como name@company.com.
+error-email-empty = Envie um endereço de e-mail, como nome@empresa.com.br.
 error-email-too-long = Esse endereço é longo demais para ser válido. Confira-o, por favor.
-error-email-invalid = Isso não parece um endereço de e-mail válido. Envie um como name@company.com.
-error-email-latin-local-part = Só conseguimos enviar e-mails para endereços com letras latinas, números e . _ - + antes do @. Envie outro endereço, como name@company.com.
+error-email-invalid = Isso não parece um endereço de e-mail válido. Envie um como nome@empresa.com.br.
+error-email-latin-local-part = Só conseguimos enviar e-mails para endereços com letras latinas, números e . _ - + antes do @. Envie outro endereço, como nome@empresa.com.br.

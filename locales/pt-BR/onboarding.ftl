@@ -1,8 +1,8 @@
 -product-name = Proficonf
--org-account = Conta de organização
+-org-account = conta de organização
 
 onboarding-welcome =
-    Boas-vindas ao { -product-name }! Vou ajudar você a configurar uma { -org-account } em poucos passos.
+    Boas-vindas ao { -product-name }! Vou ajudar você a criar uma { -org-account } em poucos passos.
 onboarding-ask-language = Qual idioma você prefere usar?
 language-native-en = English
 language-native-ru = Русский
@@ -33,7 +33,7 @@ email-note-disposable =
 
 onboarding-ask-currency =
     Em qual moeda suas faturas devem ser emitidas?
-    Qualquer cartão funciona com as duas: se necessário, seu banco faz a conversão. Para pagar por fatura (débito direto SEPA), é preciso escolher EUR.
+    Qualquer cartão funciona com as duas: se necessário, seu banco faz a conversão. Para o débito direto SEPA (debitamos o valor da sua conta bancária), é preciso escolher EUR.
 currency-option-usd = Dólar americano (USD)
 currency-option-eur = Euro (EUR)
 
@@ -80,6 +80,7 @@ email-confirmed-other = O e-mail de outra das suas organizações acabou de ser 
 
 # A forma de pagamento é descrita por payment-method-description (recebe as mesmas variáveis).
 onboarding-done =
-    Tudo pronto: a forma de pagamento { payment-method-description } foi salva e nada foi cobrado.
+    Tudo pronto! Sua forma de pagamento foi salva e nada foi cobrado.
+    Forma de pagamento: { payment-method-description }
     Agora sua organização pode realizar quantos eventos simultâneos quiser e convidar membros. Use /new para criar outra organização.
 onboarding-cancelled-hint = Este cadastro foi cancelado. Envie /new para começar de novo.

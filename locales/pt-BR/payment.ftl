@@ -1,16 +1,16 @@
 # Variables:
 #   $currency (String) - USD ou EUR
 payment-ask =
-    Última etapa: adicione uma forma de pagamento. Nada será cobrado agora.
+    Última etapa: adicione uma forma de pagamento. Nenhum valor será cobrado agora.
     { $currency ->
-        [EUR] Você pode salvar um cartão ou uma autorização de débito direto SEPA.
+        [EUR] Você pode salvar um cartão ou autorizar o débito direto SEPA na sua conta bancária.
        *[other] Você pode salvar um cartão.
     }
-payment-hint = Use o link de pagamento para adicionar um cartão ou peça um novo link.
+payment-hint = Use o link de pagamento para adicionar uma forma de pagamento ou peça um novo link.
 button-new-link = Novo link
 payment-not-configured =
-    Os pagamentos ainda não estão configurados neste servidor, então não consigo gerar um link de pagamento.
-    O operador precisa definir STRIPE_SECRET_KEY. Seu progresso está salvo; envie /start mais tarde.
+    Os pagamentos ainda não estão disponíveis, então não consigo gerar um link de pagamento agora.
+    Nossa equipe já está sabendo. Seu progresso está salvo: envie /start mais tarde para continuar.
 # Variables:
 #   $reason (String) - o motivo da falha: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication ou other
 payment-failed =
@@ -18,8 +18,8 @@ payment-failed =
         [declined] Seu banco recusou o cartão. Tente outro cartão ou pergunte ao seu banco o motivo.
         [insufficient-funds] Seu banco recusou o cartão porque a conta não tem saldo suficiente. Tente outro cartão.
         [expired-card] O cartão está vencido, ou a data de validade foi digitada errada.
-        [incorrect-cvc] O código de segurança (CVC) do cartão não estava correto.
-        [incorrect-number] O número do cartão não estava correto.
+        [incorrect-cvc] O código de segurança (CVC) do cartão está incorreto.
+        [incorrect-number] O número do cartão está incorreto.
         [processing-error] Ocorreu um erro ao verificar o cartão. Tente de novo daqui a pouco.
         [authentication] A verificação do seu banco (3D Secure) não foi concluída.
        *[other] Não foi possível salvar a forma de pagamento.

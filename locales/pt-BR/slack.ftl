@@ -1,14 +1,16 @@
 slack-form-title = Nova organização
 slack-form-submit = Salvar
 slack-form-close = Cancelar
-slack-form-intro = Preencha os dados da sua organização. Enviaremos um link de confirmação para o endereço de email.
+slack-form-intro = Preencha os dados da sua organização. Enviaremos um link de confirmação para o endereço de e-mail.
 slack-form-name-label = Nome da organização
 slack-form-name-hint = Todos que você convidar vão ver esse nome (de 2 a 100 caracteres).
-slack-form-email-label = Endereço de email
-slack-form-email-hint = O crédito de teste de $25 só é dado a endereços corporativos.
+slack-form-email-label = Endereço de e-mail
+# Variables:
+#   $amount (Number) - o crédito de teste, um valor em moeda
+slack-form-email-hint = O crédito de teste de { $amount } só é concedido a endereços corporativos.
 slack-form-language-label = Idioma
 slack-form-currency-label = Moeda das faturas
-slack-form-currency-hint = Qualquer cartão funciona com as duas: o seu banco faz a conversão, se precisar. Pagar por fatura (débito direto SEPA) exige EUR.
+slack-form-currency-hint = Qualquer cartão funciona com as duas: seu banco faz a conversão, se precisar. O débito direto SEPA na conta bancária exige EUR.
 slack-form-currency-placeholder = Escolha uma moeda
 slack-form-expired = O formulário não abriu a tempo. Digite /onboard de novo, por favor.
 slack-usage =
@@ -27,12 +29,12 @@ slack-home-title = Suas organizações
 slack-home-organization =
     { $name }
     Situação: { $status ->
-        [pending_email] aguardando a confirmação do email
-        [confirmed] email confirmado
+        [pending_email] aguardando a confirmação do e-mail
+        [confirmed] e-mail confirmado
         [cancelled] cancelada
        *[other] { $status }
     }
-    Email: { $email }
+    E-mail: { $email }
     Moeda: { $currency }
 slack-home-empty = Você ainda não tem organizações.
 slack-home-hint = Digite /onboard para criar uma organização, ou /onboard status para ver em que etapa você está.

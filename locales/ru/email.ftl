@@ -3,7 +3,7 @@
 email-confirm-subject = Подтвердите адрес почты организации { $name } в { -product-name }
 # Variables:
 #   $name (String) - название организации
-email-confirm-intro = Пожалуйста, подтвердите, что этот адрес принадлежит организации { $name } в { -product-name }.
+email-confirm-intro = Пожалуйста, подтвердите, что этот адрес принадлежит организации «{ $name }» в { -product-name }.
 email-confirm-action = Подтвердить почту
 # Variables:
 #   $hours (Number) - сколько часов действует ссылка
@@ -14,5 +14,5 @@ email-confirm-expiry =
         [many] { $hours } часов
        *[other] { $hours } часа
     }.
-email-confirm-ignore = Если вы ничего не запрашивали, просто проигнорируйте это письмо: ничего создано не будет.
+email-confirm-ignore = Если вы ничего не запрашивали, просто не обращайте внимания на это письмо: ничего создано не будет.
 email-confirm-signature = Команда { -product-name }

@@ -247,7 +247,7 @@ async def test_telegram_user_stuck_on_email_gets_a_person_on_slack_and_continues
             "user: /help",
             "bot: Нужна помощь? Напишите на support@proficonf.com — вам ответит сотрудник",
             "user: [handoff]",
-            "bot: Я позвал сотрудника нашей команды.",
+            "bot: Я позвал сотрудника поддержки.",
         ):
             assert shown in card, shown
         assert not re.search(r"^bot: [a-z]+(-[a-z]+)+$", card, re.MULTILINE)  # no message ids
@@ -282,7 +282,7 @@ async def test_telegram_user_stuck_on_email_gets_a_person_on_slack_and_continues
         # Back to the bot: a recap and the exact step.
         await w.slack_agent_presses("resume", ticket)
         assert w.tg_seen(before)[-2:] == ["handoff-resumed", "onboarding-awaiting-email"]
-        assert "подтверждение адреса электронной почты" in w.tg_texts(before)[-2]
+        assert "подтверждение почты" in w.tg_texts(before)[-2]
         closed = await w.ticket()
         assert (closed.status, closed.resolution) == ("closed", "resumed")
         assert "Ticket #1 — closed" in w.slack_card()
@@ -362,7 +362,7 @@ async def test_slack_user_with_agent_on_telegram_reply_thread(
         await w.tg_agent_presses("new-link", ticket)
         assert [m.text for m in w.desk_messages()][-2:] == [
             "Nothing to resend: the user has no email waiting for confirmation.",
-            "No payment link now: the user is not at the payment step.",
+            "No payment link now: the user isn't at the payment step.",
         ]
 
         await w.tg_agent_presses("close", ticket)

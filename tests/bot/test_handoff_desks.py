@@ -19,7 +19,7 @@ from .test_handoff import DESK_CHAT, World, _tg_to_email_wait, double, slack_api
 __all__ = ["double", "slack_api"]  # fixtures
 
 MESSAGE_ID_LINE = re.compile(r"^bot: [a-z]+(-[a-z0-9]+)+$", re.MULTILINE)
-STUB = "Ticket #1 — closed: the user deleted their data. Nothing about them is shown here any more."
+STUB = "Ticket #1 — closed: the user deleted their data. Nothing about them is shown here anymore."
 
 
 def topic(w: World, ticket: TicketRecord) -> list[str]:
@@ -65,15 +65,15 @@ async def test_card_shows_rendered_replies_newest_first_within_limits(
         # The bot's replies as the user read them (in Russian), one line each.
         assert lines == [
             "user: /start",
-            "bot: Добро пожаловать в Proficonf! Я помогу вам настроить Аккаунт организации — "
+            "bot: Добро пожаловать в Proficonf! Я помогу вам создать аккаунт организации — "
             "это займёт всего несколько шагов.",
             "bot: На каком языке вам удобнее общаться?",
             "bot: Пожалуйста, никогда не отправляйте в этот чат номера карт или банковских "
             "счетов. Это сообщение не сохранено. Способ оплаты вы добавите на защищённой "
             "странице Stripe.",
             "user: [handoff]",
-            "bot: Я позвал сотрудника нашей команды. Напишите ваш вопрос здесь — он прочитает "
-            "его и ответит в этом чате.",
+            "bot: Я позвал сотрудника поддержки. Напишите свой вопрос здесь — сотрудник "
+            "прочитает его и ответит в этом чате.",
         ]
 
         # Long messages relayed while waiting, then the card is redrawn (taken).
@@ -87,7 +87,7 @@ async def test_card_shows_rendered_replies_newest_first_within_limits(
         # The oldest lines give way to the newest, and the card says so.
         assert lines[0] == "(earlier messages not shown)"
         assert "user: /start" not in lines and "4242" not in card
-        assert lines[-1] == "bot: К разговору подключился сотрудник нашей команды."
+        assert lines[-1] == "bot: К разговору подключился сотрудник поддержки."
         assert lines[-2].startswith("user: вопрос 15 очень длинный текст")
         # Every line is one line, trimmed.
         assert all(len(line) <= 300 and line.endswith("…") for line in lines[1:-1])

@@ -251,7 +251,7 @@ async def test_app_home_lists_the_users_organizations(
     view = slack_api.of("views.publish")[-1]["view"]
     sections = [b["text"]["text"] for b in view["blocks"] if b["type"] == "section"]
     assert len(sections) == 2
-    assert sections[0].startswith("Acme Labs\n") and "email confirmado" in sections[0]
+    assert sections[0].startswith("Acme Labs\n") and "e-mail confirmado" in sections[0]
     assert sections[1].startswith("Acme Two\n") and "aguardando a confirmação" in sections[1]
     assert "alice@two.com" in sections[1]
     assert view["blocks"][0]["text"]["text"] == "Suas organizações"

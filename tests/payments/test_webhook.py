@@ -42,7 +42,8 @@ async def test_card_saved_usd(payer: Payer, stripe_double: StripeDouble) -> None
     event = stripe_double.complete(session_id, "card", brand="visa", last4="4242")
     assert await payer.post(event) == (200, "ok")
     assert await payer.deliver() == ["onboarding-done", "credit-left"]
-    assert "Visa •••• 4242 is saved" in payer.shown[-2].text
+    done = payer.shown[-2].text
+    assert "payment method is saved" in done and "Payment method: Visa •••• 4242\n" in done
     (customer,) = stripe_double.customers.values()
     method_id = stripe_double.setup_intents[stripe_double.sessions[session_id]["setup_intent"]][
         "payment_method"
@@ -61,7 +62,7 @@ async def test_card_saved_usd(payer: Payer, stripe_double: StripeDouble) -> None
 
 @pytest.mark.parametrize(
     ("mandate", "expected"),
-    [("pending", "conto SEPA DE •••• 3000, mandato in attesa"), ("active", "mandato attivo")],
+    [("pending", "IBAN DE •••• 3000 (mandato in attesa"), ("active", "mandato attivo")],
 )
 async def test_sepa_saved_eur_in_the_users_language(
     payer: Payer, stripe_double: StripeDouble, mandate: str, expected: str
@@ -197,7 +198,7 @@ async def test_failed_setup_gives_the_reason_and_a_new_link(
         ("it", "incorrect_cvc", None, "codice di sicurezza (CVC)"),
         ("pt-BR", "processing_error", None, "Ocorreu um erro ao verificar o cartão"),
         ("es", "setup_intent_authentication_failure", None, "3D Secure"),
-        ("en", "something_new", None, "The payment method could not be saved"),
+        ("en", "something_new", None, "The payment method couldn't be saved"),
     ],
 )
 async def test_setup_failure_reasons_are_localized(
@@ -263,7 +264,7 @@ async def test_mandate_that_becomes_active_later_is_told_once(
     activated = stripe_double.set_mandate(mandate_id, "active")
     assert await payer.post(activated) == (200, "ok")
     assert await payer.deliver() == ["payment-mandate-active"]
-    assert "conto DE •••• 3000 ora è attivo" in payer.shown[-1].text
+    assert "IBAN DE •••• 3000 ora è attivo" in payer.shown[-1].text
     assert (await payer.profile()).mandate_status == "active"
     (org,) = await _orgs_json(payer, capsys)
     assert org["payment"]["status"] == "saved" and org["payment"]["mandate"] == "active"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from conversations import CURRENCIES, LANGUAGES
+from conversations.credits import trial_args
 from conversations.prompts import CURRENCY_LABELS, LANGUAGE_LABELS
 from storage.records import OrganizationRecord
 
@@ -73,8 +74,8 @@ def _option(text: str, value: str) -> Block:
 def form_view(translator: Translator, language: str, prefill: FormPrefill) -> dict[str, Any]:
     """The sign-up modal, labelled in `language` (also pre-selected)."""
 
-    def t(message_id: str) -> str:
-        return translator.format(language, message_id)
+    def t(message_id: str, args: dict[str, str | int] | None = None) -> str:
+        return translator.format(language, message_id, args)
 
     name: Block = {"type": "plain_text_input", "action_id": "form-name"}
     if prefill.name:
@@ -105,7 +106,7 @@ def form_view(translator: Translator, language: str, prefill: FormPrefill) -> di
             "type": "input",
             "block_id": "email",
             "label": plain(t("slack-form-email-label"), 2000),
-            "hint": plain(t("slack-form-email-hint"), 2000),
+            "hint": plain(t("slack-form-email-hint", trial_args()), 2000),
             "element": email,
         },
         {
