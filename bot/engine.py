@@ -41,6 +41,7 @@ from conversations import (
     Text,
     UpdateOrganization,
     UpdateTicket,
+    carries_payment_number,
     step,
 )
 from conversations.domains import registrable_domain
@@ -180,7 +181,8 @@ class Engine:
         self, session: AsyncSession, record: ConversationRecord, event: Event, now: datetime
     ) -> Outcome:
         """The message limit (flood), shared by every channel: over it, one
-        "slow down" per window, then nothing; the conversation is not touched."""
+        "slow down" per window, then nothing; the conversation is not touched.
+        A card number sent over the limit is still deleted where it can be."""
         window, admission = admit(record.window, now, self.settings.messages_per_minute)
         await limits_repo.save_window(session, record.identity_id, window)
         if admission is Admission.ALLOW:
@@ -188,7 +190,7 @@ class Engine:
         conv = _conversation(record)
         log.info("message over the limit %s", admission.value, extra={"channel": record.channel})
         replies = [slow_down(window, now)] if admission is Admission.WARN else []
-        return Outcome(replies=replies, conversation=conv)
+        return Outcome(replies=replies, conversation=conv, redact=carries_payment_number(event))
 
     async def first_delivery(self, channel: str, key: str) -> bool:
         """Record a delivery that needs no step (opening a form, a home tab);
