@@ -3,6 +3,7 @@ order, stale buttons, deep links, groups, payment numbers deleted, HTML
 escaped, the command menu, language from `language_code`, forged webhooks."""
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -11,7 +12,8 @@ from typing import Any
 import aiohttp
 import pytest
 from pydantic import SecretStr
-from sqlalchemy import select, text
+from sqlalchemy import JSON, String, select, text
+from sqlalchemy import Text as SaText
 
 from bot.channels.telegram_common import decode_callback
 from bot.clock import FrozenClock
@@ -20,7 +22,7 @@ from bot.services import Services, configure_logging, open_services
 from conversations import LANGUAGES
 from storage import telegram as chats_repo
 from storage.conversations import find_identity
-from storage.models import ConversationRow, OutboxRow
+from storage.models import Base, ConversationRow, OutboxRow
 from tests.bot.telegram_harness import (
     SECRET,
     TOKEN,
@@ -218,6 +220,78 @@ async def test_card_numbers_and_ibans_are_deleted_and_never_kept(
         for fragment in ("4242", "3704"):
             assert fragment not in dumped
             assert fragment not in caplog.text
+
+
+PAYMENT_NUMBERS = (
+    "4242 4242 4242 4242 12/27 123",
+    "4242-4242-4242-4242 05 28",
+    "DE89 3704 0044 0532 0130 00 ok",
+    "IBAN DE89370400440532013000 thanks",
+)
+# Pieces of those numbers that no other stored text holds.
+FRAGMENTS = ("4242", "3704", "0044", "0532", "DE89", "de89")
+
+
+async def _stored_text_holding(services: Services, fragments: tuple[str, ...]) -> list[str]:
+    """`table.column` of every text (or JSON) value, in every table, that
+    holds one of `fragments`."""
+    hits = []
+    async with services.engine.sessions() as session:
+        for table in Base.metadata.sorted_tables:
+            for column in table.columns:
+                if not isinstance(column.type, String | SaText | JSON):
+                    continue
+                for value in await session.scalars(select(column)):
+                    dumped = value if isinstance(value, str) else json.dumps(value)
+                    if any(fragment in (dumped or "") for fragment in fragments):
+                        hits.append(f"{table.name}.{column.name}")
+    return hits
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+async def test_a_payment_number_with_context_is_deleted_and_stored_nowhere(
+    backend: str,
+    settings: Settings,
+    clock: FrozenClock,
+    double: TelegramApiDouble,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """As the organization name, the email, a /start payload, any /command,
+    in a group: deleted, warned about, and in no table's text afterwards."""
+    double.add_user(USER)
+    double.add_group(-100500)
+    async with bot(settings, clock, double, "aiogram", log_level="DEBUG") as (services, running):
+        configure_logging(services.settings)
+        caplog.set_level(logging.DEBUG)
+        harness = TelegramHarness(services, double, running, USER)
+
+        async def refused(text: str, chat_id: int = USER) -> None:
+            update_id = await double.say(USER, text, chat_id=chat_id)
+            await running.handled(update_id)
+            message_id = double.delivered_updates[-1]["message"]["message_id"]
+            assert double.user_message_deleted(chat_id, message_id), text
+            assert harness.message_id(double.messages_in(chat_id)[-1]) == "warning-payment-number"
+
+        await harness.act_all(["/start"])
+        for number in PAYMENT_NUMBERS:
+            await refused(f"/start {number.replace(' ', '')}")  # a deep link's payload
+        await harness.press("en")
+        for number in PAYMENT_NUMBERS:
+            await refused(number)  # as the organization name
+            await refused(f"/help {number}")
+            await refused(f"/x{number.replace(' ', '').replace('-', '')}")
+        await harness.act_all(["Acme"])
+        for number in PAYMENT_NUMBERS:
+            await refused(number)  # as the email
+            await refused(f"{number.replace(' ', '')}@acme.com")
+        for number in PAYMENT_NUMBERS:
+            await refused(number, chat_id=-100500)
+        await harness.act_all(["alice@acme.com"])
+        assert harness.message_id(double.messages_in(USER)[-1]) == "onboarding-ask-currency"
+        async with services.engine.sessions() as session:
+            assert await chats_repo.start_source_of(session, USER) is None
+        assert await _stored_text_holding(services, FRAGMENTS) == []
+        assert not any(fragment in caplog.text for fragment in FRAGMENTS)
 
 
 @pytest.mark.parametrize("library", LIBRARIES)
