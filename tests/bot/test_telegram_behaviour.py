@@ -3,7 +3,6 @@ order, stale buttons, deep links, groups, payment numbers deleted, HTML
 escaped, the command menu, language from `language_code`, forged webhooks."""
 
 import asyncio
-import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,8 +11,7 @@ from typing import Any
 import aiohttp
 import pytest
 from pydantic import SecretStr
-from sqlalchemy import JSON, String, select, text
-from sqlalchemy import Text as SaText
+from sqlalchemy import select, text
 
 from bot.channels.telegram_common import decode_callback
 from bot.clock import FrozenClock
@@ -22,7 +20,7 @@ from bot.services import Services, configure_logging, open_services
 from conversations import LANGUAGES
 from storage import telegram as chats_repo
 from storage.conversations import find_identity
-from storage.models import Base, ConversationRow, OutboxRow
+from storage.models import ConversationRow, OutboxRow
 from tests.bot.telegram_harness import (
     SECRET,
     TOKEN,
@@ -33,6 +31,7 @@ from tests.bot.telegram_harness import (
 )
 from tests.doubles.stripe_api import StripeDouble
 from tests.doubles.telegram_api import BotMessage, TelegramApiDouble
+from tests.stored_text import stored_text_holding
 from tests.transcripts.script import OpenLink, Press
 
 USER = 777
@@ -232,22 +231,6 @@ PAYMENT_NUMBERS = (
 FRAGMENTS = ("4242", "3704", "0044", "0532", "DE89", "de89")
 
 
-async def _stored_text_holding(services: Services, fragments: tuple[str, ...]) -> list[str]:
-    """`table.column` of every text (or JSON) value, in every table, that
-    holds one of `fragments`."""
-    hits = []
-    async with services.engine.sessions() as session:
-        for table in Base.metadata.sorted_tables:
-            for column in table.columns:
-                if not isinstance(column.type, String | SaText | JSON):
-                    continue
-                for value in await session.scalars(select(column)):
-                    dumped = value if isinstance(value, str) else json.dumps(value)
-                    if any(fragment in (dumped or "") for fragment in fragments):
-                        hits.append(f"{table.name}.{column.name}")
-    return hits
-
-
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 async def test_a_payment_number_with_context_is_deleted_and_stored_nowhere(
     backend: str,
@@ -290,7 +273,7 @@ async def test_a_payment_number_with_context_is_deleted_and_stored_nowhere(
         assert harness.message_id(double.messages_in(USER)[-1]) == "onboarding-ask-currency"
         async with services.engine.sessions() as session:
             assert await chats_repo.start_source_of(session, USER) is None
-        assert await _stored_text_holding(services, FRAGMENTS) == []
+        assert await stored_text_holding(services, FRAGMENTS) == []
         assert not any(fragment in caplog.text for fragment in FRAGMENTS)
 
 
