@@ -47,6 +47,7 @@ from conversations import (
 from conversations.domains import registrable_domain
 from conversations.flood import Admission, admit, slow_down
 from conversations.limits import DAY, daily_refusal
+from conversations.payment_numbers import holds_payment_number
 from storage import conversations as conversations_repo
 from storage import limits as limits_repo
 from storage import organizations as orgs_repo
@@ -292,14 +293,15 @@ class Engine:
         from_user: bool,
     ) -> None:
         """The conversation's last messages, for a ticket card. A message the
-        core flagged (a card number, an IBAN) is never stored."""
+        core refused for a card number or an IBAN (the user's or an agent's)
+        is never stored."""
         lines: list[tuple[str, str]] = []
         if from_user and not outcome.redact:
             said = _said(event)
             if said is not None:
                 lines.append(said_line("user", said))
-        if isinstance(event, HandoffMessage):
-            lines.append(said_line("agent", event.text))
+        if isinstance(event, HandoffMessage) and not holds_payment_number(event.text):
+            lines.append(said_line("agent", event.text))  # refused otherwise: not said
         for reply in outcome.replies:
             line = reply_line(reply, outcome.language)
             if line is not None:

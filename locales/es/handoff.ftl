@@ -96,6 +96,7 @@ handoff-desk-email-refused =
 handoff-desk-no-email = Nada que reenviar: el usuario no tiene un correo pendiente de confirmar.
 handoff-desk-link-sent = Un nuevo enlace de pago va camino del usuario.
 handoff-desk-no-payment = Ahora no hay enlace de pago: el usuario no está en el paso del pago.
+handoff-desk-payment-number = No se envió: el mensaje contiene un número de tarjeta o un IBAN. Nunca pidas datos de pago en el chat; el usuario los ingresa en la página segura de Stripe.
 handoff-desk-refused = Solo los agentes de soporte del canal pueden actuar sobre los tickets.
 handoff-desk-ticket-over = Este ticket está cerrado.
 

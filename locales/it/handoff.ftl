@@ -96,6 +96,7 @@ handoff-desk-email-refused =
 handoff-desk-no-email = Niente da reinviare: l'utente non ha email in attesa di conferma.
 handoff-desk-link-sent = Un nuovo link di pagamento sta arrivando all'utente.
 handoff-desk-no-payment = Nessun link di pagamento ora: l'utente non è al passaggio del pagamento.
+handoff-desk-payment-number = Non inviato: il messaggio contiene un numero di carta o un IBAN. Non chiedere mai i dati di pagamento in chat: l'utente li inserisce sulla pagina sicura di Stripe.
 handoff-desk-refused = Solo gli operatori del supporto nel canale possono agire sui ticket.
 handoff-desk-ticket-over = Questo ticket è chiuso.
 

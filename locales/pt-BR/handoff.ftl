@@ -96,6 +96,7 @@ handoff-desk-email-refused =
 handoff-desk-no-email = Nada para reenviar: o usuário não tem e-mail aguardando confirmação.
 handoff-desk-link-sent = Um novo link de pagamento está a caminho do usuário.
 handoff-desk-no-payment = Sem link de pagamento agora: o usuário não está na etapa de pagamento.
+handoff-desk-payment-number = Não enviado: a mensagem contém um número de cartão ou um IBAN. Nunca peça dados de pagamento no chat; o usuário os informa na página segura da Stripe.
 handoff-desk-refused = Só os atendentes do suporte no canal podem agir nos chamados.
 handoff-desk-ticket-over = Este chamado está encerrado.
 

@@ -405,6 +405,15 @@ async def test_redaction_on_the_card_and_never_stored(
         assert "Organization: Acme [link]" in card
         ticket = await w.ticket()
         assert all("DE89" not in text for text in w.slack_thread(ticket))
+        # An agent's message holding one is not passed on, nor mirrored; the agent is told.
+        before = len(w.double.messages_in(TG_USER))
+        await w.slack_agent_says("your card 4242 4242 4242 4242 12/27?", ticket)
+        await w.tg_agent_says("IBAN DE89370400440532013000 right?", ticket)
+        assert w.tg_seen(before) == []
+        not_sent = w.services.translator.format("en", "handoff-desk-payment-number")
+        assert w.slack_thread(ticket)[-2:] == [not_sent, not_sent]
+        assert all("4242" not in text and "DE89" not in text for text in w.slack_thread(ticket))
+        assert all("DE89" not in m.text for m in w.desk_messages())
         async with w.services.engine.sessions() as session:
             stored = " ".join(
                 line.text for line in await last_lines(session, ticket.identity_id, 99)

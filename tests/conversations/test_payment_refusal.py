@@ -11,9 +11,11 @@ from conversations import (
     Conversation,
     FormRejected,
     FormSubmitted,
+    HandoffMessage,
     RedactUserMessage,
     Reply,
     State,
+    TellDesk,
     Text,
     carries_payment_number,
     step,
@@ -81,6 +83,13 @@ def test_during_a_handoff_it_is_not_relayed(text: str, handoff: str) -> None:
         conv = base.at(base.state, handoff=handoff)
         assert step(conv, Text(text=text)) == (conv, REFUSED)
         assert step(conv, Command(name="status", arg=text)) == (conv, REFUSED)
+
+
+@pytest.mark.parametrize("text", EXAMPLES)
+def test_an_agents_message_holding_one_is_not_passed_on(text: str) -> None:
+    conv = SAVED.at(SAVED.state, handoff="taken")
+    told = [TellDesk(message_id="handoff-desk-payment-number")]
+    assert step(conv, HandoffMessage(text=text, agent="Ann")) == (conv, told)
 
 
 @pytest.mark.parametrize("text", EXAMPLES)
