@@ -130,7 +130,7 @@ def _segments(text: str) -> list[_Segment]:
                 if current.chars:
                     segments.append(current)
                 current = _Segment([], [], [])
-                gap = 0 if kind == _BREAK else gap
+                gap = 0
                 continue
             current.chars.append(folded)
             current.where.append(index)
