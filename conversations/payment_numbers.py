@@ -171,8 +171,15 @@ def _cards_in_run(segment: _Segment, first: int, last: int) -> list[Found]:
             plain[q][j + 1] = plain[q][j] + (d if j % 2 == q else 0)
             twice = d * 2 - 9 if d > 4 else d * 2
             doubled[q][j + 1] = doubled[q][j] + (twice if j % 2 == q else 0)
-    # A group boundary before position j of the run (or at either end).
+    # A group boundary before position j of the run (or at either end); a
+    # finding spans whole groups, so that no digit of it is left beside a cut.
     boundary = [j == 0 or j == n or segment.spaced[first + j] for j in range(n + 1)]
+    group_start = list(range(n + 1))
+    for j in range(1, n + 1):
+        group_start[j] = j if boundary[j] else group_start[j - 1]
+    group_end = list(range(n + 1))
+    for j in range(n - 1, -1, -1):
+        group_end[j] = j if boundary[j] else group_end[j + 1]
     text = "".join(segment.chars[first:last])
     hits: list[Found] = []
     for s in range(n - CARD_MIN + 1):
@@ -183,7 +190,8 @@ def _cards_in_run(segment: _Segment, first: int, last: int) -> list[Found]:
             if total % 10:
                 continue
             if (boundary[s] and boundary[e]) or e - s in _CARD_LENGTHS.get(text[s : s + 2], ()):
-                hits.append(Found(segment.where[first + s], segment.where[first + e - 1] + 1, CARD))
+                begin, finish = first + group_start[s], first + group_end[e] - 1
+                hits.append(Found(segment.where[begin], segment.where[finish] + 1, CARD))
     return hits
 
 

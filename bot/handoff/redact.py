@@ -17,22 +17,19 @@ _CARD_LABEL = "[card number]"
 
 
 def redact_payment_numbers(text: str) -> str:
-    """Each card number or IBAN (overlapping findings as one) replaced by a label."""
-    parts: list[str] = []
-    kept = 0  # text[:kept] is dealt with
-    end, label = -1, ""
+    """Each card number or IBAN replaced by a label; overlapping findings (an
+    IBAN's digits also pass for a card) are cut as one, labelled IBAN."""
+    cuts: list[tuple[int, int, str]] = []
     for found in find_payment_numbers(text):
-        if found.start < end:  # overlaps the one being cut: extend it
-            end = max(end, found.end)
-            label = _LABELS.get(found.kind, label)
-            continue
-        if end > 0:
-            parts.append(label)
-            kept = end
-        parts.append(text[kept : found.start])
-        end, label = found.end, _LABELS.get(found.kind, _CARD_LABEL)
-    if end > 0:
-        parts.append(label)
+        label = _LABELS.get(found.kind, _CARD_LABEL)
+        if cuts and found.start < cuts[-1][1]:
+            start, end, before = cuts[-1]
+            cuts[-1] = (start, max(end, found.end), label if found.kind == IBAN else before)
+        else:
+            cuts.append((found.start, found.end, label))
+    parts, kept = [], 0
+    for start, end, label in cuts:
+        parts += [text[kept:start], label]
         kept = end
     return "".join(parts) + text[kept:]
 
