@@ -41,11 +41,13 @@ from conversations import (
     Text,
     UpdateOrganization,
     UpdateTicket,
+    carries_payment_number,
     step,
 )
 from conversations.domains import registrable_domain
 from conversations.flood import Admission, admit, slow_down
 from conversations.limits import DAY, daily_refusal
+from conversations.payment_numbers import holds_payment_number
 from storage import conversations as conversations_repo
 from storage import limits as limits_repo
 from storage import organizations as orgs_repo
@@ -180,7 +182,8 @@ class Engine:
         self, session: AsyncSession, record: ConversationRecord, event: Event, now: datetime
     ) -> Outcome:
         """The message limit (flood), shared by every channel: over it, one
-        "slow down" per window, then nothing; the conversation is not touched."""
+        "slow down" per window, then nothing; the conversation is not touched.
+        A card number sent over the limit is still deleted where it can be."""
         window, admission = admit(record.window, now, self.settings.messages_per_minute)
         await limits_repo.save_window(session, record.identity_id, window)
         if admission is Admission.ALLOW:
@@ -188,7 +191,7 @@ class Engine:
         conv = _conversation(record)
         log.info("message over the limit %s", admission.value, extra={"channel": record.channel})
         replies = [slow_down(window, now)] if admission is Admission.WARN else []
-        return Outcome(replies=replies, conversation=conv)
+        return Outcome(replies=replies, conversation=conv, redact=carries_payment_number(event))
 
     async def first_delivery(self, channel: str, key: str) -> bool:
         """Record a delivery that needs no step (opening a form, a home tab);
@@ -290,14 +293,15 @@ class Engine:
         from_user: bool,
     ) -> None:
         """The conversation's last messages, for a ticket card. A message the
-        core flagged (a card number, an IBAN) is never stored."""
+        core refused for a card number or an IBAN (the user's or an agent's)
+        is never stored."""
         lines: list[tuple[str, str]] = []
         if from_user and not outcome.redact:
             said = _said(event)
             if said is not None:
                 lines.append(said_line("user", said))
-        if isinstance(event, HandoffMessage):
-            lines.append(said_line("agent", event.text))
+        if isinstance(event, HandoffMessage) and not holds_payment_number(event.text):
+            lines.append(said_line("agent", event.text))  # refused otherwise: not said
         for reply in outcome.replies:
             line = reply_line(reply, outcome.language)
             if line is not None:

@@ -50,7 +50,15 @@ from .events import (
     Text,
     Timer,
 )
-from .flow import CHOICES, COMMANDS, REMINDER, TRANSITIONS, form_open, step
+from .flow import (
+    CHOICES,
+    COMMANDS,
+    REMINDER,
+    TRANSITIONS,
+    carries_payment_number,
+    form_open,
+    step,
+)
 from .form import FORM_FIELDS
 from .handoff import HANDOFF_CHOICE
 from .model import CURRENCIES, LANGUAGES, Conversation
@@ -118,6 +126,7 @@ __all__ = [
     "Timer",
     "UpdateOrganization",
     "UpdateTicket",
+    "carries_payment_number",
     "failure_reason",
     "form_open",
     "method_args",

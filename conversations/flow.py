@@ -48,17 +48,27 @@ from .events import (
     Text,
     Timer,
 )
-from .form import check_form
+from .form import check_form, payment_fields
 from .handoff import INVALID_BEFORE_OFFER, handoff_step, offer_button
 from .limits import recent_sends, refusal
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import failure_reason, method_args
+from .payment_numbers import holds_payment_number
 from .prompts import awaiting_buttons, prompt
 from .states import OVERLAYS, State
 from .timer_names import REMINDER
-from .validation import FieldError, check_email, check_name, holds_payment_number, mask_email
+from .validation import FieldError, check_email, check_name, mask_email
 
-__all__ = ["CHOICES", "COMMANDS", "MAX_TEXT", "REMINDER", "TRANSITIONS", "form_open", "step"]
+__all__ = [
+    "CHOICES",
+    "COMMANDS",
+    "MAX_TEXT",
+    "REMINDER",
+    "TRANSITIONS",
+    "carries_payment_number",
+    "form_open",
+    "step",
+]
 
 Now = datetime | None
 Outcome = tuple[Conversation, list[Effect]]
@@ -624,9 +634,36 @@ def _stop_reminders(before: Conversation, after: Conversation, effects: list[Eff
     return after, effects
 
 
+def carries_payment_number(event: Event) -> bool:
+    """Whether anything the user wrote in the event (a message, a command's
+    name or argument, a button's value, any field of a form) holds a card
+    number or an IBAN."""
+    if isinstance(event, Text):
+        return holds_payment_number(event.text)
+    if isinstance(event, Command):
+        return holds_payment_number(f"{event.name} {event.arg}")
+    if isinstance(event, Choice):
+        return holds_payment_number(event.value)
+    if isinstance(event, FormSubmitted):
+        return bool(payment_fields(event))
+    return False
+
+
+def _refuse_payment_number(conv: Conversation, event: Event) -> Outcome:
+    """The whole message is refused, whatever the state (a handoff too: it is
+    not relayed): nothing changes, the channel deletes it where it can."""
+    if isinstance(event, FormSubmitted):
+        language = event.language if event.language in LANGUAGES else conv.language
+        return conv, [
+            RedactUserMessage(),
+            FormRejected(errors=payment_fields(event), language=language),
+        ]
+    return conv, [RedactUserMessage(), Reply(message_id="warning-payment-number")]
+
+
 def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
-    if isinstance(event, Text) and holds_payment_number(event.text):
-        return conv, [RedactUserMessage(), Reply(message_id="warning-payment-number")]
+    if carries_payment_number(event):
+        return _refuse_payment_number(conv, event)
     handed_off = handoff_step(conv, event, now)
     if handed_off is not None:
         return handed_off

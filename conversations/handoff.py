@@ -37,6 +37,7 @@ from .events import (
 )
 from .limits import recent_sends
 from .model import Conversation
+from .payment_numbers import holds_payment_number
 from .prompts import prompt
 from .states import OVERLAYS, State
 from .text import free_text
@@ -107,6 +108,9 @@ def _took(conv: Conversation, event: HandoffTaken, _now: Now) -> Outcome:
 
 
 def _agent_message(conv: Conversation, event: HandoffMessage, _now: Now) -> Outcome:
+    if holds_payment_number(event.text):
+        # Not passed on (nor kept in the user's chat or our outbox); the agent is told.
+        return conv, [TellDesk(message_id="handoff-desk-payment-number")]
     # Answering is taking: the ticket is no longer waiting for anyone.
     taken: list[Effect] = (
         [] if conv.handoff == TAKEN else [_STOP_SLA, UpdateTicket(status=TAKEN, agent=event.agent)]

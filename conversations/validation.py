@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
+from .payment_numbers import holds_payment_number
 from .text import TextLimits, TextProblem, check_text, has_encoded_word
 
 __all__ = [
@@ -31,8 +32,6 @@ NAME_LIMITS = TextLimits(NAME_MIN, NAME_MAX, NAME_MAX_BYTES)
 # RFC 5321's limit of a forward path, of the ASCII form we store and send.
 EMAIL_MAX = 254
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|&[A-Za-z]+;|&#\d+;")
-_CARD = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
-_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b")
 _NAME_ERRORS = {
     TextProblem.EMPTY: "error-name-empty",
     TextProblem.INVISIBLE: "error-name-invisible",
@@ -102,35 +101,6 @@ def check_email(raw: str) -> EmailResult | FieldError:
     if len(value) > EMAIL_MAX:
         return FieldError("error-email-too-long")
     return EmailResult(value, result.ascii_domain.lower())
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def _iban_ok(candidate: str) -> bool:
-    iban = re.sub(r"[ -]", "", candidate).upper()
-    if not 15 <= len(iban) <= 34:
-        return False
-    moved = iban[4:] + iban[:4]
-    number = "".join(str(int(ch, 36)) for ch in moved)
-    return int(number) % 97 == 1
-
-
-def holds_payment_number(text: str) -> bool:
-    """True when the text contains a Luhn-valid card number (13–19 digits, with
-    spaces or dashes) or a mod-97-valid IBAN."""
-    for match in _CARD.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
-            return True
-    return any(_iban_ok(m.group()) for m in _IBAN.finditer(text))
 
 
 def mask_email(email: str) -> str:

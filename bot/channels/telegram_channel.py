@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from conversations import LANGUAGES, Button, Choice, Command, Event, Reply
+from conversations import LANGUAGES, Button, Choice, Command, Event, Reply, carries_payment_number
 from storage import owed_replies
 from storage import telegram as chats_repo
 from storage.records import ConversationRecord
@@ -342,7 +342,12 @@ class TelegramChannel:
         await self._paid(key)
 
     async def _typed(self, incoming: Incoming) -> Event:
+        """The message as an event. A `/start` payload is recorded as where the
+        user came from, unless it holds a card number: then the command goes
+        to the core whole, to be refused (and deleted) before anything is kept."""
         event = to_event(incoming.text or "")
+        if carries_payment_number(event):
+            return event
         if isinstance(event, Command) and event.name == "start" and event.arg:
             source = start_source(event.arg)
             if source is not None:
@@ -397,6 +402,12 @@ class TelegramChannel:
             await self.sender.answer_callback(incoming.callback_id, None)
             return
         text = incoming.text or ""
+        if carries_payment_number(to_event(text)) and incoming.message_id is not None:
+            # Deleted when we may (an admin of the group), then the warning.
+            await self.sender.delete_message(incoming.chat_id, incoming.message_id)
+            warning = Reply(message_id="warning-payment-number")
+            await self.sender.send_replies(incoming.chat_id, hint or "en", [warning])
+            return
         if not (text.startswith("/") or f"@{self.username}".casefold() in text.casefold()):
             return
         link = f"https://t.me/{self.username}?start=group"

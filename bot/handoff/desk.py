@@ -25,6 +25,7 @@ from conversations import (
     HandoffTaken,
 )
 from conversations.handoff import split_text
+from conversations.payment_numbers import holds_payment_number
 from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
 from storage import outbox
@@ -327,11 +328,13 @@ class Desk:
         if is_desk_command(text) or not text.strip():
             return False
         text = text[:3000]
+        # One holding a card number is refused by the core: not mirrored either.
+        refused = holds_payment_number(text)
         return await self.act(
             ticket,
             HandoffMessage(text=text, agent=agent),
             dedupe=dedupe,
-            mirror=(desk, agent, text),
+            mirror=None if refused else (desk, agent, text),
         )
 
 

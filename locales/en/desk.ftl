@@ -67,6 +67,7 @@ handoff-desk-email-refused =
 handoff-desk-no-email = Nothing to resend: the user has no email waiting for confirmation.
 handoff-desk-link-sent = A new payment link is on its way to the user.
 handoff-desk-no-payment = No payment link now: the user isn't at the payment step.
+handoff-desk-payment-number = Not sent: the message holds a card number or an IBAN. Never ask for payment details in the chat; the user adds them on Stripe's secure page.
 handoff-desk-refused = Only support agents in the desk can act on tickets.
 handoff-desk-ticket-over = This ticket is closed.
 

@@ -20,6 +20,7 @@ from storage.tickets import TicketRecord, last_lines, list_tickets
 from tests.bot.telegram_harness import Running, TelegramHarness, running_bot, telegram_settings
 from tests.doubles.slack_api import SlackApiDouble
 from tests.doubles.telegram_api import TelegramApiDouble
+from tests.stored_text import stored_text_holding
 from tests.transcripts.mailbox import newest_token
 from tests.transcripts.script import OpenLink, Press, Say
 
@@ -388,17 +389,38 @@ async def test_redaction_on_the_card_and_never_stored(
         await w.tg_user.act(Say("Acme https://evil.example/x"))  # a name with a link
         await w.tg_user.act(Press("handoff"))
         await w.tg_user.act(Say("iban DE89 3704 0044 0532 0130 00"))
+        # With context around them, as people paste them: never relayed either.
+        for said in (
+            "4242 4242 4242 4242 12/27 123",
+            "4242-4242-4242-4242 05 28",
+            "DE89 3704 0044 0532 0130 00 ok",
+            "IBAN DE89370400440532013000 thanks",
+        ):
+            before = len(w.double.messages_in(TG_USER))
+            await w.tg_user.act(Say(said))
+            assert w.tg_seen(before) == ["warning-payment-number"]
         card = w.slack_card()
         assert "4242" not in card and "abcDEF" not in card and "sk_live" not in card
         assert "user: see [link]" in card and "user: token [token]" in card
         assert "Organization: Acme [link]" in card
         ticket = await w.ticket()
         assert all("DE89" not in text for text in w.slack_thread(ticket))
+        # An agent's message holding one is not passed on, nor mirrored; the agent is told.
+        before = len(w.double.messages_in(TG_USER))
+        await w.slack_agent_says("your card 4242 4242 4242 4242 12/27?", ticket)
+        await w.tg_agent_says("IBAN DE89370400440532013000 right?", ticket)
+        assert w.tg_seen(before) == []
+        not_sent = w.services.translator.format("en", "handoff-desk-payment-number")
+        assert w.slack_thread(ticket)[-2:] == [not_sent, not_sent]
+        assert all("4242" not in text and "DE89" not in text for text in w.slack_thread(ticket))
+        assert all("DE89" not in m.text for m in w.desk_messages())
         async with w.services.engine.sessions() as session:
             stored = " ".join(
                 line.text for line in await last_lines(session, ticket.identity_id, 99)
             )
         assert "4242" not in stored and "DE89" not in stored and "card" not in stored
+        secrets = ("4242 4242", "4242-4242", "42424242", "3704", "0532", "DE89")
+        assert await stored_text_holding(w.services, secrets) == []
 
 
 async def test_sla_escalates_by_email_and_asks_for_an_address(

@@ -5,6 +5,9 @@ the newest lines that fit a card."""
 import json
 from datetime import UTC, datetime
 
+import pytest
+
+from bot.handoff.redact import redact
 from bot.handoff.transcript import STORED_MAX, encode_reply, fit, line_text, short
 from bot.i18n import Translator
 from conversations import Reply
@@ -79,3 +82,18 @@ def test_short_and_fit() -> None:
     assert fit(lines, 27, "(more)") == "(more)\nline 7\nline 8\nline 9"
     assert fit(lines, 10, "(more)") == "(more)"
     assert fit(lines, 3, "(more)") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("4242 4242 4242 4242 12/27 123", "[card number] 12/27 123"),
+        ("4242-4242-4242-4242 05 28", "[card number] 28"),
+        ("DE89 3704 0044 0532 0130 00 ok", "[IBAN] ok"),
+        ("IBAN DE89370400440532013000 thanks", "IBAN [IBAN] thanks"),
+        ("IBANDE89370400440532013000 or 4111111111111111", "IBAN[IBAN] or [card number]"),
+        ("order 1234567890123, call +49 30 1234567", "order 1234567890123, call +49 30 1234567"),
+    ],
+)
+def test_payment_numbers_are_cut_out_by_the_cores_detector(text: str, redacted: str) -> None:
+    assert redact(text) == redacted

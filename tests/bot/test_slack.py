@@ -23,6 +23,7 @@ from storage.models import OutboxRow
 from storage.organizations import list_organizations
 from tests.doubles.slack_api import TEAM_ID, SlackApiDouble
 from tests.reliability.test_http_fuzz import BODIES, _snapshot
+from tests.stored_text import stored_text_holding
 from tests.transcripts.mailbox import messages, newest_token
 
 from .slack_fixtures import SECRET, settings, slack, slack_api
@@ -260,6 +261,39 @@ async def test_app_home_lists_the_users_organizations(
     bob = slack_api.of("views.publish")[-1]
     assert bob["user_id"] == "U0BOB"
     assert "Acme" not in json.dumps(bob["view"])
+
+
+PAYMENT_NUMBERS = (
+    "4242 4242 4242 4242 12/27 123",
+    "4242-4242-4242-4242 05 28",
+    "DE89 3704 0044 0532 0130 00 ok",
+    "IBAN DE89370400440532013000 thanks",
+)
+
+
+async def test_a_payment_number_anywhere_is_refused_and_stored_nowhere(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    """In any field of the form (inline, on that field), in a DM, in a
+    sub-command. A bot token cannot delete a user's message, so the DM stays
+    in Slack; we keep none of it."""
+    await slack.command(ALICE)
+    good = {"name": "Acme", "email": "alice@acme.com", "currency": "USD"}
+    warning = services.translator.format("en", "warning-payment-number")
+    for number in PAYMENT_NUMBERS:
+        glued = number.replace(" ", "")
+        for field, value in (("name", number), ("email", f"{glued}@acme.com")):
+            answer = await slack.submit(ALICE, {**good, field: value})
+            assert answer.json() == {"response_action": "errors", "errors": {field: warning}}
+    assert slack_api.of("chat.postMessage") == []
+    for number in PAYMENT_NUMBERS:
+        await slack.dm(ALICE, number)
+        await slack.command(ALICE, f"status {number}")
+        await slack.command(ALICE, f"frobnicate {number}")
+    assert set(message_ids(slack_api, ALICE)) == {"warning-payment-number"}
+    assert len(message_ids(slack_api, ALICE)) == 3 * len(PAYMENT_NUMBERS)
+    assert await organizations(services) == []
+    assert await stored_text_holding(services, ("4242", "3704", "0532", "DE89")) == []
 
 
 async def test_sub_commands(slack: SlackWorkspace, slack_api: SlackApiDouble) -> None:

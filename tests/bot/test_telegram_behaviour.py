@@ -32,6 +32,7 @@ from tests.bot.telegram_harness import (
 )
 from tests.doubles.stripe_api import StripeDouble
 from tests.doubles.telegram_api import BotMessage, TelegramApiDouble
+from tests.stored_text import stored_text_holding
 from tests.transcripts.script import OpenLink, Press
 
 USER = 777
@@ -219,6 +220,62 @@ async def test_card_numbers_and_ibans_are_deleted_and_never_kept(
         for fragment in ("4242", "3704"):
             assert fragment not in dumped
             assert fragment not in caplog.text
+
+
+PAYMENT_NUMBERS = (
+    "4242 4242 4242 4242 12/27 123",
+    "4242-4242-4242-4242 05 28",
+    "DE89 3704 0044 0532 0130 00 ok",
+    "IBAN DE89370400440532013000 thanks",
+)
+# Pieces of those numbers that no other stored text holds.
+FRAGMENTS = ("4242", "3704", "0044", "0532", "DE89", "de89")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+async def test_a_payment_number_with_context_is_deleted_and_stored_nowhere(
+    backend: str,
+    settings: Settings,
+    clock: FrozenClock,
+    double: TelegramApiDouble,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """As the organization name, the email, a /start payload, any /command,
+    in a group: deleted, warned about, and in no table's text afterwards."""
+    double.add_user(USER)
+    double.add_group(-100500)
+    async with bot(settings, clock, double, "aiogram", log_level="DEBUG") as (services, running):
+        configure_logging(services.settings)
+        caplog.set_level(logging.DEBUG)
+        harness = TelegramHarness(services, double, running, USER)
+
+        async def refused(text: str, chat_id: int = USER) -> None:
+            update_id = await double.say(USER, text, chat_id=chat_id)
+            await running.handled(update_id)
+            message_id = double.delivered_updates[-1]["message"]["message_id"]
+            assert double.user_message_deleted(chat_id, message_id), text
+            assert harness.message_id(double.messages_in(chat_id)[-1]) == "warning-payment-number"
+
+        await harness.act_all(["/start"])
+        for number in PAYMENT_NUMBERS:
+            await refused(f"/start {number.replace(' ', '')}")  # a deep link's payload
+        await harness.press("en")
+        for number in PAYMENT_NUMBERS:
+            await refused(number)  # as the organization name
+            await refused(f"/help {number}")
+            await refused(f"/x{number.replace(' ', '').replace('-', '')}")
+        await harness.act_all(["Acme"])
+        for number in PAYMENT_NUMBERS:
+            await refused(number)  # as the email
+            await refused(f"{number.replace(' ', '')}@acme.com")
+        for number in PAYMENT_NUMBERS:
+            await refused(number, chat_id=-100500)
+        await harness.act_all(["alice@acme.com"])
+        assert harness.message_id(double.messages_in(USER)[-1]) == "onboarding-ask-currency"
+        async with services.engine.sessions() as session:
+            assert await chats_repo.start_source_of(session, USER) is None
+        assert await stored_text_holding(services, FRAGMENTS) == []
+        assert not any(fragment in caplog.text for fragment in FRAGMENTS)
 
 
 @pytest.mark.parametrize("library", LIBRARIES)

@@ -33,6 +33,7 @@ from conversations import (
     Reply,
     State,
     Text,
+    carries_payment_number,
     form_open,
 )
 from storage.db import DATABASE_UNAVAILABLE
@@ -130,10 +131,11 @@ class SlackChannel:
         trigger = field(command, "trigger_id")
         word, _, arg = (optional(command, "text") or "").strip().partition(" ")
         name = word.lower()
+        event = Command(name=name, arg=arg.strip())
         if not name:
             await self.open_form(team_id, user_id, trigger)
-        elif name in COMMANDS:
-            event = Command(name=name, arg=arg.strip())
+        elif name in COMMANDS or carries_payment_number(event):
+            # A card number in any sub-command gets the core's refusal.
             await self.step_and_reply(team_id, user_id, event, f"trigger:{trigger}")
         elif await self.engine.first_delivery(CHANNEL, f"trigger:{trigger}"):
             _, conv = await self.engine.peek(CHANNEL, user_key(team_id, user_id))
