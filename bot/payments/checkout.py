@@ -196,9 +196,10 @@ class PaymentLinkRunner:
         is on at all (either one is enough to say "cards only")."""
         if "sepa_debit" not in PAYMENT_METHODS.get(org.currency, []):
             return False
+        account = await self.sepa()  # asked (and logged) even when the session says it all
         if offered and "sepa_debit" not in offered:
             return True
-        return await self.sepa() is SepaDebit.UNAVAILABLE
+        return account is SepaDebit.UNAVAILABLE
 
     async def _send(self, item: OutboxItem, org: OrganizationRecord, url: str) -> None:
         card_only = await self._card_only(org)
@@ -289,7 +290,9 @@ class PaymentLinkRunner:
             # (or still being verified, unless the user asked for a new link
             # anyway): its webhook speaks. Completed with a verification that
             # failed afterwards: that page is used up, a new one is due.
-            current = await sessions.retrieve_async(profile.session_id, {"expand": ["setup_intent"]})
+            current = await sessions.retrieve_async(
+                profile.session_id, {"expand": ["setup_intent"]}
+            )
             if field(current, "status") != "complete":
                 return True
             status = field(field(current, "setup_intent"), "status")
