@@ -136,11 +136,6 @@ class PaymentLinkRunner:
             else:
                 await self._start_next_generation(item, org_id, generation)
             return
-        anchor = await self._anchor(org_id, generation, profile.link_requested_at, now)
-        if anchor is None:
-            await self._complete(item)  # a newer request took over meanwhile
-            return
-        expires_at = anchor + checkout_lifetime(engine.settings.stripe_checkout_ttl)
         customer_id = profile.customer_id or await self._create_customer(org)
         if customer_id is None:
             await self._complete(item)  # the user asked to be forgotten meanwhile
@@ -149,6 +144,14 @@ class PaymentLinkRunner:
         if renew and not await self._expire_current(org, profile):
             await self._complete(item)  # the old link was just used: its webhook tells the user
             return
+        # Decided just before the call: the requests above may have taken long.
+        anchor = await self._anchor(
+            org_id, generation, profile.link_requested_at, engine.clock.now()
+        )
+        if anchor is None:
+            await self._complete(item)  # a newer request took over meanwhile
+            return
+        expires_at = anchor + checkout_lifetime(engine.settings.stripe_checkout_ttl)
         # The language is in the key: a retry after the user switched language
         # sends other parameters, which under the same key Stripe would refuse.
         checkout = await self.gateway.client.v1.checkout.sessions.create_async(

@@ -39,6 +39,9 @@ from .stripe_params import ParamError, decode_form, validate
 
 __all__ = ["Request", "StripeDouble", "sign"]
 
+# `payment_method_configuration` is not among stripe/openapi's fixtures: it is
+# the example of Stripe's API reference (GET /v1/payment_method_configurations/
+# pmc_abcdef), cut to the methods that matter here.
 FIXTURES = json.loads((Path(__file__).with_name("stripe_objects.json")).read_text())
 # Payment method types Checkout can offer per currency (setup mode).
 _ELIGIBLE = {"card": None, "sepa_debit": {"eur"}}
