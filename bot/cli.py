@@ -176,6 +176,7 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
     from storage.payments import list_profiles
 
     from .credits import credit_of
+    from .payments.availability import SepaDebit, check_sepa_debit
     from .services import open_services
 
     services = open_services(settings)
@@ -188,6 +189,12 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
                 _org_json(org, profiles.get(org.id), credit_of(org, grants.get(org.id)))
                 for org in orgs
             ]
+        eur = [row for row in rows if row["currency"] == "EUR"]
+        if eur:
+            # Whether the Stripe account offers SEPA Direct Debit to them at all.
+            sepa = await check_sepa_debit(services.stripe) if services.stripe else SepaDebit.UNKNOWN
+            for row in eur:
+                row["payment"]["sepa_debit"] = sepa.value
     finally:
         await services.close()
     if as_json:
@@ -253,7 +260,9 @@ async def _funnel(settings: Settings, since: datetime | None, png: str | None) -
 def _payment_text(services: Any, row: dict[str, Any]) -> str:
     payment = row["payment"]
     if payment["status"] != "saved":
-        return f"payment: {payment['status']}"
+        sepa = payment.get("sepa_debit")
+        note = f" (SEPA Direct Debit {sepa})" if sepa and sepa != "offered" else ""
+        return f"payment: {payment['status']}{note}"
     description = services.translator.format(
         row["language"],
         "payment-method-description",

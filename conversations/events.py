@@ -31,6 +31,7 @@ __all__ = [
     "PaymentLinkReady",
     "PaymentLinkUnavailable",
     "SetupFailed",
+    "SetupProcessing",
     "SetupSucceeded",
     "Text",
     "Timer",
@@ -138,16 +139,27 @@ class SetupFailed:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SetupProcessing:
+    """The user finished the Checkout page but Stripe is still verifying the
+    method (a bank account, often). `SetupSucceeded` or `SetupFailed` follows."""
+
+    org_id: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PaymentLinkExpired:
     org_id: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PaymentLinkReady:
-    """A Checkout link for the organization exists (new, or the current one again)."""
+    """A Checkout link for the organization exists (new, or the current one again).
+    `card_only`: the page offers no SEPA Direct Debit, though the currency
+    would allow it (the Stripe account does not offer it)."""
 
     org_id: int
     url: str
+    card_only: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -262,6 +274,7 @@ Event = (
     | EmailDeliveryFailed
     | SetupSucceeded
     | SetupFailed
+    | SetupProcessing
     | PaymentLinkExpired
     | PaymentLinkReady
     | PaymentLinkDelayed

@@ -44,6 +44,7 @@ from .events import (
     PaymentLinkReady,
     PaymentLinkUnavailable,
     SetupFailed,
+    SetupProcessing,
     SetupSucceeded,
     Text,
     Timer,
@@ -345,6 +346,12 @@ def _setup_failed(conv: Conversation, event: SetupFailed, _now: Now) -> Outcome:
     ]
 
 
+def _setup_processing(conv: Conversation, event: SetupProcessing, _now: Now) -> Outcome:
+    if event.org_id != conv.org_id:
+        return conv, []
+    return conv, [Reply(message_id="payment-processing")]
+
+
 def _link_expired(conv: Conversation, event: PaymentLinkExpired, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
@@ -357,8 +364,13 @@ def _link_expired(conv: Conversation, event: PaymentLinkExpired, _now: Now) -> O
 def _link_ready(conv: Conversation, event: PaymentLinkReady, _now: Now) -> Outcome:
     if event.org_id != conv.org_id:
         return conv, []
-    # SEPA Direct Debit needs EUR invoices: say why a USD user only sees cards.
-    notes = [Reply(message_id="payment-card-only-usd")] if conv.currency == "USD" else []
+    # SEPA Direct Debit needs EUR invoices: say why a USD user only sees cards,
+    # and, truthfully, when the page offers an EUR user cards only too.
+    notes = []
+    if conv.currency == "USD":
+        notes.append(Reply(message_id="payment-card-only-usd"))
+    elif event.card_only:
+        notes.append(Reply(message_id="payment-card-only-eur"))
     return conv, [
         *notes,
         Reply(
@@ -481,6 +493,7 @@ TRANSITIONS: dict[State, dict[type, Handler]] = {
         Text: _payment_text,
         SetupSucceeded: _setup_succeeded,
         SetupFailed: _setup_failed,
+        SetupProcessing: _setup_processing,
         PaymentLinkExpired: _link_expired,
         PaymentLinkReady: _link_ready,
         PaymentLinkDelayed: _link_delayed,

@@ -31,8 +31,10 @@ __all__ = [
     "list_profiles",
     "mark_expired",
     "mark_failed",
+    "mark_processing",
     "mark_saved",
     "queue_customer_deletion",
+    "reanchor_link",
     "request_link",
     "set_customer",
     "store_link",
@@ -41,6 +43,9 @@ __all__ = [
 NONE = "none"
 LINK_SENT = "link_sent"
 SAVED = "saved"
+# Checkout is done but Stripe is still verifying the method (a bank account):
+# `setup_intent.succeeded` or `setup_intent.setup_failed` follows.
+PROCESSING = "processing"
 FAILED = "failed"
 EXPIRED = "expired"
 DELETED = "deleted"  # the user's data was erased; the customer is deleted at Stripe
@@ -150,6 +155,28 @@ async def bump_generation(
         update(PaymentProfileRow)
         .where(PaymentProfileRow.org_id == org_id, PaymentProfileRow.generation == expected)
         .values(generation=expected + 1, link_requested_at=now, updated_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def reanchor_link(
+    session: AsyncSession, org_id: int, *, generation: int, expected: datetime | None, now: datetime
+) -> bool:
+    """Count the link of `generation` from `now` instead of `expected` (its
+    request time), unless another worker did so first."""
+    anchor = (
+        PaymentProfileRow.link_requested_at.is_(None)
+        if expected is None
+        else PaymentProfileRow.link_requested_at == expected
+    )
+    result = await session.execute(
+        update(PaymentProfileRow)
+        .where(
+            PaymentProfileRow.org_id == org_id,
+            PaymentProfileRow.generation == generation,
+            anchor,
+        )
+        .values(link_requested_at=now, updated_at=now)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
@@ -288,6 +315,10 @@ async def mark_saved(
 
 async def mark_failed(session: AsyncSession, org_id: int, reason: str, now: datetime) -> None:
     await _update(session, org_id, now, status=FAILED, failure_reason=reason[:1000])
+
+
+async def mark_processing(session: AsyncSession, org_id: int, now: datetime) -> None:
+    await _update(session, org_id, now, status=PROCESSING)
 
 
 async def mark_expired(session: AsyncSession, org_id: int, now: datetime) -> None:

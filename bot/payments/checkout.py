@@ -13,14 +13,22 @@ from typing import TYPE_CHECKING
 
 import stripe
 
-from conversations import Event, PaymentLinkDelayed, PaymentLinkReady, PaymentLinkUnavailable
+from conversations import (
+    Event,
+    PaymentLinkDelayed,
+    PaymentLinkReady,
+    PaymentLinkUnavailable,
+    SetupProcessing,
+)
 from storage import organizations as orgs_repo
 from storage import outbox
 from storage import payments as payments_repo
-from storage.payments import DELETED, EXPIRED, LINK_SENT, SAVED, PaymentProfile
+from storage.payments import DELETED, EXPIRED, LINK_SENT, PROCESSING, SAVED, PaymentProfile
 from storage.records import OrganizationRecord, OutboxItem
 
+from .availability import SepaAvailability, SepaDebit
 from .client import StripeGateway, idempotency_key, is_transient
+from .fields import field
 
 if TYPE_CHECKING:
     from stripe.params import CustomerCreateParams
@@ -28,7 +36,7 @@ if TYPE_CHECKING:
 
     from ..engine import Engine
 
-__all__ = ["PAYMENT_METHODS", "PaymentLinkRunner", "checkout_lifetime"]
+__all__ = ["PAYMENT_METHODS", "PaymentLinkRunner", "checkout_lifetime", "link_expiry"]
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +46,32 @@ log = logging.getLogger(__name__)
 PAYMENT_METHODS = {"EUR": ["card", "sepa_debit"], "USD": ["card"]}
 # A link that expires sooner than this is replaced rather than sent again.
 FRESH_ENOUGH = timedelta(minutes=10)
-# Stripe measures 30 min–24 h from its own clock: stay a little inside.
+# Stripe takes `expires_at` 30 min–24 h after the session's creation, by its
+# own clock: stay a little inside, for clock skew and the request's own time.
 _CLOCK_MARGIN = timedelta(minutes=2)
+SHORTEST = timedelta(minutes=30) + _CLOCK_MARGIN
+LONGEST = timedelta(hours=24) - _CLOCK_MARGIN
 
 
 def checkout_lifetime(ttl: timedelta) -> timedelta:
-    low, high = timedelta(minutes=30) + _CLOCK_MARGIN, timedelta(hours=24) - _CLOCK_MARGIN
-    return max(low, min(ttl, high))
+    """STRIPE_CHECKOUT_TTL (30 min–24 h, checked at start-up) inside Stripe's window."""
+    return max(SHORTEST, min(ttl, LONGEST))
+
+
+def link_expiry(anchor: datetime, ttl: timedelta, now: datetime) -> datetime | None:
+    """When a link counted from `anchor` (the moment it was asked for)
+    expires, or None when, made `now`, it would fall outside Stripe's window:
+    the caller then counts it from `now`, which always fits."""
+    expires_at = anchor + checkout_lifetime(ttl)
+    return expires_at if SHORTEST <= expires_at - now <= LONGEST else None
 
 
 class PaymentLinkRunner:
     def __init__(self, engine: "Engine", gateway: StripeGateway) -> None:
         self.engine = engine
         self.gateway = gateway
+        # Asked on the first EUR link, then every ten minutes (logged when it changes).
+        self.sepa = SepaAvailability(gateway)
 
     async def __call__(self, item: OutboxItem) -> None:
         org_id = int(item.payload["org_id"])
@@ -71,13 +92,17 @@ class PaymentLinkRunner:
             )
             await self._tell(item, PaymentLinkUnavailable(org_id=org_id), fail=str(error))
 
-    async def _tell(self, item: OutboxItem, event: Event, *, fail: str | None = None) -> None:
+    async def _tell(
+        self, item: OutboxItem, event: Event, *, fail: str | None = None, complete: bool = False
+    ) -> None:
         engine = self.engine
         async with engine.sessions.begin() as session:
             if item.identity_id is not None:
                 await engine.handle_external(session, item.identity_id, event)
             if fail is not None:
                 await outbox.fail(session, item.id, now=engine.clock.now(), error=fail)
+            elif complete:
+                await outbox.complete(session, item.id, now=engine.clock.now())
 
     async def _complete(self, item: OutboxItem) -> None:
         async with self.engine.sessions.begin() as session:
@@ -101,18 +126,15 @@ class PaymentLinkRunner:
         ):
             await self._complete(item)
             return
+        if profile.status == PROCESSING and not renew:
+            # The page was filled in; Stripe is still verifying: say so again.
+            await self._tell(item, SetupProcessing(org_id=org_id), complete=True)
+            return
         if profile.session_id is not None and profile.session_generation == generation:
             if profile.status == LINK_SENT and _fresh(profile, now):
                 await self._send(item, org, profile.session_url or "")
             else:
                 await self._start_next_generation(item, org_id, generation)
-            return
-        expires_at = (profile.link_requested_at or now) + checkout_lifetime(
-            engine.settings.stripe_checkout_ttl
-        )
-        if expires_at - now < timedelta(minutes=30) + _CLOCK_MARGIN:
-            # Retried so late that this generation's link would be born stale.
-            await self._start_next_generation(item, org_id, generation)
             return
         customer_id = profile.customer_id or await self._create_customer(org)
         if customer_id is None:
@@ -122,23 +144,74 @@ class PaymentLinkRunner:
         if renew and not await self._expire_current(org, profile):
             await self._complete(item)  # the old link was just used: its webhook tells the user
             return
+        # Decided just before the call: the requests above may have taken long.
+        anchor = await self._anchor(
+            org_id, generation, profile.link_requested_at, engine.clock.now()
+        )
+        if anchor is None:
+            await self._complete(item)  # a newer request took over meanwhile
+            return
+        expires_at = anchor + checkout_lifetime(engine.settings.stripe_checkout_ttl)
         # The language is in the key: a retry after the user switched language
         # sends other parameters, which under the same key Stripe would refuse.
         checkout = await self.gateway.client.v1.checkout.sessions.create_async(
             self._session_params(org, customer_id, expires_at),
             {
                 "idempotency_key": idempotency_key(
-                    org.id, org.created_at, "checkout", generation, org.language
+                    org.id,
+                    org.created_at,
+                    "checkout",
+                    generation,
+                    org.language,
+                    int(anchor.timestamp()),
                 )
             },
         )
         await self._store(item, org, generation, checkout)
 
+    async def _anchor(
+        self, org_id: int, generation: int, requested_at: datetime | None, now: datetime
+    ) -> datetime | None:
+        """The moment this generation's link is counted from: when it was
+        asked for, or (when that is too long ago for Stripe's window, e.g. a
+        short STRIPE_CHECKOUT_TTL and a busy worker) now, stored so that a
+        retry sends the same `expires_at` under the same idempotency key.
+        None when another request started a newer generation meanwhile."""
+        ttl = self.engine.settings.stripe_checkout_ttl
+        if requested_at is not None and link_expiry(requested_at, ttl, now) is not None:
+            return requested_at
+        async with self.engine.sessions.begin() as session:
+            moved = await payments_repo.reanchor_link(
+                session, org_id, generation=generation, expected=requested_at, now=now
+            )
+            if moved:
+                return now
+            current = await payments_repo.get_profile(session, org_id)
+        if current is None or current.generation != generation:
+            return None
+        # Another worker re-anchored first: use its moment (the same key).
+        anchor = current.link_requested_at
+        return anchor if anchor is not None and link_expiry(anchor, ttl, now) else now
+
+    async def _card_only(self, org: OrganizationRecord, offered: list[str] | None = None) -> bool:
+        """An EUR organization whose page shows no SEPA Direct Debit: the
+        session says what it offers, the account's configuration whether SEPA
+        is on at all (either one is enough to say "cards only")."""
+        if "sepa_debit" not in PAYMENT_METHODS.get(org.currency, []):
+            return False
+        account = await self.sepa()  # asked (and logged) even when the session says it all
+        if offered and "sepa_debit" not in offered:
+            return True
+        return account is SepaDebit.UNAVAILABLE
+
     async def _send(self, item: OutboxItem, org: OrganizationRecord, url: str) -> None:
+        card_only = await self._card_only(org)
         async with self.engine.sessions.begin() as session:
             if org.identity_id is not None:
                 await self.engine.handle_external(
-                    session, org.identity_id, PaymentLinkReady(org_id=org.id, url=url)
+                    session,
+                    org.identity_id,
+                    PaymentLinkReady(org_id=org.id, url=url, card_only=card_only),
                 )
             await outbox.complete(session, item.id, now=self.engine.clock.now())
 
@@ -216,9 +289,19 @@ class PaymentLinkRunner:
                 },
             )
         except stripe.InvalidRequestError:
-            # Not open any more: find out why.
-            current = await sessions.retrieve_async(profile.session_id)
-            return current.status != "complete"
+            # Not open any more: find out why. Completed with a method saved
+            # (or still being verified, unless the user asked for a new link
+            # anyway): its webhook speaks. Completed with a verification that
+            # failed afterwards: that page is used up, a new one is due.
+            current = await sessions.retrieve_async(
+                profile.session_id, {"expand": ["setup_intent"]}
+            )
+            if field(current, "status") != "complete":
+                return True
+            status = field(field(current, "setup_intent"), "status")
+            return status not in ("succeeded", "processing") or (
+                status == "processing" and profile.status == PROCESSING
+            )
         return True
 
     def _session_params(
@@ -250,8 +333,10 @@ class PaymentLinkRunner:
     ) -> None:
         engine = self.engine
         now = engine.clock.now()
-        setup_intent = checkout.setup_intent
+        setup_intent = field(checkout, "setup_intent")
         setup_intent_id = setup_intent if isinstance(setup_intent, str) else None
+        offered = field(checkout, "payment_method_types")
+        card_only = await self._card_only(org, offered if isinstance(offered, list) else None)
         async with engine.sessions.begin() as session:
             current = await payments_repo.get_profile(session, org.id, for_update=True)
             if (
@@ -277,7 +362,9 @@ class PaymentLinkRunner:
                     await engine.handle_external(
                         session,
                         org.identity_id,
-                        PaymentLinkReady(org_id=org.id, url=checkout.url or ""),
+                        PaymentLinkReady(
+                            org_id=org.id, url=checkout.url or "", card_only=card_only
+                        ),
                     )
                 await outbox.complete(session, item.id, now=now)
         if superseded:

@@ -5,24 +5,29 @@ import stripe
 
 from conversations import SavedMethod
 
+from .fields import field, text
+
 __all__ = ["saved_method"]
 
 
 def saved_method(method: stripe.PaymentMethod, mandate_status: str | None) -> SavedMethod:
-    if method.type == "card" and method.card is not None:
+    """Every field is read as possibly missing or null (Stripe leaves out what
+    does not apply, and an API version may drop what we expect)."""
+    kind = text(method, "type", 32)
+    details = field(method, kind) if kind in ("card", "sepa_debit") else None
+    if kind == "card" and details is not None:
         return SavedMethod(
             kind="card",
-            brand=method.card.brand or "",
-            last4=method.card.last4 or "",
-            country=method.card.country or "",
+            brand=text(details, "brand", 64),
+            last4=text(details, "last4", 4),
+            country=text(details, "country", 2),
         )
-    if method.type == "sepa_debit" and method.sepa_debit is not None:
-        sepa = method.sepa_debit
+    if kind == "sepa_debit" and details is not None:
         return SavedMethod(
             kind="sepa_debit",
-            brand=sepa.bank_code or "",
-            last4=sepa.last4 or "",
-            country=sepa.country or "",
-            mandate=mandate_status or "pending",
+            brand=text(details, "bank_code", 64),
+            last4=text(details, "last4", 4),
+            country=text(details, "country", 2),
+            mandate=(mandate_status or "pending")[:16],
         )
-    return SavedMethod(kind=method.type, brand="", last4="")
+    return SavedMethod(kind=kind or "unknown", brand="", last4="")

@@ -29,6 +29,8 @@ payment-card-only-usd = Your invoices are in US dollars, so the page offers card
 payment-link-delayed = Stripe isn't responding right now. I'll keep trying and send the payment link here as soon as it's ready.
 payment-link-unavailable = I couldn't create a payment link because of a problem on our side. Our team has been alerted and is working on it. Your progress is saved.
 payment-mandate-inactive = Your SEPA Direct Debit mandate is no longer active, so we can't debit that bank account. Please add a payment method again. Our support team has been notified.
+payment-card-only-eur = Right now the page offers cards only: SEPA Direct Debit isn't available at the moment. Any card works, and your bank converts the currency if needed.
+payment-processing = Thanks! Your bank details are being verified, which can take a little while. I'll let you know here as soon as it's done; you don't need to do anything else.
 # Variables:
 #   $method_country (String) - the country of the SEPA account (DE, FR, …)
 #   $method_last4 (String) - the last four digits of the IBAN

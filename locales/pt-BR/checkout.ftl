@@ -27,6 +27,8 @@ payment-link = Abra a página segura da Stripe abaixo para adicionar uma forma d
 button-open-payment-link = Adicionar forma de pagamento
 payment-card-only-usd = Suas faturas são em dólares americanos, então a página aceita apenas cartões: o débito direto SEPA só está disponível para faturas em euros. Qualquer cartão serve, e seu banco faz a conversão, se necessário.
 payment-link-delayed = A Stripe não está respondendo no momento. Vou continuar tentando e envio o link de pagamento aqui assim que ele estiver pronto.
+payment-card-only-eur = No momento a página oferece apenas cartões: o débito direto SEPA não está disponível agora. Qualquer cartão serve, e seu banco converte a moeda se for preciso.
+payment-processing = Obrigado! Seus dados bancários estão sendo verificados, o que pode levar algum tempo. Aviso você aqui assim que a verificação terminar; você não precisa fazer mais nada.
 payment-link-unavailable = Não consegui gerar um link de pagamento por um problema do nosso lado. Nossa equipe já foi avisada e está cuidando disso; seu progresso está salvo.
 payment-mandate-inactive = Sua autorização de débito direto SEPA não está mais ativa, então não podemos mais debitar dessa conta bancária. Adicione uma forma de pagamento de novo. Nossa equipe de suporte já foi avisada.
 # Variables:

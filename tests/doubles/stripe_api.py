@@ -25,6 +25,7 @@ from stripe.params import (
     CustomerRetrieveParams,
     CustomerUpdateParams,
     MandateRetrieveParams,
+    PaymentMethodConfigurationListParams,
     PaymentMethodRetrieveParams,
     SetupIntentRetrieveParams,
 )
@@ -38,6 +39,9 @@ from .stripe_params import ParamError, decode_form, validate
 
 __all__ = ["Request", "StripeDouble", "sign"]
 
+# `payment_method_configuration` is not among stripe/openapi's fixtures: it is
+# the example of Stripe's API reference (GET /v1/payment_method_configurations/
+# pmc_abcdef), cut to the methods that matter here.
 FIXTURES = json.loads((Path(__file__).with_name("stripe_objects.json")).read_text())
 # Payment method types Checkout can offer per currency (setup mode).
 _ELIGIBLE = {"card": None, "sepa_debit": {"eur"}}
@@ -99,6 +103,9 @@ class StripeDouble:
     payment_methods: dict[str, dict[str, Any]] = field(default_factory=dict)
     mandates: dict[str, dict[str, Any]] = field(default_factory=dict)
     requests: list[Request] = field(default_factory=list)
+    # Whether the account offers SEPA Direct Debit (its payment method
+    # configuration): without it Checkout silently shows cards only.
+    sepa_debit_available: bool = True
     events: list[dict[str, Any]] = field(default_factory=list)
     _idempotent: dict[str, tuple[str, str, int, dict[str, Any]]] = field(default_factory=dict)
     _failures: list[_Failure] = field(default_factory=list)
@@ -208,6 +215,10 @@ class StripeDouble:
             ("GET", "setup_intents", "*"): (SetupIntentRetrieveParams, self._get_setup_intent),
             ("GET", "payment_methods", "*"): (PaymentMethodRetrieveParams, self._get_pm),
             ("GET", "mandates", "*"): (MandateRetrieveParams, self._get_mandate),
+            ("GET", "payment_method_configurations"): (
+                PaymentMethodConfigurationListParams,
+                self._list_method_configurations,
+            ),
         }
         if parts[:1] != ["v1"]:
             raise _StripeError(404, "invalid_request_error", f"Unrecognized request URL: {path}")
@@ -353,6 +364,7 @@ class StripeDouble:
             for kind in (allowed or ["card"])
             if kind in _ELIGIBLE
             and (_ELIGIBLE[kind] is None or currency in (_ELIGIBLE[kind] or ()))
+            and (kind != "sepa_debit" or self.sepa_debit_available)
         ]
         if not offered:
             raise reject(
@@ -451,6 +463,25 @@ class StripeDouble:
             raise _missing("mandate", mandate_id, "mandate")
         return self.mandates[mandate_id]
 
+    def _list_method_configurations(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The account's one (default) configuration, as the API reference shows it."""
+        configuration = copy.deepcopy(FIXTURES["payment_method_configuration"])
+        available = self.sepa_debit_available
+        value = "on" if available else "off"
+        configuration["sepa_debit"] = {
+            "available": available,
+            "display_preference": {"overridable": None, "preference": value, "value": value},
+        }
+        found = [configuration]
+        if "active" in params:
+            found = [c for c in found if c["active"] == params["active"]]
+        return {
+            "object": "list",
+            "url": "/v1/payment_method_configurations",
+            "has_more": False,
+            "data": found[: int(params.get("limit", 10))],
+        }
+
     # -- what a customer does on the Checkout page (test controls) ---------------
 
     def complete(
@@ -518,6 +549,59 @@ class StripeDouble:
         if decline_code is not None:
             error["decline_code"] = decline_code
         intent.update(status="requires_payment_method", last_setup_error=error)
+        return self.event("setup_intent.setup_failed", intent)
+
+    def submit_for_verification(
+        self, session_id: str, *, last4: str = "3000", country: str = "DE"
+    ) -> dict[str, Any]:
+        """The customer submits a bank account that Stripe verifies
+        asynchronously: the session completes, its SetupIntent is `processing`.
+        Returns the `checkout.session.completed` event."""
+        session = self._session(session_id)
+        assert session["status"] == "open", f"session is {session['status']}"
+        assert "sepa_debit" in session["payment_method_types"], "sepa_debit is not offered"
+        method = self._template(
+            "payment_method", "pm", type="sepa_debit", customer=session["customer"], metadata={}
+        )
+        del method["card"]
+        method["sepa_debit"] = {
+            "bank_code": "37040044",
+            "branch_code": "",
+            "country": country,
+            "fingerprint": secrets.token_hex(8),
+            "generated_from": None,
+            "last4": last4,
+        }
+        self.payment_methods[method["id"]] = method
+        intent = self.setup_intents[session["setup_intent"]]
+        intent.update(status="processing", payment_method=method["id"], last_setup_error=None)
+        session["status"] = "complete"
+        return self.event("checkout.session.completed", session)
+
+    def finish_verification(
+        self,
+        intent_id: str,
+        *,
+        succeeded: bool,
+        code: str | None = None,
+        message: str = "The bank account could not be verified.",
+    ) -> dict[str, Any]:
+        """Stripe's verdict on a `processing` SetupIntent: `setup_intent.succeeded`
+        (with an active mandate) or `setup_intent.setup_failed`."""
+        intent = self.setup_intents[intent_id]
+        assert intent["status"] == "processing", f"intent is {intent['status']}"
+        if succeeded:
+            mandate = copy.deepcopy(FIXTURES["mandate"])
+            mandate.update(
+                id=_new_id("mandate"), payment_method=intent["payment_method"], status="active"
+            )
+            self.mandates[mandate["id"]] = mandate
+            intent.update(status="succeeded", mandate=mandate["id"])
+            return self.event("setup_intent.succeeded", intent)
+        error: dict[str, Any] = {"message": message, "type": "invalid_request_error"}
+        if code is not None:
+            error["code"] = code
+        intent.update(status="requires_payment_method", payment_method=None, last_setup_error=error)
         return self.event("setup_intent.setup_failed", intent)
 
     def expire(self, session_id: str) -> dict[str, Any]:

@@ -243,6 +243,7 @@ async def test_each_language_saves_a_method_from_the_terminal(
             "country": "DE",
             "mandate": "pending",
             "last4": "3000",
+            "sepa_debit": "offered",  # EUR organizations: whether the account offers SEPA
         }
         assert len(stripe_api.customers) == len(PLAN) == len(stripe_api.sessions)
         _, out, _ = await run_bot(stripe_env, "orgs")

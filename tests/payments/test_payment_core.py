@@ -1,6 +1,7 @@
 """The payment pieces of the pure core: Stripe's setup error codes → the
-reason the user reads, and a SEPA mandate that becomes active later
-(tests/payments/test_webhook.py drives both through the Stripe double)."""
+reason the user reads, a SEPA mandate that becomes active later, a setup
+still being verified, and an EUR page that offers cards only
+(tests/payments/test_webhook*.py drive them through the Stripe double)."""
 
 import pytest
 
@@ -10,7 +11,11 @@ from conversations import (
     Command,
     Conversation,
     MandateActive,
+    PaymentLinkReady,
     SavedMethod,
+    SetupFailed,
+    SetupProcessing,
+    SetupSucceeded,
     State,
     failure_reason,
     step,
@@ -127,3 +132,56 @@ def test_mandate_active_in_any_state_is_told_and_changes_only_the_mandate(
     assert "DE •••• 3000" in text
     assert after.at(after.state, payment_method=PENDING) == conv
     assert Conversation.from_data(after.state.value, after.to_data()) == after
+
+
+PAYING = DONE.at(State.PAYMENT, payment_method=None)
+
+
+def _ids(effects: list[object]) -> list[str]:
+    return [getattr(e, "message_id", type(e).__name__) for e in effects]
+
+
+def test_processing_setup_is_told_and_then_resolved_by_either_outcome() -> None:
+    waiting, effects = step(PAYING, SetupProcessing(org_id=7))
+    assert _ids(effects) == ["payment-processing"]
+    assert waiting == PAYING  # still at the payment step: the outcome decides
+    saved, effects = step(waiting, SetupSucceeded(org_id=7, method=PENDING))
+    assert saved.state is State.DONE and saved.payment_method == PENDING
+    assert _ids(effects)[0] == "onboarding-done"
+    failed, effects = step(waiting, SetupFailed(org_id=7, reason="bank_account_unusable"))
+    assert failed.state is State.PAYMENT
+    assert _ids(effects) == ["payment-failed", "CreatePaymentLink"]
+    assert effects[0].args == {"reason": "other"}  # type: ignore[attr-defined]
+
+
+def test_processing_of_another_organization_says_nothing() -> None:
+    assert step(PAYING, SetupProcessing(org_id=8)) == (PAYING, [])
+
+
+@pytest.mark.parametrize(
+    ("currency", "card_only", "expected"),
+    [
+        ("EUR", False, ["payment-link"]),
+        ("EUR", True, ["payment-card-only-eur", "payment-link"]),
+        ("USD", False, ["payment-card-only-usd", "payment-link"]),
+        ("USD", True, ["payment-card-only-usd", "payment-link"]),
+    ],
+)
+def test_the_link_says_truthfully_which_methods_the_page_offers(
+    currency: str, card_only: bool, expected: list[str]
+) -> None:
+    conv = PAYING.at(State.PAYMENT, currency=currency)
+    ready = PaymentLinkReady(org_id=7, url="https://checkout.example/c/1", card_only=card_only)
+    assert _ids(step(conv, ready)[1]) == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_processing_and_cards_only_have_their_own_words(language: str) -> None:
+    translator = Translator(LOCALES)
+    processing = translator.format(language, "payment-processing")
+    cards_only = translator.format(language, "payment-card-only-eur")
+    assert processing and cards_only and processing != cards_only
+    assert "SEPA" in cards_only
+    if language != "en":
+        assert processing != translator.format("en", "payment-processing")
+        assert cards_only != translator.format("en", "payment-card-only-eur")
