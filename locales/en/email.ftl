@@ -12,5 +12,4 @@ email-confirm-expiry =
         [one] { $hours } hour
        *[other] { $hours } hours
     }.
-email-confirm-ignore = If you did not ask for this, ignore this email: nothing will be created.
 email-confirm-signature = The { -product-name } team

@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Use the payment link to add a card, or ask for a new link.
 button-new-link = New link
-payment-not-configured =
-    Payments are not set up on this server yet, so I cannot make a payment link.
-    The operator needs to set STRIPE_SECRET_KEY. Your progress is saved; send /start later.
 # Variables:
 #   $reason (String) - why the setup failed: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication or other
 payment-failed =

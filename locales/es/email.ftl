@@ -12,5 +12,4 @@ email-confirm-expiry =
         [one] { $hours } hora
        *[other] { $hours } horas
     }.
-email-confirm-ignore = Si no solicitaste esto, ignora este correo: no se creará nada.
 email-confirm-signature = El equipo de { -product-name }

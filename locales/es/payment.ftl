@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Usa el enlace de pago para agregar una tarjeta o pide un enlace nuevo.
 button-new-link = Enlace nuevo
-payment-not-configured =
-    Los pagos todavía no están configurados en este servidor, así que no puedo crear un enlace de pago.
-    El operador debe configurar STRIPE_SECRET_KEY. Tu progreso está guardado; envía /start más tarde.
 # Variables:
 #   $reason (String) - por qué falló: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication u other
 payment-failed =

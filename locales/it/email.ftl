@@ -12,5 +12,4 @@ email-confirm-expiry =
         [one] { $hours } ora
        *[other] { $hours } ore
     }.
-email-confirm-ignore = Se non hai richiesto questa email, ignorala: non verrà creato nulla.
 email-confirm-signature = Il team di { -product-name }

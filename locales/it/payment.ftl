@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Usa il link di pagamento per aggiungere una carta, oppure chiedine uno nuovo.
 button-new-link = Nuovo link
-payment-not-configured =
-    I pagamenti non sono ancora configurati su questo server, quindi non posso creare un link di pagamento.
-    L'operatore deve impostare STRIPE_SECRET_KEY. I tuoi progressi sono salvati: invia /start più tardi.
 # Variables:
 #   $reason (String) - il motivo dell'errore: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication o other
 payment-failed =

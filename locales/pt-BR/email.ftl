@@ -12,5 +12,4 @@ email-confirm-expiry =
         [one] { $hours } hora
        *[other] { $hours } horas
     }.
-email-confirm-ignore = Se você não fez essa solicitação, ignore este e-mail: nada será criado.
 email-confirm-signature = Equipe { -product-name }

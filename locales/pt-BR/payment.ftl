@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Use o link de pagamento para adicionar um cartão ou peça um novo link.
 button-new-link = Novo link
-payment-not-configured =
-    Os pagamentos ainda não estão configurados neste servidor, então não consigo gerar um link de pagamento.
-    O operador precisa definir STRIPE_SECRET_KEY. Seu progresso está salvo; envie /start mais tarde.
 # Variables:
 #   $reason (String) - o motivo da falha: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication ou other
 payment-failed =

@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Добавьте карту по платёжной ссылке или запросите новую ссылку.
 button-new-link = Новая ссылка
-payment-not-configured =
-    Платежи на этом сервере пока не настроены, поэтому я не могу создать платёжную ссылку.
-    Администратору нужно задать STRIPE_SECRET_KEY. Ваш прогресс сохранён — отправьте /start позже.
 # Variables:
 #   $reason (String) - причина ошибки: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication или other
 payment-failed =
