@@ -673,16 +673,21 @@ def _credit_exhausted(conv: Conversation, event: CreditExhausted) -> Outcome:
         button = Button(
             label="button-open-payment-link", value="open-payment-link", url=event.link_url
         )
-    else:
+    elif conv.facts.desk:
         button = offer_button()
+    else:  # nothing to press: where to write instead
+        button = None
+    shown = (button,) if button is not None else ()
+    contact = [] if button is not None else [_support_contact(conv)]
     if own:
-        return conv, [Reply(message_id="credit-exhausted", args=args, buttons=(button,))]
+        return conv, [Reply(message_id="credit-exhausted", args=args, buttons=shown), *contact]
     return conv, [
         Reply(
             message_id="credit-exhausted-org",
             args={**args, "name": event.name or "—"},
-            buttons=(button,),
-        )
+            buttons=shown,
+        ),
+        *contact,
     ]
 
 

@@ -39,4 +39,4 @@ onboarding-ready-no-payment =
 payment-unavailable = Al momento non riesco a creare un link di pagamento. I tuoi progressi sono salvati; invia /start più tardi per riprovare.
 
 ## The confirmation email: the organization is already saved when it goes out.
-email-confirm-ignore-saved = Se non l'hai richiesta tu, puoi ignorare questa email: senza conferma questo indirizzo non viene usato e l'organizzazione non viene attivata.
+email-confirm-ignore-saved = Se non l’hai richiesta tu, puoi ignorare questa email: senza conferma questo indirizzo non viene usato e l’organizzazione non viene attivata.
