@@ -513,7 +513,10 @@ def _finished_text(conv: Conversation, _: Text, _now: Now) -> Outcome:
 
 
 def _overlay_language(conv: Conversation, event: Choice, _now: Now) -> Outcome:
-    back = conv.at(conv.resume or State.NAME, language=event.value, resume=None)
+    # Picked through /language while the language question was open: that
+    # answers it too, rather than asking it again.
+    resume = State.NAME if conv.resume in (None, State.LANGUAGE) else conv.resume
+    back = conv.at(resume, language=event.value, resume=None)
     effects: list[Effect] = []
     if conv.org_id is not None and back.state in _UNCONFIRMED | {State.PAYMENT, State.DONE}:
         effects.append(UpdateOrganization(org_id=conv.org_id, language=event.value))

@@ -344,3 +344,11 @@ def test_facts_are_never_stored() -> None:
     conv, _ = step(FULL, Text(text="hi"), facts=NO_DESK)
     assert "facts" not in conv.to_data()
     assert Conversation.from_data(conv.state.value, conv.to_data()) == conv
+
+
+def test_language_picked_through_the_command_answers_the_language_question() -> None:
+    conv = Conversation(state=State.LANGUAGE, language="ru")
+    picker, _ = step(conv, Command(name="language"))
+    new, effects = step(picker, Text(text="Русский"))
+    assert new.state is State.NAME and new.language == "ru"
+    assert ids(effects) == ["language-changed", "onboarding-ask-name"]
