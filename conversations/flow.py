@@ -247,27 +247,20 @@ def _email_choice(conv: Conversation, event: Choice, now: Now) -> Outcome:
 
 
 def _take_email(conv: Conversation, email: str, now: Now) -> Outcome:
+    """A checked address (normalized by `check_email`), taken for good."""
     conv = conv.at(conv.state, pending_email=None, suggestion=None)
-    result = check_email(email)
-    assert not isinstance(result, FieldError)
     if conv.org_id is not None:
         refused = refusal(conv.email_sends, now, resend=False)
         if refused is not None:
             # Over the hourly cap: the address the last link went to stays.
             return conv.at(State.AWAITING_EMAIL, editing=False, invalid_in_a_row=0), [refused]
-    conv = conv.at(conv.state, email=result.value, invalid_in_a_row=0)
-    notes: list[Effect] = []
+    conv = conv.at(conv.state, email=email, invalid_in_a_row=0)
     if conv.org_id is not None:
         # The organization exists already: a new address means a new link.
         awaiting = conv.at(State.AWAITING_EMAIL, editing=False)
         updated, sending = _send_email(awaiting, conv.org_id, now, prompt(awaiting))
-        return updated, [
-            *notes,
-            UpdateOrganization(org_id=conv.org_id, email=result.value),
-            *sending,
-        ]
-    outcome_conv, effects = _after_field(conv, State.CURRENCY)
-    return outcome_conv, [*notes, *effects]
+        return updated, [UpdateOrganization(org_id=conv.org_id, email=email), *sending]
+    return _after_field(conv, State.CURRENCY)
 
 
 def _currency_chosen(conv: Conversation, event: Choice, _now: Now) -> Outcome:
