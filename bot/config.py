@@ -8,8 +8,6 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from conversations.facts import DEFAULT_SUPPORT_EMAIL
-
 __all__ = ["Settings"]
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -80,8 +78,10 @@ class Settings(BaseSettings):
     support_slack_channel: str | None = None
     support_slack_agent_ids: str = ""
     handoff_sla: timedelta = timedelta(minutes=10)
-    # Where customers are told to write when no desk is configured (and in /help).
-    support_email: str = DEFAULT_SUPPORT_EMAIL
+    # Where customers are told to write when no desk is configured, and to add
+    # a payment method when payments are off (the core's default is the same;
+    # not imported from it, so reading settings loads no conversation code).
+    support_email: str = "support@proficonf.com"
 
     outbox_lease: timedelta = timedelta(minutes=2)
     worker_poll_interval: float = 1.0
