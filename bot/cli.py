@@ -3,11 +3,13 @@
 import argparse
 import asyncio
 import json
+import logging
 import os
 import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from .config import Settings
@@ -36,17 +38,41 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def _chat(settings: Settings, user: str, lang: str | None) -> None:
+CHAT_LOG = Path("var/chat.log")
+INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C
+
+
+async def _chat(settings: Settings, user: str, lang: str | None) -> int:
     from .channels.console import ConsoleChannel, StdinLines
     from .i18n import match_language
     from .services import open_services
 
+    # Ctrl-C ends the chat between steps, quietly: what was done is saved.
+    interrupted = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGINT, interrupted.set)
     services = open_services(settings)
     hint = match_language(lang) or match_language(os.environ.get("LANG"))
     try:
-        await ConsoleChannel(services, user, locale_hint=hint).run(StdinLines())
+        await ConsoleChannel(services, user, locale_hint=hint).run(StdinLines(), interrupted)
     finally:
         await services.close()
+    return INTERRUPTED if interrupted.is_set() else 0
+
+
+def _log_to_file(path: Path) -> None:
+    """The chat prints to the terminal: log lines go to a file instead (the
+    handlers keep their format and redaction filters)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    for index, handler in enumerate(root.handlers):
+        if isinstance(handler, logging.StreamHandler) and not isinstance(
+            handler, logging.FileHandler
+        ):
+            to_file = logging.FileHandler(path, encoding="utf-8")
+            to_file.setFormatter(handler.formatter)
+            for check in handler.filters:
+                to_file.addFilter(check)
+            root.handlers[index] = to_file
 
 
 async def _until_stopped() -> asyncio.Event:
@@ -283,6 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .services import configure_logging, prepare_database
 
     configure_logging(settings, quiet_updates=args.command == "chat")
+    if args.command == "chat":
+        _log_to_file(CHAT_LOG)
     if args.command == "migrate":
         from storage.migrate import upgrade
 
@@ -290,7 +318,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     prepare_database(settings)
     if args.command == "chat":
-        asyncio.run(_chat(settings, args.user, args.lang))
+        try:
+            return asyncio.run(_chat(settings, args.user, args.lang))
+        except KeyboardInterrupt:  # before the chat's own handler was in place
+            return INTERRUPTED
     elif args.command == "telegram":
         return asyncio.run(_telegram(settings))
     elif args.command == "web":

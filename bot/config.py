@@ -83,6 +83,10 @@ class Settings(BaseSettings):
     support_slack_channel: str | None = None
     support_slack_agent_ids: str = ""
     handoff_sla: timedelta = timedelta(minutes=10)
+    # Where customers are told to write when no desk is configured, and to add
+    # a payment method when payments are off (the core's default is the same;
+    # not imported from it, so reading settings loads no conversation code).
+    support_email: str = "support@proficonf.com"
 
     outbox_lease: timedelta = timedelta(minutes=2)
     worker_poll_interval: float = 1.0
@@ -135,6 +139,12 @@ class Settings(BaseSettings):
     @property
     def slack_signing_secrets(self) -> tuple[str, ...]:
         return _values(self.slack_signing_secret, self.slack_signing_secret_previous)
+
+    @property
+    def desk_configured(self) -> bool:
+        """A support desk that can take a conversation over (Telegram or Slack)."""
+        telegram = self.telegram_bot_token is not None and self.support_telegram_chat_id is not None
+        return telegram or (self.slack_configured and bool(self.support_slack_channel))
 
     @property
     def telegram_agents(self) -> frozenset[int]:

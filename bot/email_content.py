@@ -83,7 +83,7 @@ def build_confirmation_email(
 
     intro = t("email-confirm-intro", name=name)
     expiry = t("email-confirm-expiry", hours=hours)
-    ignore = t("email-confirm-ignore")
+    ignore = t("email-confirm-ignore-saved")
     signature = t("email-confirm-signature")
     action = t("email-confirm-action")
 

@@ -37,6 +37,7 @@ from conversations import (
     Reply,
     ScheduleTimer,
     SendConfirmationEmail,
+    State,
     TellDesk,
     Text,
     UpdateOrganization,
@@ -45,6 +46,7 @@ from conversations import (
     step,
 )
 from conversations.domains import registrable_domain
+from conversations.facts import Facts
 from conversations.flood import Admission, admit, slow_down
 from conversations.limits import DAY, daily_refusal
 from conversations.payment_numbers import holds_payment_number
@@ -261,8 +263,9 @@ class Engine:
         before = conv.step
         outcome = Outcome()
         pending: list[Event] = [event]
+        facts = await self._facts(session, record, conv, event)
         while pending:
-            conv, effects = step(conv, pending.pop(0), now=now)
+            conv, effects = step(conv, pending.pop(0), now=now, facts=facts)
             for effect in effects:
                 follow_up = await self._run(session, record, conv, effect, outcome, now)
                 if follow_up is not None:
@@ -281,6 +284,21 @@ class Engine:
             metrics.step_transition(before.value, conv.step.value)
             await self._entered(session, record, conv, now)
         return outcome
+
+    async def _facts(
+        self, session: AsyncSession, record: ConversationRecord, conv: Conversation, event: Event
+    ) -> Facts:
+        """What the core's rules need to know from here. The user's organization
+        names are read only where a name is being given (one query, not per step)."""
+        names: tuple[str, ...] = ()
+        if isinstance(event, Text | Choice) and conv.step is State.NAME:
+            names = await orgs_repo.organization_names(session, record.identity_id)
+        return Facts(
+            payments=self.settings.stripe_secret_key is not None,
+            desk=self.settings.desk_configured,
+            support_email=self.settings.support_email,
+            org_names=names,
+        )
 
     async def _transcribe(
         self,
@@ -371,9 +389,9 @@ class Engine:
             return refused
         elif isinstance(effect, CreatePaymentLink):
             if self.settings.stripe_secret_key is None:
-                # The user reads "payments aren't available yet"; the operator, this.
+                # The user reads "payments aren't available"; the operator, this.
                 log.warning("payment link asked for, but STRIPE_SECRET_KEY is not set")
-                outcome.replies.append(Reply(message_id="payment-not-configured"))
+                outcome.replies.append(Reply(message_id="payment-unavailable"))
             else:
                 generation = await payments_repo.request_link(
                     session, effect.org_id, renew=effect.renew, now=now

@@ -27,6 +27,8 @@ from .worker import ChatSender, Worker
 
 __all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Services:
@@ -84,6 +86,13 @@ def open_services(
         worker.add_chat_sender(CHANNEL, SlackSender(slack_client, translator))
         if settings.support_slack_channel:
             desk.add_poster(SlackDesk(slack_client, settings.support_slack_channel))
+    if not settings.desk_configured:
+        log.warning(
+            "no support desk configured (SUPPORT_TELEGRAM_CHAT_ID with TELEGRAM_BOT_TOKEN, "
+            "or SUPPORT_SLACK_CHANNEL with Slack): users are not offered a person and are "
+            "pointed to SUPPORT_EMAIL (%s) instead",
+            settings.support_email,
+        )
     services = Services(settings, db, engine, translator, worker, desk)
     if settings.stripe_secret_key is not None:
         services.stripe = StripeGateway(settings)

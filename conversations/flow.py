@@ -2,11 +2,13 @@
 `step(conversation, event)` looks the state up in TRANSITIONS, and an event a
 state does not accept leaves the conversation untouched with a "not now" reply."""
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from .choices import TALK_WORDS, match_choice, normalize
 from .credits import CreditStatus, credit_args, trial_args
 from .domains import DomainKind, classify_domain, registrable_domain
 from .effects import (
@@ -49,15 +51,17 @@ from .events import (
     Text,
     Timer,
 )
+from .facts import Facts
 from .form import check_form, payment_fields
-from .handoff import INVALID_BEFORE_OFFER, handoff_step, offer_button
+from .handoff import HANDOFF_CHOICE, INVALID_BEFORE_OFFER, handoff_step, offer_button, start_handoff
 from .limits import recent_sends, refusal
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import failure_reason, method_args
 from .payment_numbers import holds_payment_number
-from .prompts import awaiting_buttons, prompt
+from .prompts import awaiting_buttons, email_question, name_question, prompt
 from .states import OVERLAYS, State
 from .timer_names import REMINDER
+from .typos import suggest_address
 from .validation import FieldError, check_email, check_name, mask_email
 
 __all__ = [
@@ -84,6 +88,8 @@ COMMANDS = ("start", "status", "language", "cancel", "help", "new", "delete")
 _UNSAVED = frozenset({State.NAME, State.EMAIL, State.CURRENCY, State.SUMMARY})
 # States where the organization exists but its email is not confirmed.
 _UNCONFIRMED = frozenset({State.AWAITING_EMAIL, State.EMAIL})
+# Several answers in one message, at the name step.
+_SEPARATORS = re.compile(r"[,;\n]")
 
 
 def _ask(conv: Conversation, *before: Effect) -> Outcome:
@@ -95,10 +101,17 @@ def _not_now(conv: Conversation) -> Outcome:
 
 
 def _offer_after_invalid(conv: Conversation) -> list[Effect]:
-    """The third invalid answer in a row: offer a person (once per streak)."""
+    """The third invalid answer in a row: offer a person (once per streak),
+    or, with nobody at a desk to answer, say where to write."""
     if conv.invalid_in_a_row != INVALID_BEFORE_OFFER:
         return []
+    if not conv.facts.desk:
+        return [_support_contact(conv)]
     return [Reply(message_id="handoff-offer", buttons=(offer_button(),))]
+
+
+def _support_contact(conv: Conversation) -> Reply:
+    return Reply(message_id="support-contact", args={"email": conv.facts.support_email})
 
 
 def _invalid(conv: Conversation, message_id: str) -> Outcome:
@@ -138,43 +151,127 @@ def _language_chosen(conv: Conversation, event: Choice, _now: Now) -> Outcome:
     return _ask(conv.at(State.NAME, language=event.value, invalid_in_a_row=0))
 
 
-def _name_given(conv: Conversation, event: Text, _now: Now) -> Outcome:
+def _name_given(conv: Conversation, event: Text, now: Now) -> Outcome:
+    several = _several_answers(conv, event.text)
+    if several is not None:
+        return _fill_steps(conv, several, now)
     result = check_name(event.text)
     if isinstance(result, FieldError):
         return _invalid(conv, result.message_id)
+    taken = {normalize(name) for name in conv.facts.org_names}
+    retyped = conv.pending_name is not None and normalize(conv.pending_name) == normalize(
+        result.value
+    )
+    if normalize(result.value) in taken and not retyped:
+        asked = conv.at(conv.state, pending_name=result.value, invalid_in_a_row=0)
+        return asked, [name_question(asked) or prompt(asked)]
+    return _take_name(conv, result.value)
+
+
+def _take_name(conv: Conversation, name: str) -> Outcome:
     return _after_field(
-        conv.at(conv.state, name=result.value, invalid_in_a_row=0),
+        conv.at(conv.state, name=name, pending_name=None, invalid_in_a_row=0),
         State.CURRENCY if conv.email else State.EMAIL,
     )
+
+
+def _name_choice(conv: Conversation, event: Choice, _now: Now) -> Outcome:
+    """The answer to "another organization has this name": use it, or type another."""
+    if conv.pending_name is None:
+        return _not_now(conv)
+    if event.value == "keep-name":
+        return _take_name(conv, conv.pending_name)
+    return _ask(conv.at(conv.state, pending_name=None))
+
+
+def _several_answers(conv: Conversation, text: str) -> dict[str, str] | None:
+    """ "Acme Labs, ceo@acme.com, EUR" at the name step: the name, then each
+    other part an address or a currency, every one recognized and none
+    twice; otherwise None (it is all one name, as "Acme, Inc.")."""
+    if conv.editing or conv.state is not State.NAME:
+        return None
+    parts = [part.strip() for part in _SEPARATORS.split(text) if part.strip()]
+    if len(parts) < 2 or isinstance(check_name(parts[0]), FieldError):
+        return None
+    found = {"name": parts[0]}
+    for part in parts[1:]:
+        currency = match_choice(part, CURRENCIES, conv.language)
+        if currency is not None and "currency" not in found:
+            found["currency"] = currency
+        elif "@" in part and "email" not in found and not isinstance(check_email(part), FieldError):
+            found["email"] = part
+        else:
+            return None
+    return found
+
+
+def _fill_steps(conv: Conversation, answers: dict[str, str], now: Now) -> Outcome:
+    """Each answer goes through its own step's rules; only the question of
+    the step where they stop is asked (a refused answer is said, as typed
+    alone)."""
+    said: list[Effect] = []
+    conv, effects = _name_given(conv, Text(text=answers["name"]), now)
+    for key, field_state in (("email", State.EMAIL), ("currency", State.CURRENCY)):
+        if key not in answers or conv.state is not field_state:
+            continue
+        said += [e for e in effects if not (isinstance(e, Reply) and e == prompt(conv))]
+        if key == "email":
+            conv, effects = _email_given(conv, Text(text=answers[key]), now)
+        else:
+            conv, effects = _currency_chosen(conv, Choice(value=answers[key]), now)
+    return conv, [*said, *effects]
 
 
 def _email_given(conv: Conversation, event: Text, now: Now) -> Outcome:
     result = check_email(event.text)
     if isinstance(result, FieldError):
         return _invalid(conv, result.message_id)
+    return _email_checked(conv, result.value, now, typo_checked=False)
+
+
+def _email_checked(conv: Conversation, email: str, now: Now, *, typo_checked: bool) -> Outcome:
+    """A valid address, asked about before it is taken when its domain looks
+    mistyped (did you mean …?) or is a free-mail or disposable one (keep it,
+    or type another): the user stays on the email step with both choices."""
+    suggestion = None if typo_checked else suggest_address(email)
+    conv = conv.at(conv.state, invalid_in_a_row=0)
+    if suggestion is not None:
+        asked = conv.at(conv.state, pending_email=email, suggestion=suggestion)
+        return asked, [email_question(asked) or prompt(asked)]
+    if classify_domain(email.rpartition("@")[2]) is not DomainKind.BUSINESS:
+        asked = conv.at(conv.state, pending_email=email, suggestion=None)
+        return asked, [email_question(asked) or prompt(asked)]
+    return _take_email(conv, email, now)
+
+
+def _email_choice(conv: Conversation, event: Choice, now: Now) -> Outcome:
+    pending = conv.pending_email
+    if pending is None:
+        return _not_now(conv)
+    if event.value == "use-suggestion" and conv.suggestion is not None:
+        return _email_checked(
+            conv.at(conv.state, suggestion=None), conv.suggestion, now, typo_checked=True
+        )
+    if conv.suggestion is not None:  # kept as typed: the domain kind is still told
+        return _email_checked(conv.at(conv.state, suggestion=None), pending, now, typo_checked=True)
+    return _take_email(conv, pending, now)
+
+
+def _take_email(conv: Conversation, email: str, now: Now) -> Outcome:
+    """A checked address (normalized by `check_email`), taken for good."""
+    conv = conv.at(conv.state, pending_email=None, suggestion=None)
     if conv.org_id is not None:
         refused = refusal(conv.email_sends, now, resend=False)
         if refused is not None:
             # Over the hourly cap: the address the last link went to stays.
             return conv.at(State.AWAITING_EMAIL, editing=False, invalid_in_a_row=0), [refused]
-    conv = conv.at(conv.state, email=result.value, invalid_in_a_row=0)
-    kind = classify_domain(result.domain)
-    notes: list[Effect] = []
-    if kind is not DomainKind.BUSINESS:
-        notes.append(
-            Reply(message_id=_DOMAIN_NOTES[kind], args={"domain": result.domain, **trial_args()})
-        )
+    conv = conv.at(conv.state, email=email, invalid_in_a_row=0)
     if conv.org_id is not None:
         # The organization exists already: a new address means a new link.
         awaiting = conv.at(State.AWAITING_EMAIL, editing=False)
         updated, sending = _send_email(awaiting, conv.org_id, now, prompt(awaiting))
-        return updated, [
-            *notes,
-            UpdateOrganization(org_id=conv.org_id, email=result.value),
-            *sending,
-        ]
-    outcome_conv, effects = _after_field(conv, State.CURRENCY)
-    return outcome_conv, [*notes, *effects]
+        return updated, [UpdateOrganization(org_id=conv.org_id, email=email), *sending]
+    return _after_field(conv, State.CURRENCY)
 
 
 def _currency_chosen(conv: Conversation, event: Choice, _now: Now) -> Outcome:
@@ -431,7 +528,10 @@ def _finished_text(conv: Conversation, _: Text, _now: Now) -> Outcome:
 
 
 def _overlay_language(conv: Conversation, event: Choice, _now: Now) -> Outcome:
-    back = conv.at(conv.resume or State.NAME, language=event.value, resume=None)
+    # Picked through /language while the language question was open: that
+    # answers it too, rather than asking it again.
+    resume = State.NAME if conv.resume in (None, State.LANGUAGE) else conv.resume
+    back = conv.at(resume, language=event.value, resume=None)
     effects: list[Effect] = []
     if conv.org_id is not None and back.state in _UNCONFIRMED | {State.PAYMENT, State.DONE}:
         effects.append(UpdateOrganization(org_id=conv.org_id, language=event.value))
@@ -445,7 +545,11 @@ def _confirm_cancel(conv: Conversation, event: Choice, _now: Now) -> Outcome:
     effects: list[Effect] = []
     if conv.org_id is not None and conv.resume in _UNCONFIRMED:
         effects.append(AbandonOrganization(org_id=conv.org_id))
-    fresh = Conversation(state=State.CANCELLED, language=conv.language)
+    fresh = Conversation(state=State.CANCELLED, language=conv.language, facts=conv.facts)
+    if conv.org_id is not None and conv.resume is State.PAYMENT:
+        # Confirmed already: the organization stays; only this sign-up ends.
+        done = Reply(message_id="cancel-done-confirmed", args={"name": conv.name or "—"})
+        return fresh, [*effects, done]
     return fresh, [*effects, Reply(message_id="cancel-done")]
 
 
@@ -464,6 +568,8 @@ def _resume_prompt(conv: Conversation) -> list[Effect]:
 
 CHOICES: dict[State, frozenset[str]] = {
     State.LANGUAGE: frozenset(LANGUAGES),
+    State.NAME: frozenset({"keep-name", "other-name"}),
+    State.EMAIL: frozenset({"keep-email", "use-suggestion"}),
     State.PICK_LANGUAGE: frozenset(LANGUAGES),
     State.CURRENCY: frozenset(CURRENCIES),
     State.SUMMARY: frozenset({"save", "edit-name", "edit-email", "edit-currency", "edit-language"}),
@@ -475,8 +581,8 @@ CHOICES: dict[State, frozenset[str]] = {
 
 TRANSITIONS: dict[State, dict[type, Handler]] = {
     State.LANGUAGE: {Choice: _language_chosen, Text: _pick_option, FormSubmitted: _form_submitted},
-    State.NAME: {Text: _name_given, FormSubmitted: _form_submitted},
-    State.EMAIL: {Text: _email_given, FormSubmitted: _form_submitted},
+    State.NAME: {Text: _name_given, Choice: _name_choice, FormSubmitted: _form_submitted},
+    State.EMAIL: {Text: _email_given, Choice: _email_choice, FormSubmitted: _form_submitted},
     State.CURRENCY: {Choice: _currency_chosen, Text: _pick_option, FormSubmitted: _form_submitted},
     State.SUMMARY: {Choice: _summary_choice, Text: _pick_option, FormSubmitted: _form_submitted},
     State.AWAITING_EMAIL: {
@@ -518,18 +624,24 @@ def _email_confirmed(conv: Conversation, event: EmailConfirmed) -> Outcome:
     if event.org_id != conv.org_id or conv.step not in _UNCONFIRMED:
         # Another of the user's organizations (or a late duplicate): just tell.
         return conv, [Reply(message_id="email-confirmed-other")]
+    # Without payments there is no payment step: the organization is done.
+    after = State.PAYMENT if conv.facts.payments else State.DONE
     confirmed = (
-        conv.at(conv.state, resume=State.PAYMENT, editing=False)
+        conv.at(conv.state, resume=after, editing=False)
         if conv.state in OVERLAYS
-        else conv.at(State.PAYMENT, editing=False)
+        else conv.at(after, editing=False)
     )
-    confirmed = confirmed.at(confirmed.state, credit=event.credit)
-    return confirmed, [
+    confirmed = confirmed.at(
+        confirmed.state, credit=event.credit, pending_email=None, suggestion=None
+    )
+    news: list[Effect] = [
         Reply(message_id="email-confirmed"),
         *_credit_news(confirmed),
-        prompt(confirmed.at(State.PAYMENT)),
-        CreatePaymentLink(org_id=event.org_id),
+        prompt(confirmed.at(after)),
     ]
+    if after is State.PAYMENT:
+        news.append(CreatePaymentLink(org_id=event.org_id))
+    return confirmed, news
 
 
 _CREDIT_NEWS = {
@@ -580,16 +692,21 @@ def _credit_exhausted(conv: Conversation, event: CreditExhausted) -> Outcome:
         button = Button(
             label="button-open-payment-link", value="open-payment-link", url=event.link_url
         )
-    else:
+    elif conv.facts.desk:
         button = offer_button()
+    else:  # nothing to press: where to write instead
+        button = None
+    shown = (button,) if button is not None else ()
+    contact = [] if button is not None else [_support_contact(conv)]
     if own:
-        return conv, [Reply(message_id="credit-exhausted", args=args, buttons=(button,))]
+        return conv, [Reply(message_id="credit-exhausted", args=args, buttons=shown), *contact]
     return conv, [
         Reply(
             message_id="credit-exhausted-org",
             args={**args, "name": event.name or "—"},
-            buttons=(button,),
-        )
+            buttons=shown,
+        ),
+        *contact,
     ]
 
 
@@ -612,7 +729,10 @@ def _command(conv: Conversation, event: Command) -> Outcome:
     base = conv.at(conv.step, resume=None) if conv.state in OVERLAYS else conv
     if name == "start":
         if base.state is State.CANCELLED:
-            return _ask(Conversation(state=State.NAME, language=conv.language))
+            return _ask(Conversation(state=State.NAME, language=conv.language, facts=conv.facts))
+        if base.state is State.PAYMENT and not conv.facts.payments:
+            # Payments were turned off since: nothing is left to do.
+            return _ask(base.at(State.DONE))
         welcome = [Reply(message_id="onboarding-welcome")] if base.state is State.LANGUAGE else []
         effects: list[Effect] = [*welcome, prompt(base)]
         if base.state is State.PAYMENT and base.org_id is not None:
@@ -621,7 +741,8 @@ def _command(conv: Conversation, event: Command) -> Outcome:
     if name == "status":
         return conv, [_status(conv)]
     if name == "help":
-        return conv, [Reply(message_id="help-text", buttons=(offer_button(),))]
+        talk = (offer_button(),) if conv.facts.desk else ()
+        return conv, [Reply(message_id="help-text", buttons=talk)]
     if name == "language":
         return _ask(conv.at(State.PICK_LANGUAGE, resume=base.state))
     if name == "cancel":
@@ -633,7 +754,7 @@ def _command(conv: Conversation, event: Command) -> Outcome:
     if name == "new":
         if base.state in _UNSAVED:
             return _ask(base, Reply(message_id="new-in-progress"))
-        return _ask(Conversation(state=State.NAME, language=conv.language))
+        return _ask(Conversation(state=State.NAME, language=conv.language, facts=conv.facts))
     return _ask(conv, Reply(message_id="error-unknown-command", args={"command": name[:32]}))
 
 
@@ -674,14 +795,40 @@ def _refuse_payment_number(conv: Conversation, event: Event) -> Outcome:
     return conv, [RedactUserMessage(), Reply(message_id="warning-payment-number")]
 
 
+def _live_choices(conv: Conversation) -> tuple[str, ...]:
+    """The options of the question on screen, in the order shown."""
+    question = prompt(conv)
+    return tuple(b.value for b in question.buttons if b.url is None and b.value != HANDOFF_CHOICE)
+
+
+def _as_choice(conv: Conversation, text: str) -> Choice | None:
+    """Typed text that names an option of the question on screen ("euro",
+    "Русский", "sí"), or asks for a person where one can answer."""
+    if conv.facts.desk and conv.handoff is None:
+        said = normalize(text)
+        if said == "?" or (said in TALK_WORDS and _live_choices(conv)):
+            return Choice(value=HANDOFF_CHOICE)
+    value = match_choice(text, _live_choices(conv), conv.language)
+    return Choice(value=value) if value is not None else None
+
+
 def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
     if carries_payment_number(event):
         return _refuse_payment_number(conv, event)
+    if isinstance(event, Choice) and event.value == HANDOFF_CHOICE and not conv.facts.desk:
+        # An old "Talk to a person" button, with no desk now: where to write.
+        return _ask(conv, _support_contact(conv))
     handed_off = handoff_step(conv, event, now)
     if handed_off is not None:
         return handed_off
     if isinstance(event, Text) and len(event.text) > MAX_TEXT:
         return _invalid(conv, "error-message-too-long")
+    if isinstance(event, Text):
+        typed = _as_choice(conv, event.text)
+        if typed is not None and typed.value == HANDOFF_CHOICE:
+            return start_handoff(conv)
+        if typed is not None:
+            event = typed
     if isinstance(event, Command):
         return _command(conv, event)
     if isinstance(event, EmailConfirmed):
@@ -716,9 +863,14 @@ def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
     return handler(conv, event, now)
 
 
-def step(conv: Conversation, event: Event, *, now: datetime | None = None) -> Outcome:
+def step(
+    conv: Conversation, event: Event, *, now: datetime | None = None, facts: Facts | None = None
+) -> Outcome:
     """Apply one event. Returns the new conversation and what the shell must do.
     `now` (aware UTC) lets the time rules apply: resend cool-down and hourly cap;
-    without it nothing is refused for timing and no send is recorded."""
+    without it nothing is refused for timing and no send is recorded. `facts`:
+    what the shell knows (payments on, a desk, the user's organization names)."""
+    if facts is not None:
+        conv = replace(conv, facts=facts)
     after, effects = _dispatch(conv, event, now)
     return _stop_reminders(conv, after, effects)

@@ -1,10 +1,11 @@
 """The conversation as a value: the state plus what the user has told us so far."""
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from .credits import Credit
+from .facts import Facts
 from .payment import SavedMethod
 from .states import OVERLAYS, State
 
@@ -48,6 +49,14 @@ class Conversation:
 
     # The trial credit of `org_id`, once its email is confirmed.
     credit: Credit | None = None
+    # An answer the user is asked about before it is taken: an address on a
+    # free-mail domain, or with a mistyped domain (`suggestion` is the fixed
+    # address), or a name another of their organizations has.
+    pending_email: str | None = None
+    suggestion: str | None = None
+    pending_name: str | None = None
+    # What the shell knows for this step (see facts.py): set by `step`, never stored.
+    facts: Facts = field(default=Facts(), compare=False, repr=False)
 
     @property
     def step(self) -> State:
@@ -62,13 +71,15 @@ class Conversation:
     def to_data(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("state")
+        data.pop("facts")
         data["email_sends"] = [sent.isoformat() for sent in self.email_sends]
         data["credit"] = self.credit.to_data() if self.credit else None
         return data
 
     @classmethod
     def from_data(cls, state: str, data: dict[str, Any]) -> "Conversation":
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "state"}
+        fields = cls.__dataclass_fields__
+        known = {k: v for k, v in data.items() if k in fields and k not in ("state", "facts")}
         if known.get("resume") is not None:
             known["resume"] = State(known["resume"])
         if isinstance(known.get("payment_method"), dict):

@@ -1,13 +1,23 @@
 """What the bot says to ask for the current step: one place, so `/start`,
 "not now" and every transition ask the same way."""
 
+from .credits import trial_args
+from .domains import DomainKind, classify_domain
 from .effects import Button, Reply
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import method_args
 from .states import State
 from .validation import mask_email
 
-__all__ = ["awaiting_buttons", "language_buttons", "prompt", "summary_args"]
+__all__ = [
+    "EMAIL_NOTES",
+    "awaiting_buttons",
+    "email_question",
+    "language_buttons",
+    "name_question",
+    "prompt",
+    "summary_args",
+]
 
 
 LANGUAGE_LABELS = {
@@ -20,6 +30,64 @@ LANGUAGE_LABELS = {
 CURRENCY_LABELS = {"USD": "currency-option-usd", "EUR": "currency-option-eur"}
 # "Talk to a person" (conversations/handoff.py; the value is its HANDOFF_CHOICE).
 _TALK = Button(label="handoff-button-talk", value="handoff")
+EMAIL_NOTES = {DomainKind.FREE: "email-note-free", DomainKind.DISPOSABLE: "email-note-disposable"}
+_STEPS_WITH_ORG = frozenset({State.AWAITING_EMAIL, State.EMAIL, State.PAYMENT})
+
+
+def _talk(conv: Conversation) -> tuple[Button, ...]:
+    """ "Talk to a person", where a desk is there to answer."""
+    return (_TALK,) if conv.facts.desk else ()
+
+
+def email_question(conv: Conversation) -> Reply | None:
+    """The question about an address not taken yet: a mistyped domain
+    ("did you mean …?") or a free-mail/disposable one (keep it, or type
+    another). None when no address is pending."""
+    email = conv.pending_email
+    if email is None:
+        return None
+    keep = Button(label="button-keep-email", value="keep-email")
+    if conv.suggestion is not None:
+        return Reply(
+            message_id="email-did-you-mean",
+            args={"email": conv.suggestion, "domain": email.rpartition("@")[2]},
+            buttons=(
+                Button(
+                    label="button-use-suggestion",
+                    value="use-suggestion",
+                    args={"email": conv.suggestion},
+                ),
+                Button(label="button-keep-as-typed", value="keep-email"),
+            ),
+        )
+    domain = email.rpartition("@")[2]
+    kind = classify_domain(domain)
+    note = EMAIL_NOTES.get(kind, "email-note-free")
+    return Reply(message_id=note, args={"domain": domain, **trial_args()}, buttons=(keep,))
+
+
+def name_question(conv: Conversation) -> Reply | None:
+    """Another organization of the user has this name: use it anyway?"""
+    if conv.pending_name is None:
+        return None
+    return Reply(
+        message_id="name-duplicate",
+        args={"name": conv.pending_name},
+        buttons=(
+            Button(label="button-use-name-anyway", value="keep-name"),
+            Button(label="button-other-name", value="other-name"),
+        ),
+    )
+
+
+def _cancel_question(conv: Conversation) -> Reply:
+    """What /cancel would do, truthfully: discard what was typed, cancel a
+    saved organization whose email is not confirmed, or keep a confirmed one."""
+    if conv.org_id is None or conv.resume not in _STEPS_WITH_ORG:
+        return Reply(message_id="cancel-confirm", buttons=_yes_no())
+    confirmed = conv.resume is State.PAYMENT
+    message = "cancel-confirm-confirmed" if confirmed else "cancel-confirm-saved"
+    return Reply(message_id=message, args={"name": conv.name or "—"}, buttons=_yes_no())
 
 
 def language_buttons(current: str | None = None) -> tuple[Button, ...]:
@@ -57,9 +125,9 @@ def prompt(conv: Conversation) -> Reply:
     if state in (State.LANGUAGE, State.PICK_LANGUAGE):
         return Reply(message_id="onboarding-ask-language", buttons=language_buttons(conv.language))
     if state is State.NAME:
-        return Reply(message_id="onboarding-ask-name")
+        return name_question(conv) or Reply(message_id="onboarding-ask-name")
     if state is State.EMAIL:
-        return Reply(message_id="onboarding-ask-email")
+        return email_question(conv) or Reply(message_id="onboarding-ask-email")
     if state is State.CURRENCY:
         return Reply(
             message_id="onboarding-ask-currency",
@@ -77,25 +145,30 @@ def prompt(conv: Conversation) -> Reply:
                 Button(label="button-edit-email", value="edit-email"),
                 Button(label="button-edit-currency", value="edit-currency"),
                 Button(label="button-edit-language", value="edit-language"),
-                _TALK,
+                *_talk(conv),
             ),
         )
     if state is State.AWAITING_EMAIL:
         return Reply(
             message_id="onboarding-awaiting-email",
             args={"email": mask_email(conv.email or "")},
-            buttons=(*awaiting_buttons(), _TALK),
+            buttons=(*awaiting_buttons(), *_talk(conv)),
         )
     if state is State.PAYMENT:
         return Reply(
             message_id="payment-ask",
             args={"currency": conv.currency or ""},
-            buttons=(Button(label="button-new-link", value="new-link"), _TALK),
+            buttons=(Button(label="button-new-link", value="new-link"), *_talk(conv)),
         )
     if state is State.DONE:
+        if conv.payment_method is None:
+            # Done without a payment step (payments are not available).
+            return Reply(
+                message_id="onboarding-ready-no-payment", args={"email": conv.facts.support_email}
+            )
         return Reply(message_id="onboarding-done", args=method_args(conv.payment_method))
     if state is State.CANCELLED:
         return Reply(message_id="onboarding-cancelled-hint")
     if state is State.CONFIRM_CANCEL:
-        return Reply(message_id="cancel-confirm", buttons=_yes_no())
+        return _cancel_question(conv)
     return Reply(message_id="delete-confirm", buttons=_yes_no())

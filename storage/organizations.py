@@ -126,6 +126,16 @@ async def list_organizations(
     return [_record(row) for row in await session.scalars(query)]
 
 
+async def organization_names(session: AsyncSession, identity_id: int) -> tuple[str, ...]:
+    """The names of the user's organizations that were not cancelled."""
+    query = select(OrganizationRow.name).where(
+        OrganizationRow.identity_id == identity_id,
+        OrganizationRow.status != "cancelled",
+        OrganizationRow.name.is_not(None),
+    )
+    return tuple(name for name in await session.scalars(query) if name)
+
+
 async def detach_organizations(session: AsyncSession, identity_id: int) -> None:
     """Organizations outlive a deleted user, without the user's personal data."""
     org_ids = select(OrganizationRow.id).where(OrganizationRow.identity_id == identity_id)

@@ -1,14 +1,20 @@
 """The terminal channel: one line in, messages out. Buttons print as numbered
-options; the user answers with the number or the label. Works with a pipe."""
+options; the user answers with the number or the label. "Talk to a person"
+is not numbered (it would shift the options): it prints as `[?]`. Works with
+a pipe."""
 
 import asyncio
+import codecs
 import contextlib
 import logging
+import os
 import re
 import sys
 from typing import Protocol, TextIO
 
-from conversations import Choice, Command, Event, Reply, Text
+from conversations import HANDOFF_CHOICE, Choice, Command, Event, Reply, Text, prompt
+from conversations.choices import normalize
+from conversations.facts import Facts
 from storage import outbox
 from storage.conversations import find_identity
 from storage.db import DATABASE_UNAVAILABLE
@@ -32,12 +38,48 @@ class LineSource(Protocol):
 
 
 class StdinLines:
+    """Lines from a terminal or a pipe, read by the event loop itself (no
+    thread blocked in `read`: Ctrl-C and the end of the chat never wait for
+    Enter). A regular file, which cannot be watched, is read directly."""
+
     def __init__(self, stream: TextIO = sys.stdin) -> None:
         self.stream = stream
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self._buffer = ""
+        self._eof = False
 
     async def readline(self) -> str | None:
-        line = await asyncio.get_running_loop().run_in_executor(None, self.stream.readline)
-        return line.rstrip("\r\n") if line else None
+        while "\n" not in self._buffer and not self._eof:
+            chunk = await self._read_chunk()
+            self._buffer += self._decoder.decode(chunk, final=not chunk)
+            self._eof = not chunk
+        if not self._buffer:
+            return None
+        line, newline, rest = self._buffer.partition("\n")
+        self._buffer = rest
+        return line.rstrip("\r") if newline or line else None
+
+    async def _read_chunk(self) -> bytes:
+        try:
+            fd = self.stream.fileno()
+        except (OSError, ValueError):  # not a real file (a test's StringIO)
+            return self.stream.readline().encode()
+        loop = asyncio.get_running_loop()
+        ready: asyncio.Future[None] = loop.create_future()
+
+        def readable() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
+        try:
+            loop.add_reader(fd, readable)
+        except PermissionError:  # a regular file: reading never blocks
+            return os.read(fd, 65536)
+        try:
+            await ready
+        finally:
+            loop.remove_reader(fd)
+        return os.read(fd, 65536)
 
 
 def parse_command(text: str) -> Command | None:
@@ -64,6 +106,8 @@ class ConsoleChannel:
         self.language = locale_hint or "en"  # the conversation's, once known
         self.poll_interval = poll_interval
         self.options: list[tuple[str, str]] = []  # (label, value) of the last buttons shown
+        self.talk = False  # "[?] Talk to a person" is on screen
+        self.state: str | None = None  # the conversation's state after the last step
         self.shown: list[RenderedMessage] = []
 
     def to_event(self, line: str) -> Event:
@@ -72,18 +116,24 @@ class ConsoleChannel:
             if command is not None:
                 return command
         answer = line.strip()
+        if answer == "?" and self.talk:
+            return Choice(value=HANDOFF_CHOICE)
         if self.options:
             if answer.isdigit() and 1 <= int(answer) <= len(self.options):
                 return Choice(value=self.options[int(answer) - 1][1])
+            said = normalize(answer)
             for label, value in self.options:
-                if answer.casefold() in (label.casefold(), value.casefold()):
+                if said and said in (normalize(label), normalize(value)):
                     return Choice(value=value)
+        # Anything else goes to the core, which knows what people type for
+        # each option ("euro", "да") and for a person.
         return Text(text=line)
 
     def show(self, message: RenderedMessage) -> None:
         self.shown.append(message)
         print(message.text, file=self.out)
-        choices = [b for b in message.buttons if b.url is None]
+        choices = [b for b in message.buttons if b.url is None and b.value != HANDOFF_CHOICE]
+        talk = [b for b in message.buttons if b.url is None and b.value == HANDOFF_CHOICE]
         for button in message.buttons:
             if button.url is not None:
                 print(f"  {button.label}: {button.url}", file=self.out)
@@ -91,6 +141,9 @@ class ConsoleChannel:
             self.options = [(b.label, b.value) for b in choices]
             for number, button in enumerate(choices, start=1):
                 print(f"  [{number}] {button.label}", file=self.out)
+        for button in talk:
+            self.talk = True
+            print(f"  [?] {button.label}", file=self.out)
         print(file=self.out)
         self.out.flush()
 
@@ -110,10 +163,15 @@ class ConsoleChannel:
             )
             self.show(render(self.services.translator, self.language, TRY_AGAIN))
             return
+        state = outcome.conversation.state.value if outcome.conversation else None
         if outcome.conversation is not None:
             self.language = outcome.conversation.language
-        if outcome.replies:
-            self.options = []
+        asks = any(b.url is None for reply in outcome.replies for b in reply.buttons)
+        if outcome.replies and (asks or state != self.state):
+            # New options, or another step: the numbers on screen are gone.
+            # (After /status the question above is still the one answered.)
+            self.options, self.talk = [], False
+        self.state = state
         for reply in outcome.replies:
             self.show(render(self.services.translator, self.language, reply))
         try:
@@ -145,7 +203,7 @@ class ConsoleChannel:
                 limit=100,
             )
             if items:
-                self.options = []
+                self.options, self.talk = [], False
             for item in items:
                 reply = reply_from_json(item.payload["reply"])
                 language = item.payload.get("language", "en")
@@ -166,19 +224,57 @@ class ConsoleChannel:
                 return
             await self._deliver_quietly()
 
-    async def run(self, lines: LineSource) -> None:
-        hint = self.services.translator.format(self.locale_hint or "en", "console-hint")
+    async def _resume(self) -> None:
+        """A user coming back: their current question at once, in their
+        language, its options live."""
+        try:
+            _, conv = await self.services.engine.peek(CHANNEL, self.user)
+        except DATABASE_UNAVAILABLE:
+            conv = None
+        if conv is not None:
+            self.language = conv.language
+        hint = self.services.translator.format(self.language, "console-hint")
         print(hint, file=self.out)
         print(file=self.out)
         self.out.flush()
         await self._deliver_quietly()
+        if conv is None or conv.handoff is not None:
+            return
+        settings = self.services.settings
+        facts = Facts(
+            payments=settings.stripe_secret_key is not None,
+            desk=settings.desk_configured,
+            support_email=settings.support_email,
+        )
+        self.state = conv.state.value
+        self.show(
+            render(
+                self.services.translator, self.language, prompt(conv.at(conv.state, facts=facts))
+            )
+        )
+
+    async def run(self, lines: LineSource, stop: asyncio.Event | None = None) -> None:
+        """Until the end of input, or until `stop` is set (Ctrl-C): a step
+        under way is finished first, so what the user did is saved."""
+        stop = stop or asyncio.Event()
+        await self._resume()
         # Stopped between rounds, never cancelled inside a database call: a
         # cancelled aiosqlite call could leave the loop waiting for it at exit.
-        stop = asyncio.Event()
-        poller = asyncio.create_task(self._poll(stop))
+        polling = asyncio.Event()
+        poller = asyncio.create_task(self._poll(polling))
+        stopped = asyncio.create_task(stop.wait())
         try:
-            while (line := await lines.readline()) is not None:
+            while not stop.is_set():
+                reading = asyncio.ensure_future(lines.readline())
+                await asyncio.wait({reading, stopped}, return_when=asyncio.FIRST_COMPLETED)
+                if not reading.done():
+                    reading.cancel()
+                    break
+                line = reading.result()
+                if line is None:
+                    break
                 await self.handle_line(line)
         finally:
-            stop.set()
+            stopped.cancel()
+            polling.set()
             await poller

@@ -12,5 +12,4 @@ email-confirm-expiry =
         [one] { $hours } hour
        *[other] { $hours } hours
     }.
-email-confirm-ignore = If you didn't ask for this, just ignore this email: nothing will be created.
 email-confirm-signature = The { -product-name } team

@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Use the payment link to add a payment method, or ask for a new link.
 button-new-link = New link
-payment-not-configured =
-    Payments aren't available yet, so I can't create a payment link right now.
-    Our team knows about it. Your progress is saved: send /start later to continue.
 # Variables:
 #   $reason (String) - why the setup failed: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication or other
 payment-failed =

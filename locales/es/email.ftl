@@ -13,5 +13,4 @@ email-confirm-expiry =
         [many] { $hours } de horas
        *[other] { $hours } horas
     }.
-email-confirm-ignore = Si no solicitaste esto, ignora este correo: no se creará nada.
 email-confirm-signature = El equipo de { -product-name }

@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Usa el enlace de pago para agregar un método de pago o pide un enlace nuevo.
 button-new-link = Enlace nuevo
-payment-not-configured =
-    Los pagos todavía no están disponibles, así que por ahora no puedo crear un enlace de pago.
-    Nuestro equipo ya está al tanto. Tu progreso está guardado: envía /start más tarde para continuar.
 # Variables:
 #   $reason (String) - por qué falló: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication u other
 payment-failed =

@@ -13,5 +13,4 @@ email-confirm-expiry =
         [many] { $hours } di ore
        *[other] { $hours } ore
     }.
-email-confirm-ignore = Se non hai richiesto questa email, ignorala: non verrà creato nulla.
 email-confirm-signature = Il team di { -product-name }

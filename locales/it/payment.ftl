@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Usa il link di pagamento per aggiungere un metodo di pagamento, oppure chiedine uno nuovo.
 button-new-link = Nuovo link
-payment-not-configured =
-    I pagamenti non sono ancora disponibili, quindi per ora non posso creare un link di pagamento.
-    Il nostro team ne è al corrente. I tuoi progressi sono salvati: invia /start più tardi per continuare.
 # Variables:
 #   $reason (String) - il motivo dell'errore: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication o other
 payment-failed =

@@ -13,5 +13,4 @@ email-confirm-expiry =
         [many] { $hours } de horas
        *[other] { $hours } horas
     }.
-email-confirm-ignore = Se você não fez essa solicitação, ignore este e-mail: nada será criado.
 email-confirm-signature = Equipe { -product-name }

@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Use o link de pagamento para adicionar uma forma de pagamento ou peça um novo link.
 button-new-link = Novo link
-payment-not-configured =
-    Os pagamentos ainda não estão disponíveis, então não consigo gerar um link de pagamento agora.
-    Nossa equipe já está sabendo. Seu progresso está salvo: envie /start mais tarde para continuar.
 # Variables:
 #   $reason (String) - o motivo da falha: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication ou other
 payment-failed =

@@ -14,5 +14,4 @@ email-confirm-expiry =
         [many] { $hours } часов
        *[other] { $hours } часа
     }.
-email-confirm-ignore = Если вы ничего не запрашивали, просто не обращайте внимания на это письмо: ничего создано не будет.
 email-confirm-signature = Команда { -product-name }

@@ -8,9 +8,6 @@ payment-ask =
     }
 payment-hint = Добавьте способ оплаты по ссылке на оплату или запросите новую ссылку.
 button-new-link = Новая ссылка
-payment-not-configured =
-    Оплата пока недоступна, поэтому создать ссылку на оплату сейчас не получится.
-    Наша команда уже в курсе. Все ваши данные сохранены — отправьте /start позже, чтобы продолжить.
 # Variables:
 #   $reason (String) - причина ошибки: declined, insufficient-funds, expired-card, incorrect-cvc, incorrect-number, processing-error, authentication или other
 payment-failed =

@@ -113,7 +113,9 @@ async def test_whole_flow_in_each_language(language: str, env: dict[str, str], w
     assert line(language, "email-confirmed") in out
     credit = {"amount_minor": 2500, "amount_currency": "USD", "domain": "acme.com"}
     assert line(language, "credit-granted", **credit) in out
-    assert line(language, "payment-ask", currency="EUR") in out
+    # No payments set up here: the organization is done, with no payment step.
+    assert line(language, "onboarding-ready-no-payment", email="support@proficonf.com") in out
+    assert "STRIPE_SECRET_KEY" not in out
 
     code, out, _ = await run_bot(env, "orgs", "--json")
     (org,) = json.loads(out)
@@ -189,3 +191,81 @@ async def test_language_hint_from_the_environment(env: dict[str, str]) -> None:
 async def test_migrate(env: dict[str, str]) -> None:
     code, _, err = await run_bot(env, "migrate")
     assert code == 0, err
+
+
+async def _chat_process(env: dict[str, str], user: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "chat",
+        "--user",
+        user,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=env,
+        cwd=Path(env["MAIL_DIR"]).parent,
+    )
+
+
+async def _read_until(process: asyncio.subprocess.Process, text: str) -> str:
+    assert process.stdout
+    seen = ""
+    while text not in seen:
+        seen += (await asyncio.wait_for(process.stdout.readline(), timeout=30)).decode()
+    return seen
+
+
+async def test_ctrl_c_exits_at_once_quietly_with_the_state_saved(env: dict[str, str]) -> None:
+    process = await _chat_process(env, "erin")
+    assert process.stdin and process.stderr
+    process.stdin.write(b"/start\n1\nErin Labs\n")
+    await process.stdin.drain()
+    await _read_until(process, line("en", "onboarding-ask-email"))
+    # stdin stays open: the chat is waiting for a line, as at a terminal.
+    process.send_signal(signal.SIGINT)
+    code = await asyncio.wait_for(process.wait(), timeout=10)
+    assert code in (0, 130)
+    err = (await process.stderr.read()).decode()
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+    code, out, _ = await run_bot(env, "chat", "--user", "erin", stdin="/status\n")
+    assert code == 0 and "Erin Labs" in out
+
+
+async def test_logs_stay_off_the_chat(env: dict[str, str]) -> None:
+    code, out, err = await run_bot(
+        env, "chat", "--user", "fay", stdin="/start\n1\nFay Labs\nfay@acme.com\n2\n1\n?\n"
+    )
+    assert code == 0
+    assert line("en", "onboarding-awaiting-email", email="f…@acme.com") in out
+    for log_text in ("INFO bot.", "WARNING bot.", "confirmation link for organization"):
+        assert log_text not in out and log_text not in err
+    log = (Path(env["MAIL_DIR"]).parent / "var" / "chat.log").read_text()
+    assert "no support desk configured" in log
+
+
+async def test_a_new_chat_process_shows_the_current_question_in_the_users_language(
+    env: dict[str, str],
+) -> None:
+    code, _, _ = await run_bot(env, "chat", "--user", "gil", stdin="/start\n2\nГил\n")
+    assert code == 0
+    # No /start: the question is on screen at once, in Russian, and "1" answers it.
+    code, out, _ = await run_bot(env, "chat", "--user", "gil", stdin="gil@acme.com\n1\n")
+    assert code == 0
+    assert line("ru", "console-hint") in out
+    assert out.index(line("ru", "onboarding-ask-email")) < out.index(
+        line("ru", "onboarding-ask-currency")
+    )
+    summary = {"name": "Гил", "email": "gil@acme.com", "currency": "USD", "language": "ru"}
+    assert TRANSLATOR.format("ru", "onboarding-summary", summary).splitlines()[0] in out
+
+
+async def test_numbers_refer_to_the_question_on_screen(env: dict[str, str]) -> None:
+    script = "/start\n1\nHal Labs\nhal@acme.com\nEuro\n/status\n1\n"
+    code, out, _ = await run_bot(env, "chat", "--user", "hal", stdin=script)
+    assert code == 0
+    # "Euro" picked the currency; after /status, "1" is still Save.
+    assert line("en", "onboarding-awaiting-email", email="h…@acme.com") in out
+    assert line("en", "error-pick-option") not in out

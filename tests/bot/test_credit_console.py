@@ -81,13 +81,14 @@ async def test_granted_already_used_not_eligible(
 
     assert shown["status-summary"] == [
         status("Acme Labs", "alice@acme.com", "EUR", "summary", **_credit("pending")),
-        status("Acme Labs", "alice@acme.com", "EUR", "payment", **_credit("granted", 2500, 2500)),
-        status("Acme Two", "bob@eu.acme.com", "USD", "payment", **_credit("already_used")),
+        # Payments are not set up here: a confirmed organization is done.
+        status("Acme Labs", "alice@acme.com", "EUR", "done", **_credit("granted", 2500, 2500)),
+        status("Acme Two", "bob@eu.acme.com", "USD", "done", **_credit("already_used")),
         status(
             "Carol Consulting",
             "carol@gmail.com",
             "EUR",
-            "payment",
+            "done",
             **_credit("not_eligible_free_mail"),
         ),
     ]

@@ -39,7 +39,8 @@ def settings(settings: Settings) -> Settings:
 
 async def _confirmed(services: Services, user: str, email: str) -> tuple[ConsoleChannel, int]:
     channel = ConsoleChannel(services, user, io.StringIO())
-    for line in ["/start", "en", "Acme", email, "USD", "save"]:
+    keep = ["keep"] if email.endswith("@gmail.com") else []  # free mail: kept on purpose
+    for line in ["/start", "en", "Acme", email, *keep, "USD", "save"]:
         await channel.handle_line(line)
     await use_link(services.engine, newest_token(services.settings.mail_dir))
     await channel.deliver_pending()
@@ -238,12 +239,13 @@ async def test_exhausted_credit_nudges_exactly_once(services: Services, api: Api
 
     before = len(channel.shown)
     await channel.deliver_pending()
-    (nudge,) = channel.shown[before:]
+    nudge, contact = channel.shown[before:]
     assert nudge.message_id == "credit-exhausted"
     assert "$25.00" in nudge.text
-    assert [(b.label, b.value) for b in nudge.buttons] == [("Get the payment link", "new-link")]
-    await channel.handle_line("1")  # the button
-    assert channel.shown[-1].message_id == "payment-not-configured"
+    # Payments are not set up here and nobody is at a desk: no button that
+    # cannot work, but where to write to add a payment method.
+    assert nudge.buttons == ()
+    assert contact.message_id == "support-contact"
     await channel.handle_line("/status")
     assert "$0.00 left of $25.00" in channel.shown[-1].text
 
@@ -257,7 +259,7 @@ async def test_nudge_is_in_the_users_language(services: Services, api: Api) -> N
         (org,) = await list_organizations(session)
     await api.report(org.id, {"amount_minor": 5000}, key="x")
     await channel.deliver_pending()
-    nudge = channel.shown[-1]
+    nudge = channel.shown[-2]  # then where to write (payments are not set up here)
     assert nudge.message_id == "credit-exhausted"
     assert nudge.text == services.translator.format(
         "es", "credit-exhausted", {"amount_minor": 2500, "amount_currency": "USD"}
@@ -287,12 +289,12 @@ async def test_no_nudge_with_a_saved_payment_method(services: Services, api: Api
 async def test_storage_not_the_conversation_says_a_method_is_saved(
     services: Services, api: Api
 ) -> None:
-    """The card was saved (the payment profile says so) while the chat still
-    shows the payment step: no nudge to add what is there."""
+    """The card was saved (the payment profile says so) while the chat does
+    not know of it: no nudge to add what is there."""
     _, org_id = await _confirmed(services, "alice", "alice@acme.com")
     await _store_payment(services, org_id, saved=True)
     _, conversation = await services.engine.peek("console", "alice")
-    assert conversation is not None and conversation.step.value == "payment"
+    assert conversation is not None and conversation.payment_method is None
     status, body, _ = await api.report(org_id, {"amount_minor": 2500}, key="all")
     assert (status, body["remaining_minor"]) == (200, 0)
     assert await _nudges(services) == 0
@@ -324,7 +326,7 @@ async def test_exhausted_while_onboarding_another_organization_nudges_once(
 
     before = len(channel.shown)
     await channel.deliver_pending()
-    (nudge,) = channel.shown[before:]
+    nudge, contact = channel.shown[before:]
     assert nudge.message_id == "credit-exhausted-org"
     assert nudge.text == services.translator.format(
         "pt-BR",
@@ -332,8 +334,9 @@ async def test_exhausted_while_onboarding_another_organization_nudges_once(
         {"amount_minor": 2500, "amount_currency": "USD", "name": "Acme"},
     )
     assert "US$\u00a025,00" in nudge.text and "Acme" in nudge.text
-    # No link is open and the chat cannot go back to Acme's payment step: a person can help.
-    assert [b.value for b in nudge.buttons] == ["handoff"]
+    # No link is open and the chat cannot go back to Acme's payment step, and
+    # no desk is configured here: no button, but where to write.
+    assert nudge.buttons == () and contact.message_id == "support-contact"
     # The organization being typed is not disturbed.
     _, conversation = await services.engine.peek("console", "alice")
     assert conversation is not None and conversation.step.value == "name"

@@ -130,7 +130,8 @@ async def test_summary_to_confirmed_over_smtp_with_a_worker_restart(
     # The chat, still running, is told by itself.
     shown = await read_until(chat, T.format("it", "email-confirmed"))
     assert "Traceback" not in shown
-    await read_until(chat, T.format("it", "payment-ask", {"currency": "EUR"}).splitlines()[0])
+    ready = T.format("it", "onboarding-ready-no-payment", {"email": "support@proficonf.com"})
+    await read_until(chat, ready.splitlines()[0])
     chat.stdin.close()
     assert await asyncio.wait_for(chat.wait(), timeout=30) == 0
     assert await stop(worker) == 0

@@ -289,16 +289,16 @@ async def test_telegram_user_stuck_on_email_gets_a_person_on_slack_and_continues
         assert "Ticket #1 — closed" in w.slack_card()
 
         # The flow continues where it was.
+        # (Payments are not set up here: confirmed means done.)
         assert await w.tg_user.act(OpenLink()) == [
             "email-confirmed",
             "credit-granted",
-            "payment-ask",
-            "payment-not-configured",
+            "onboarding-ready-no-payment",
         ]
         # A closed ticket takes no more actions.
         await w.slack_agent_says("still there?", ticket)
         assert w.slack_thread(ticket)[-1] == "This ticket is closed."
-        assert w.tg_seen(before)[-1] == "payment-not-configured"
+        assert w.tg_seen(before)[-1] == "onboarding-ready-no-payment"
 
 
 async def test_slack_user_with_agent_on_telegram_reply_thread(

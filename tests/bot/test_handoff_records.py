@@ -1,14 +1,17 @@
 """Tickets and transcripts in the database: what `python -m bot tickets`
 lists, and what `/delete` erases (the transcript; the ticket stays, anonymous
-and closed). A terminal user, no desk configured (the ticket still exists and
-is listed)."""
+and closed). A terminal user; a desk is configured (a person is offered only
+where one can answer) but unreachable, so no card is ever posted."""
 
 import json
 from datetime import timedelta
 
+import pytest
+from pydantic import SecretStr
 from sqlalchemy import func, select
 
 from bot.clock import FrozenClock
+from bot.config import Settings
 from bot.services import Services
 from conversations import Choice, Command, Text
 from storage.models import OutboxRow, TicketRow, TranscriptLineRow
@@ -18,6 +21,19 @@ from .test_cli import env, run_bot
 __all__ = ["env"]  # fixture
 
 USER = "bob"
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """A Telegram desk on a loopback port nothing listens on: tickets open,
+    cards never get posted."""
+    return settings.model_copy(
+        update={
+            "telegram_bot_token": SecretStr("123456789:AAHtest-token_for_the-double-0123456789"),
+            "telegram_api_base": "http://127.0.0.1:9",
+            "support_telegram_chat_id": -1001234567890,
+        }
+    )
 
 
 async def _say(services: Services, event: Choice | Command | Text) -> list[str]:

@@ -94,12 +94,11 @@ async def test_onboard_form_to_payment_step_in_every_language(
         "onboarding-awaiting-email",
         "email-confirmed",
         "credit-granted",
-        "payment-ask",
-        "payment-not-configured",
+        "onboarding-ready-no-payment",
     ]
     assert texts(slack_api, ALICE)[1] == translator.format(language, "email-confirmed")
     await services.worker.drain_once()  # sent once only
-    assert len(slack_api.messages_to(ALICE)) == 5
+    assert len(slack_api.messages_to(ALICE)) == 4
 
 
 BAD_FORMS: list[tuple[dict[str, str], dict[str, str]]] = [
@@ -346,17 +345,17 @@ async def test_buttons_and_dms_after_the_form(
     await services.worker.drain_once()
     await confirm(web_url, services)
     await services.worker.drain_once()
-    assert message_ids(slack_api, ALICE)[-4:] == [
+    assert message_ids(slack_api, ALICE)[-3:] == [
         "email-confirmed",
         "credit-granted",
-        "payment-ask",
-        "payment-not-configured",
+        "onboarding-ready-no-payment",
     ]
-    await slack.command(ALICE)  # saved: /onboard carries on instead of a new form
-    assert len(slack_api.of("views.open")) == 1
-    assert message_ids(slack_api, ALICE)[-2:] == ["payment-ask", "payment-not-configured"]
+    # Done (payments are not set up here): /onboard offers a form for another
+    # organization, and a DM is answered with where things stand.
+    await slack.command(ALICE)
+    assert len(slack_api.of("views.open")) == 2
     await slack.dm(ALICE, "&lt;b&gt;hi&lt;/b&gt;")
-    assert message_ids(slack_api, ALICE)[-2:] == ["payment-hint", "payment-ask"]
+    assert message_ids(slack_api, ALICE)[-1:] == ["onboarding-ready-no-payment"]
 
 
 async def test_bot_messages_and_edits_are_not_steps(
@@ -403,14 +402,13 @@ async def test_queued_dms_are_retried_then_sent(
     await services.worker.drain_once()
     assert message_ids(slack_api, ALICE) == ["onboarding-awaiting-email"]
     async with services.engine.sessions() as session:
-        assert await outbox.depth(session) == 4
+        assert await outbox.depth(session) == 3
     clock.advance(timedelta(seconds=30))
     await services.worker.drain_once()
     assert message_ids(slack_api, ALICE)[1:] == [
         "email-confirmed",
         "credit-granted",
-        "payment-ask",
-        "payment-not-configured",
+        "onboarding-ready-no-payment",
     ]
 
 
@@ -421,10 +419,10 @@ async def test_a_dm_to_a_deactivated_user_is_given_up(
     slack_api.fail_next["chat.postMessage"] = "account_inactive"
     await services.worker.drain_once()
     async with services.engine.sessions() as session:
-        assert await outbox.depth(session) == 0  # three sent, one failed for good
+        assert await outbox.depth(session) == 0  # two sent, one failed for good
         query = select(OutboxRow.last_error).where(OutboxRow.kind == CHAT_MESSAGE)
         errors = await session.scalars(query)
-        assert sorted(e or "" for e in errors) == ["", "", "", "failed: slack: account_inactive"]
+        assert sorted(e or "" for e in errors) == ["", "", "failed: slack: account_inactive"]
 
 
 async def test_a_resubmitted_form_creates_one_organization(

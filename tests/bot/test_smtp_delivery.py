@@ -84,7 +84,7 @@ async def test_delivery_content_and_headers(
     for body in (text, unescape(html)):
         assert len(set(LINK.findall(body))) == 1
         assert t.format(language, "email-confirm-expiry", {"hours": 24}) in body
-        assert t.format(language, "email-confirm-ignore") in body
+        assert t.format(language, "email-confirm-ignore-saved") in body
         assert t.format(language, "email-confirm-action") in body
     assert f'lang="{language}"' in html
     assert org.language == language

@@ -206,10 +206,14 @@ def test_invalid_name_counts_and_keeps_state() -> None:
 
 
 def test_free_mail_is_accepted_with_a_note() -> None:
+    # The note offers the choice it mentions: the step waits for "keep" (or another address).
     conv = Conversation(state=State.EMAIL, name="Acme")
     new, effects = step(conv, Text(text="bob@yandex.ru"))
+    assert new.state is State.EMAIL and new.pending_email == "bob@yandex.ru"
+    assert ids(effects) == ["email-note-free"]
+    new, effects = step(new, Choice(value="keep-email"))
     assert new.state is State.CURRENCY and new.email == "bob@yandex.ru"
-    assert ids(effects) == ["email-note-free", "onboarding-ask-currency"]
+    assert ids(effects) == ["onboarding-ask-currency"]
 
 
 def test_editing_returns_to_summary() -> None:

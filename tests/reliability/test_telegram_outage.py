@@ -77,7 +77,8 @@ async def test_queued_messages_survive_an_outage(
 
             arrived = [user.message_id(m) for m in flaky.messages_in(USER)[before:]]
             assert arrived[0] == "email-confirmed"
-            assert "payment-ask" in arrived and arrived[-1] == "payment-not-configured"
+            # Payments are not set up here: confirmed means done.
+            assert arrived[-1] == "onboarding-ready-no-payment"
             assert len(arrived) == len(set(arrived))  # each exactly once, in order
             await services.worker.drain_once()
             assert len(flaky.messages_in(USER)) == before + len(arrived)

@@ -36,6 +36,11 @@ class Harness(Protocol):
         """Do the action; return the message ids the user then sees."""
 
 
+# With payments not set up (as in these scripts), a confirmed organization
+# is done: no payment step that cannot work.
+CONFIRMED = ("email-confirmed", "credit-granted", "onboarding-ready-no-payment")
+
+
 def to_summary(language: str = "en", email: str = "alice@acme.com") -> list[Turn]:
     return [
         (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
@@ -50,12 +55,9 @@ def happy_path(language: str) -> list[Turn]:
     return [
         *to_summary(language),
         (Press("save"), ("onboarding-awaiting-email",)),
-        (
-            OpenLink(),
-            ("email-confirmed", "credit-granted", "payment-ask", "payment-not-configured"),
-        ),
+        (OpenLink(), CONFIRMED),
         (Say("/status"), ("status-summary",)),
-        (Say("/start"), ("payment-ask", "payment-not-configured")),
+        (Say("/start"), ("onboarding-ready-no-payment",)),
     ]
 
 
@@ -63,10 +65,13 @@ FREE_MAIL: list[Turn] = [
     (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
     (Press("en"), ("onboarding-ask-name",)),
     (Say("Acme"), ("onboarding-ask-email",)),
-    (Say("bob@gmail.com"), ("email-note-free", "onboarding-ask-currency")),
+    # The note offers what it says: keep the address, or type another one.
+    (Say("bob@gmail.com"), ("email-note-free",)),
+    (Press("keep-email"), ("onboarding-ask-currency",)),
     (Press("USD"), ("onboarding-summary",)),
     (Press("edit-email"), ("onboarding-ask-email",)),
-    (Say("bob@mailinator.com"), ("email-note-disposable", "onboarding-summary")),
+    (Say("bob@mailinator.com"), ("email-note-disposable",)),
+    (Press("keep-email"), ("onboarding-summary",)),
     (Press("edit-email"), ("onboarding-ask-email",)),
     (Say("bob@acme.com"), ("onboarding-summary",)),
 ]
@@ -83,7 +88,7 @@ EDITING: list[Turn] = [
     (Press("resend"), ("email-resend-wait",)),  # within a minute of the first email
     (Press("change-email"), ("onboarding-ask-email",)),
     (Say("carol@acme.com"), ("onboarding-awaiting-email",)),
-    (OpenLink(), ("email-confirmed", "credit-granted", "payment-ask", "payment-not-configured")),
+    (OpenLink(), CONFIRMED),
 ]
 
 # Bad input at every step: a localized answer, and the step stays the same
@@ -100,15 +105,16 @@ def _bad_everywhere() -> list[Turn]:
     turns += [
         (Say(""), ("error-pick-option", "onboarding-ask-language")),
         (Say("9"), ("error-pick-option", "onboarding-ask-language")),
-        # The third invalid answer in a row: a person is offered (once).
-        (Say("<b>en</b>"), ("error-pick-option", "onboarding-ask-language", "handoff-offer")),
+        # The third invalid answer in a row: help is offered (once); with no
+        # desk configured here, the address to write to, not a person.
+        (Say("<b>en</b>"), ("error-pick-option", "onboarding-ask-language", "support-contact")),
         (Say(LONG), ("error-message-too-long",)),
         (Say("/frobnicate"), ("error-unknown-command", "onboarding-ask-language")),
         (Press("save"), ("error-not-now", "onboarding-ask-language")),
         (Press("en"), ("onboarding-ask-name",)),
         (Say(""), ("error-name-empty",)),
         (Say("   "), ("error-name-empty",)),
-        (Say("A"), ("error-name-too-short", "handoff-offer")),
+        (Say("A"), ("error-name-too-short", "support-contact")),
         (Say("N" * 101), ("error-name-too-long",)),
         (Say(LONG), ("error-message-too-long",)),
         (Say("Acme\x00Corp"), ("error-name-invisible",)),
@@ -125,7 +131,7 @@ def _bad_everywhere() -> list[Turn]:
         (Say("Ацме 🚀 Labs"), ("onboarding-ask-email",)),
         (Say(""), ("error-email-empty",)),
         (Say("not an email"), ("error-email-invalid",)),
-        (Say("<a@b.com>"), ("error-email-invalid", "handoff-offer")),
+        (Say("<a@b.com>"), ("error-email-invalid", "support-contact")),
         (Say("a\x07@acme.com"), ("error-email-invalid",)),
         (Say("a" * 300 + "@acme.com"), ("error-email-too-long",)),
         (Say("\u7528\u6237@\u4f8b\u5b50.\u5e7f\u544a"), ("error-email-latin-local-part",)),
@@ -136,13 +142,13 @@ def _bad_everywhere() -> list[Turn]:
         (Say("Alice@Acme.COM"), ("onboarding-ask-currency",)),
         (Say(""), ("error-pick-option", "onboarding-ask-currency")),
         (Say("7"), ("error-pick-option", "onboarding-ask-currency")),
-        (Say("<i>EUR</i>"), ("error-pick-option", "onboarding-ask-currency", "handoff-offer")),
+        (Say("<i>EUR</i>"), ("error-pick-option", "onboarding-ask-currency", "support-contact")),
         (Say(LONG), ("error-message-too-long",)),
         (Press("save"), ("error-not-now", "onboarding-ask-currency")),
         (Press("EUR"), ("onboarding-summary",)),
         (Say(""), ("error-pick-option", "onboarding-summary")),
         (Say("42"), ("error-pick-option", "onboarding-summary")),
-        (Say("<b>save</b>"), ("error-pick-option", "onboarding-summary", "handoff-offer")),
+        (Say("<b>save</b>"), ("error-pick-option", "onboarding-summary", "support-contact")),
         (Say(LONG), ("error-message-too-long",)),
         (Say("/frobnicate"), ("error-unknown-command", "onboarding-summary")),
         (Press("resend"), ("error-not-now", "onboarding-summary")),
@@ -153,13 +159,10 @@ def _bad_everywhere() -> list[Turn]:
         (Say("/frobnicate"), ("error-unknown-command", "onboarding-awaiting-email")),
         (Press("save"), ("error-not-now", "onboarding-awaiting-email")),
         (Say("/status"), ("status-summary",)),
-        (
-            OpenLink(),
-            ("email-confirmed", "credit-granted", "payment-ask", "payment-not-configured"),
-        ),
-        (Say("<b>hi</b>"), ("payment-hint", "payment-ask")),
+        (OpenLink(), CONFIRMED),
+        (Say("<b>hi</b>"), ("onboarding-ready-no-payment",)),
         (Say(LONG), ("error-message-too-long",)),
-        (Press("save"), ("error-not-now", "payment-ask")),
+        (Press("save"), ("error-not-now", "onboarding-ready-no-payment")),
     ]
     return turns
 
@@ -171,7 +174,7 @@ def credits(language: str) -> list[Turn]:
     """Three organizations of one user: the first on acme.com gets the trial
     credit, the second on acme.com finds it used, the one on gmail.com is not
     eligible."""
-    confirmed = ("payment-ask", "payment-not-configured")
+    confirmed = ("onboarding-ready-no-payment",)
     return [
         *to_summary(language),
         (Say("/status"), ("status-summary",)),
@@ -187,7 +190,8 @@ def credits(language: str) -> list[Turn]:
         (Say("/status"), ("status-summary",)),
         (Say("/new"), ("onboarding-ask-name",)),
         (Say("Carol Consulting"), ("onboarding-ask-email",)),
-        (Say("carol@gmail.com"), ("email-note-free", "onboarding-ask-currency")),
+        (Say("carol@gmail.com"), ("email-note-free",)),
+        (Press("keep-email"), ("onboarding-ask-currency",)),
         (Press("EUR"), ("onboarding-summary",)),
         (Press("save"), ("onboarding-awaiting-email",)),
         (OpenLink(), ("email-confirmed", "credit-not-eligible-free", *confirmed)),
@@ -227,6 +231,69 @@ PAYMENT_NUMBERS: list[Turn] = [
     (Say("Acme"), ("onboarding-ask-email",)),
 ]
 
+# Typed answers pick options as their buttons would, in the user's language
+# or in English, with or without accents (what every channel can type).
+TYPED_CHOICES: list[Turn] = [
+    (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
+    (Say("Русский"), ("onboarding-ask-name",)),
+    (Say("Acme Labs"), ("onboarding-ask-email",)),
+    (Say("alice@acme.com"), ("onboarding-ask-currency",)),
+    (Say("Евро"), ("onboarding-summary",)),
+    (Say("/status"), ("status-summary",)),
+    (Say("изменить валюту"), ("onboarding-ask-currency",)),
+    (Say("dollar"), ("onboarding-summary",)),
+    (Say("/language"), ("onboarding-ask-language",)),
+    (Say("espanol"), ("language-changed", "onboarding-summary")),
+    (Say("GUARDAR"), ("onboarding-awaiting-email",)),
+    (Say("/cancel"), ("cancel-confirm-saved",)),
+    (Say("no"), ("onboarding-awaiting-email",)),
+]
+
+# Several answers in one message fill their steps; only what is left is asked.
+SEVERAL_ANSWERS: list[Turn] = [
+    (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
+    (Press("en"), ("onboarding-ask-name",)),
+    (Say("Acme Labs, ceo@acme.com, EUR"), ("onboarding-summary",)),
+    (Press("edit-name"), ("onboarding-ask-name",)),
+    (Say("Acme, Inc."), ("onboarding-summary",)),  # not every part an answer: one name
+    (Say("/cancel"), ("cancel-confirm",)),
+    (Say("yes"), ("cancel-done",)),
+    (Say("/start"), ("onboarding-ask-name",)),
+    (Say("Beta GmbH; beta@beta.de"), ("onboarding-ask-currency",)),
+]
+
+# A mistyped well-known domain is offered corrected; either way the choice is there.
+DID_YOU_MEAN: list[Turn] = [
+    (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
+    (Press("en"), ("onboarding-ask-name",)),
+    (Say("Acme"), ("onboarding-ask-email",)),
+    (Say("bob@gmial.com"), ("email-did-you-mean",)),
+    (Press("use-suggestion"), ("email-note-free",)),
+    (Say("bob@acme.cmo"), ("email-did-you-mean",)),
+    (Press("keep-email"), ("onboarding-ask-currency",)),
+    (Press("EUR"), ("onboarding-summary",)),
+]
+
+# A second organization with the name of one the user already has.
+DUPLICATE_NAME: list[Turn] = [
+    *to_summary(),
+    (Press("save"), ("onboarding-awaiting-email",)),
+    (OpenLink(), CONFIRMED),
+    (Say("/new"), ("onboarding-ask-name",)),
+    (Say("acme labs"), ("name-duplicate",)),
+    (Press("other-name"), ("onboarding-ask-name",)),
+    (Say("ACME LABS"), ("name-duplicate",)),
+    (Press("keep-name"), ("onboarding-ask-email",)),
+]
+
+# No support desk here: nobody is promised; the address to write to is given.
+NO_DESK: list[Turn] = [
+    (Say("/start"), ("onboarding-welcome", "onboarding-ask-language")),
+    (Press("handoff"), ("support-contact", "onboarding-ask-language")),
+    (Say("/help"), ("help-text",)),
+    (Press("en"), ("onboarding-ask-name",)),
+]
+
 SCRIPTS: dict[str, list[Turn]] = {
     **{f"happy-path-{lang}": happy_path(lang) for lang in LANGUAGES},
     **{f"credits-{lang}": credits(lang) for lang in LANGUAGES},
@@ -235,4 +302,9 @@ SCRIPTS: dict[str, list[Turn]] = {
     "bad-input": BAD_INPUT,
     "commands": COMMANDS,
     "payment-numbers": PAYMENT_NUMBERS,
+    "typed-choices": TYPED_CHOICES,
+    "several-answers": SEVERAL_ANSWERS,
+    "did-you-mean": DID_YOU_MEAN,
+    "duplicate-name": DUPLICATE_NAME,
+    "no-desk": NO_DESK,
 }

@@ -1,0 +1,23 @@
+"""What the shell knows about the deployment and the user that the flow's
+rules depend on (payments on, a support desk to hand off to, the names of
+the user's organizations). Passed into `step`; never stored."""
+
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_SUPPORT_EMAIL", "Facts"]
+
+DEFAULT_SUPPORT_EMAIL = "support@proficonf.com"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Facts:
+    # A payment method can be added (payments are set up): otherwise a
+    # confirmed organization is done without the payment step.
+    payments: bool = True
+    # A person can take the conversation over: otherwise "Talk to a person"
+    # is never offered and the user is pointed to `support_email`.
+    desk: bool = True
+    support_email: str = DEFAULT_SUPPORT_EMAIL
+    # The names of the user's other organizations (a duplicate is pointed
+    # out); the shell fills them in only where a name is being given.
+    org_names: tuple[str, ...] = ()
