@@ -47,7 +47,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "ru": frozenset(),
     "it": frozenset({"link", "email"}),  # "il link di pagamento", "l'email"
     "pt-BR": frozenset({"link"}),  # "o link de pagamento"
-    "es": frozenset(),
+    "es": frozenset({"error"}),  # "un error de escritura" is Spanish too
 }
 
 
