@@ -101,12 +101,12 @@ class _KeyboardStep:
             )
         if outcome.replies or outcome.redact:
             self.owes = True
-            owing = {
+            # The engine stores it with the update's dedupe row.
+            outcome.owed = {
                 "language": outcome.language,
                 "replies": [reply_to_json(reply) for reply in outcome.replies],
                 "redact": outcome.redact,
             }
-            await owed_replies.owe(session, CHANNEL, self.update_key, owing)
 
 
 class TelegramSender:
