@@ -10,12 +10,12 @@ replies=)`, one insert); `owe` is for a row taken earlier in the transaction."""
 from typing import Any
 
 from sqlalchemy import bindparam, null, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from ._dialect import table
 from .models import ProcessedUpdateRow
 
-__all__ = ["owe", "owed", "paid"]
+__all__ = ["owe", "owed", "paid", "paid_on"]
 
 # Built once: these run on every update that answers.
 _ROWS = table(ProcessedUpdateRow)
@@ -38,3 +38,8 @@ async def owed(session: AsyncSession, source: str, key: str) -> dict[str, Any] |
 
 async def paid(session: AsyncSession, source: str, key: str) -> None:
     await session.execute(_PAID, {"b_source": source, "b_key": key})
+
+
+async def paid_on(connection: AsyncConnection, source: str, key: str) -> None:
+    """`paid` on a connection of its own (one statement, autocommitted)."""
+    await connection.execute(_PAID, {"b_source": source, "b_key": key})
