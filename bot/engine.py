@@ -141,8 +141,9 @@ class Engine:
         after: StepHook | None = None,
     ) -> Outcome:
         """An event from the user, in their own channel: replies come back here.
-        Everything happens in one transaction: the delivery's dedupe mark, the
-        lock, `guard`, the message limit, the step and its effects, `after`."""
+        Everything happens in one transaction: the lock (with the look for a
+        repeated delivery), `guard`, the message limit, the step and its
+        effects, `after`, the delivery's dedupe mark with what it owes."""
         started = time.perf_counter()
         now = self.clock.now()
         try:
