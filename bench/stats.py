@@ -42,12 +42,14 @@ class Row:
     def cells(self) -> list[str]:
         ms = [x * 1000 for x in self.latencies]
         per = f"{self.statements / self.count:.1f}" if self.statements is not None else "—"
+        if not self.count:
+            return [self.name, "—", "—", "—", "—", "—", "—", self.note]
         return [
             self.name,
             f"{self.count}",
             f"{self.rate:,.0f}",
-            f"{percentile(ms, 50):.3f}",
-            f"{percentile(ms, 99):.3f}",
+            f"{percentile(ms, 50):.3f}" if ms else "—",
+            f"{percentile(ms, 99):.3f}" if ms else "—",
             f"{max(ms):.3f}" if ms else "—",
             per,
             self.note,

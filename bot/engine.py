@@ -53,7 +53,7 @@ from conversations.payment_numbers import holds_payment_number
 from storage import conversations as conversations_repo
 from storage import limits as limits_repo
 from storage import organizations as orgs_repo
-from storage import outbox, timers
+from storage import outbox, owed_replies, timers
 from storage import payments as payments_repo
 from storage.records import ConversationRecord
 from storage.step_events import record_step
@@ -88,6 +88,8 @@ CONFIRMATION_EMAIL = "confirmation_email"
 PAYMENT_LINK = "payment_link"
 CHAT_MESSAGE = "chat_message"
 CONSOLE_MESSAGE = "console_message"
+# A conversation's transcript is trimmed on every this many steps.
+TRIM_TRANSCRIPT_EVERY = 8
 
 
 def message_kind(channel: str) -> str:
@@ -106,6 +108,9 @@ class Outcome:
     erase: bool = False
     form_rejected: FormRejected | None = None
     declined: bool = False  # the channel's check refused the event: nothing stepped
+    # Set by a channel's `after` hook: what it owes the user for this delivery
+    # until sent, stored with the delivery's dedupe row (storage/owed_replies).
+    owed: dict[str, Any] | None = None
 
     @property
     def language(self) -> str:
@@ -140,33 +145,26 @@ class Engine:
         after: StepHook | None = None,
     ) -> Outcome:
         """An event from the user, in their own channel: replies come back here.
-        Everything happens in one transaction: the delivery's dedupe mark, the
-        lock, `guard`, the message limit, the step and its effects, `after`."""
+        Everything happens in one transaction: the lock (with the look for a
+        repeated delivery), `guard`, the message limit, the step and its
+        effects, `after`, the delivery's dedupe mark with what it owes."""
         started = time.perf_counter()
         now = self.clock.now()
-        async with self.sessions.begin() as session:
-            if update_key is not None and not await conversations_repo.mark_processed(
-                session, channel, update_key, now
-            ):
-                log.info("duplicate update ignored", extra={"channel": channel})
-                return Outcome(duplicate=True)
-            initial_state, initial_data = _fresh(locale_hint or "en")
-            record = await conversations_repo.lock_conversation(
-                session,
-                channel,
-                external_id,
-                initial_state=initial_state,
-                initial_data=initial_data,
-                now=now,
-            )
-            if guard is not None and not await guard(session, record):
-                if record.created:
-                    await self._entered(session, record, _conversation(record), now)
-                return Outcome(declined=True, conversation=_conversation(record))
-            outcome = await self._admit(session, record, event, now)
-            if after is not None:
-                await after(session, record, outcome)
-            crash_point("step-before-commit")
+        try:
+            async with self.sessions.begin() as session:
+                outcome = await self._handle_in(
+                    session, channel, external_id, event, now, locale_hint, update_key, guard, after
+                )
+                if outcome.duplicate:
+                    log.info("duplicate update ignored", extra={"channel": channel})
+                    return outcome
+                if not outcome.declined:
+                    crash_point("step-before-commit")
+        except _SeenMeanwhile:  # rolled back: another process handled it first
+            log.info("duplicate update ignored", extra={"channel": channel})
+            return Outcome(duplicate=True)
+        if outcome.declined:
+            return outcome
         seconds = time.perf_counter() - started
         metrics.update_handled(channel, seconds)
         assert outcome.conversation is not None
@@ -178,6 +176,62 @@ class Engine:
                 "duration_ms": round(seconds * 1000, 2),
             },
         )
+        return outcome
+
+    async def _handle_in(
+        self,
+        session: AsyncSession,
+        channel: str,
+        external_id: str,
+        event: Event,
+        now: datetime,
+        locale_hint: str | None,
+        update_key: str | None,
+        guard: StepGuard | None,
+        after: StepHook | None,
+    ) -> Outcome:
+        """`handle`'s transaction. A known user's delivery is checked for a
+        repeat in the statement that loads and locks the conversation, and
+        marked at the end with the replies owed for it (one insert); a
+        newcomer's is marked first, before their identity is created."""
+        delivery = (channel, update_key) if update_key is not None else None
+        record, seen = await conversations_repo.find_conversation(
+            session, channel, external_id, delivery=delivery
+        )
+        if seen:
+            return Outcome(duplicate=True)
+        marked = False
+        if record is None:
+            if update_key is not None:
+                if not await conversations_repo.mark_processed(session, channel, update_key, now):
+                    return Outcome(duplicate=True)
+                marked = True
+            initial_state, initial_data = _fresh(locale_hint or "en")
+            record = await conversations_repo.create_conversation(
+                session,
+                channel,
+                external_id,
+                initial_state=initial_state,
+                initial_data=initial_data,
+                now=now,
+            )
+        if guard is not None and not await guard(session, record):
+            if record.created:
+                await self._entered(session, record, _conversation(record), now)
+            outcome = Outcome(declined=True, conversation=_conversation(record))
+        else:
+            outcome = await self._admit(session, record, event, now)
+            if after is not None:
+                await after(session, record, outcome)
+        if update_key is None:
+            return outcome
+        if not marked:
+            if not await conversations_repo.mark_processed(
+                session, channel, update_key, now, replies=outcome.owed
+            ):
+                raise _SeenMeanwhile
+        elif outcome.owed is not None:
+            await owed_replies.owe(session, channel, update_key, outcome.owed)
         return outcome
 
     async def _admit(
@@ -324,7 +378,10 @@ class Engine:
             line = reply_line(reply, outcome.language)
             if line is not None:
                 lines.append(line)
-        await record_lines(session, record.identity_id, lines, now)
+        # The old lines are dropped every few steps, not on each (readers ask
+        # for the newest ones with a limit): one statement less per update.
+        trim = record.version % TRIM_TRANSCRIPT_EVERY == 0
+        await record_lines(session, record.identity_id, lines, now, trim=trim)
 
     async def _entered(
         self, session: AsyncSession, record: ConversationRecord, conv: Conversation, now: datetime
@@ -490,6 +547,11 @@ def _fresh(language: str) -> tuple[str, dict[str, Any]]:
     every update: built once per language)."""
     state, data = _fresh_data(language)
     return state, json.loads(data)
+
+
+class _SeenMeanwhile(Exception):
+    """The delivery's dedupe row appeared while this transaction stepped it
+    (another process, on PostgreSQL): roll the step back, it is a repeat."""
 
 
 def _conversation(record: ConversationRecord) -> Conversation:

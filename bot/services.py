@@ -4,13 +4,11 @@ worker from settings, and prepares the database."""
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import make_engine, make_sessionmaker
-from storage.migrate import upgrade
-from storage.payments import DELETE_CUSTOMER
 
 from . import logs
 from .clock import Clock, SystemClock
@@ -21,9 +19,10 @@ from .handoff.effects import DESK
 from .i18n import Translator
 from .log_redaction import RedactSecrets
 from .mailer import FileMailer, Mailer
-from .payments import CustomerDeletionRunner, PaymentLinkRunner, StripeGateway, StripeWebhook
-from .smtp import SmtpMailer
 from .worker import ChatSender, Worker
+
+if TYPE_CHECKING:  # imported when configured: Stripe, SMTP and Alembic cost start-up time
+    from .payments import StripeGateway, StripeWebhook
 
 __all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
 
@@ -39,8 +38,8 @@ class Services:
     worker: Worker
     desk: Desk
     # Present when STRIPE_SECRET_KEY is set; otherwise the payment step says so.
-    stripe: StripeGateway | None = None
-    stripe_webhook: StripeWebhook | None = None
+    stripe: "StripeGateway | None" = None
+    stripe_webhook: "StripeWebhook | None" = None
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def close(self) -> None:
@@ -56,12 +55,20 @@ def prepare_database(settings: Settings) -> None:
     up to date on start. PostgreSQL is migrated by the `release` process.
     Call outside a running event loop (Alembic runs its own)."""
     if settings.is_sqlite:
+        from storage.schema_version import sqlite_is_current
+
+        if sqlite_is_current(settings.database_url):
+            return  # nothing to do: Alembic is not even imported
+        from storage.migrate import upgrade
+
         upgrade(settings.database_url)
 
 
 def make_mailer(settings: Settings) -> Mailer:
     """SMTP when SMTP_URL is set; `.eml` files in MAIL_DIR otherwise."""
     if settings.smtp_url is not None:
+        from .smtp import SmtpMailer
+
         return SmtpMailer(
             settings.smtp_url.get_secret_value(),
             timeout=settings.smtp_timeout,
@@ -95,6 +102,15 @@ def open_services(
         )
     services = Services(settings, db, engine, translator, worker, desk)
     if settings.stripe_secret_key is not None:
+        from storage.payments import DELETE_CUSTOMER
+
+        from .payments import (
+            CustomerDeletionRunner,
+            PaymentLinkRunner,
+            StripeGateway,
+            StripeWebhook,
+        )
+
         services.stripe = StripeGateway(settings)
         services.stripe_webhook = StripeWebhook(engine, services.stripe)
         worker.runners[PAYMENT_LINK] = PaymentLinkRunner(engine, services.stripe)

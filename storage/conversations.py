@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations.flood import MessageWindow
@@ -20,7 +20,9 @@ from .records import ConversationRecord
 from .tickets import delete_for_identity
 
 __all__ = [
+    "create_conversation",
     "delete_identity",
+    "find_conversation",
     "find_identity",
     "load_conversation_by_identity",
     "lock_conversation",
@@ -53,8 +55,13 @@ async def find_identity(session: AsyncSession, channel: str, external_id: str) -
     )
 
 
-def _load_query(by_key: bool, lock: bool) -> Any:
+def _load_query(by_key: bool, lock: bool, seen: bool = False) -> Any:
     conv, ident, window = table(ConversationRow), table(IdentityRow), table(MessageWindowRow)
+    processed = table(ProcessedUpdateRow)
+    # `seen`: whether a delivery was handled before, in the same statement.
+    delivery_seen = exists().where(
+        processed.c.source == bindparam("source"), processed.c.key == bindparam("key")
+    )
     query = select(
         conv.c.id,
         conv.c.identity_id,
@@ -66,6 +73,7 @@ def _load_query(by_key: bool, lock: bool) -> Any:
         window.c.started_at,
         window.c.count,
         window.c.warned,
+        *([delivery_seen.label("seen")] if seen else []),
     ).select_from(
         conv.join(ident, ident.c.id == conv.c.identity_id).outerjoin(
             window, window.c.identity_id == conv.c.identity_id
@@ -81,9 +89,13 @@ def _load_query(by_key: bool, lock: bool) -> Any:
     return query.with_for_update(of=conv) if lock else query
 
 
-# Built once: (by channel and external id?, locked (PostgreSQL)?) → query.
+# Built once: (by channel and external id?, locked (PostgreSQL)?, with a
+# delivery's dedupe look?) → query.
 _LOAD = {
-    (by_key, lock): _load_query(by_key, lock) for by_key in (True, False) for lock in (True, False)
+    (by_key, lock, seen): _load_query(by_key, lock, seen)
+    for by_key in (True, False)
+    for lock in (True, False)
+    for seen in (True, False)
 }
 _SAVE = (
     table(ConversationRow)
@@ -99,31 +111,52 @@ _SAVE = (
         updated_at=bindparam("now"),
     )
 )
-_MARK = per_dialect(
-    lambda insert: (
+
+
+def _mark(insert: Any, owing: bool) -> Any:
+    values: dict[str, Any] = {
+        "source": bindparam("source"),
+        "key": bindparam("key"),
+        "created_at": bindparam("now"),
+    }
+    if owing:
+        values["replies"] = bindparam("replies")
+    return (
         insert(table(ProcessedUpdateRow))
-        .values(source=bindparam("source"), key=bindparam("key"), created_at=bindparam("now"))
+        .values(**values)
         .on_conflict_do_nothing(index_elements=["source", "key"])
     )
-)
+
+
+# (with owed replies?) → backend → statement
+_MARK = {
+    owing: per_dialect(lambda insert, owing=owing: _mark(insert, owing))  # type: ignore[misc]
+    for owing in (False, True)
+}
 
 
 async def _load(
-    session: AsyncSession, identity_id: int | None, key: tuple[str, str] | None = None
-) -> ConversationRecord | None:
+    session: AsyncSession,
+    identity_id: int | None,
+    key: tuple[str, str] | None = None,
+    delivery: tuple[str, str] | None = None,
+) -> tuple[ConversationRecord | None, bool]:
     """The conversation with its identity and message window, in one statement
-    (locked on PostgreSQL)."""
-    query = _LOAD[key is not None, is_postgres(session)]
+    (locked on PostgreSQL), and whether `delivery` (source, key) was handled
+    before."""
+    query = _LOAD[key is not None, is_postgres(session), delivery is not None]
     if key is not None:
         params: dict[str, Any] = {"channel": key[0], "external_id": key[1]}
     else:
         params = {"identity_id": identity_id}
+    if delivery is not None:
+        params |= {"source": delivery[0], "key": delivery[1]}
     row = (await session.execute(query, params)).first()
     if row is None:
-        return None
-    conv_id, ident_id, channel, external_id, state, data, version, started, count, warned = row
+        return None, False
+    conv_id, ident_id, channel, external_id, state, data, version, started, count, warned = row[:10]
     window = None if started is None else MessageWindow(started=started, count=count, warned=warned)
-    return ConversationRecord(
+    record = ConversationRecord(
         id=conv_id,
         identity_id=ident_id,
         channel=channel,
@@ -134,6 +167,16 @@ async def _load(
         created=False,
         window=window,
     )
+    return record, bool(row[10]) if delivery is not None else False
+
+
+async def find_conversation(
+    session: AsyncSession, channel: str, external_id: str, *, delivery: tuple[str, str] | None
+) -> tuple[ConversationRecord | None, bool]:
+    """A known user's conversation, locked for this transaction, and whether
+    `delivery` (source, key) was handled before: one statement. (None, False)
+    for a newcomer: `create_conversation` then."""
+    return await _load(session, None, (channel, external_id), delivery)
 
 
 async def lock_conversation(
@@ -147,11 +190,32 @@ async def lock_conversation(
 ) -> ConversationRecord:
     """Get or create the user's conversation, locked for this transaction."""
     # One statement for everyone we know; the inserts only for newcomers.
-    known = await _load(session, None, (channel, external_id))
+    known, _ = await _load(session, None, (channel, external_id))
     if known is not None:
         return known
+    return await create_conversation(
+        session,
+        channel,
+        external_id,
+        initial_state=initial_state,
+        initial_data=initial_data,
+        now=now,
+    )
+
+
+async def create_conversation(
+    session: AsyncSession,
+    channel: str,
+    external_id: str,
+    *,
+    initial_state: str,
+    initial_data: dict[str, Any],
+    now: datetime,
+) -> ConversationRecord:
+    """A newcomer's identity and conversation (or the ones another transaction
+    made meanwhile), locked for this transaction."""
     identity_id = await _identity_id(session, channel, external_id, now)
-    record = await _load(session, identity_id)
+    record, _ = await _load(session, identity_id)
     if record is not None:
         return record
     await session.execute(
@@ -166,7 +230,7 @@ async def lock_conversation(
         )
         .on_conflict_do_nothing(index_elements=["identity_id"])
     )
-    record = await _load(session, identity_id)
+    record, _ = await _load(session, identity_id)
     assert record is not None
     return ConversationRecord(**{**_fields(record), "created": True})
 
@@ -180,7 +244,8 @@ async def load_conversation_by_identity(
 ) -> ConversationRecord | None:
     """The conversation of a known identity, locked (for events from outside a
     chat: a confirmed email, a webhook)."""
-    return await _load(session, identity_id)
+    record, _ = await _load(session, identity_id)
+    return record
 
 
 async def save_conversation(
@@ -205,11 +270,20 @@ async def save_conversation(
         raise RuntimeError(f"conversation {record.id} changed under us")
 
 
-async def mark_processed(session: AsyncSession, source: str, key: str, now: datetime) -> bool:
-    """Record a delivery; False when it was seen before."""
-    result = await session.execute(
-        _MARK[dialect_name(session)], {"source": source, "key": key, "now": now}
-    )
+async def mark_processed(
+    session: AsyncSession,
+    source: str,
+    key: str,
+    now: datetime,
+    *,
+    replies: dict[str, Any] | None = None,
+) -> bool:
+    """Record a delivery; False when it was seen before. `replies`: what the
+    channel owes the user for it (storage/owed_replies), in the same insert."""
+    params: dict[str, Any] = {"source": source, "key": key, "now": now}
+    if replies is not None:
+        params["replies"] = replies
+    result = await session.execute(_MARK[replies is not None][dialect_name(session)], params)
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 

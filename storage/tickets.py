@@ -165,17 +165,24 @@ async def add_line(
 
 
 async def add_lines(
-    session: AsyncSession, identity_id: int, lines: list[tuple[str, str]], now: datetime
+    session: AsyncSession,
+    identity_id: int,
+    lines: list[tuple[str, str]],
+    now: datetime,
+    *,
+    trim: bool = True,
 ) -> None:
-    """Append (author, redacted text) lines in order, in one insert; then drop
-    all but the newest KEEP_LINES in one delete."""
+    """Append (author, redacted text) lines in order, in one insert; then, if
+    `trim`, drop all but the newest KEEP_LINES in one delete. (Readers ask for
+    the newest lines with a limit, so a caller may trim every few steps.)"""
     if not lines:
         return
     await session.execute(
         _INSERT_LINE,
         [{"identity_id": identity_id, "author": a, "text": t, "at": now} for a, t in lines],
     )
-    await session.execute(_TRIM_LINES, {"identity_id": identity_id})
+    if trim:
+        await session.execute(_TRIM_LINES, {"identity_id": identity_id})
 
 
 _LINES = cast(Table, TranscriptLineRow.__table__)

@@ -101,12 +101,12 @@ class _KeyboardStep:
             )
         if outcome.replies or outcome.redact:
             self.owes = True
-            owing = {
+            # The engine stores it with the update's dedupe row.
+            outcome.owed = {
                 "language": outcome.language,
                 "replies": [reply_to_json(reply) for reply in outcome.replies],
                 "redact": outcome.redact,
             }
-            await owed_replies.owe(session, CHANNEL, self.update_key, owing)
 
 
 class TelegramSender:
@@ -323,8 +323,10 @@ class TelegramChannel:
             await self._paid(step.update_key)
 
     async def _paid(self, update_key: str) -> None:
-        async with self.services.engine.sessions.begin() as session:
-            await owed_replies.paid(session, CHANNEL, update_key)
+        # One statement, atomic on its own: no BEGIN around it.
+        async with self.services.db.connect() as connection:
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await owed_replies.paid_on(autocommit, CHANNEL, update_key)
 
     async def _pay_owed(self, incoming: Incoming) -> None:
         """A repeated update: ignored, unless the process that stepped it died

@@ -84,10 +84,16 @@ def reply_line(reply: Reply, language: str) -> tuple[str, str] | None:
 
 
 async def record_lines(
-    session: AsyncSession, identity_id: int, lines: list[tuple[str, str]], now: datetime
+    session: AsyncSession,
+    identity_id: int,
+    lines: list[tuple[str, str]],
+    now: datetime,
+    *,
+    trim: bool = True,
 ) -> None:
-    """A step's lines (from `said_line`, `reply_line`) in one insert."""
-    await tickets_repo.add_lines(session, identity_id, lines, now)
+    """A step's lines (from `said_line`, `reply_line`) in one insert; `trim`:
+    drop the ones beyond the newest kept (see `tickets.add_lines`)."""
+    await tickets_repo.add_lines(session, identity_id, lines, now, trim=trim)
 
 
 async def erase_tickets(session: AsyncSession, identity_id: int, now: datetime) -> None:
