@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Drop this process's template databases (each xdist worker has its own)."""
+    """Drop the template and copies this process made (each xdist worker has its own)."""
     databases.drop_templates()
 
 

@@ -4,7 +4,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -14,21 +13,16 @@ import pytest
 
 from bot.i18n import Translator
 from conversations import LANGUAGES
+from tests.ports import free_port
 from tests.transcripts.mailbox import messages, newest_token
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATOR = Translator(ROOT / "locales")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def env(database_url: str, tmp_path: Path) -> dict[str, str]:
-    port = _free_port()
+    port = free_port()
     return {
         **os.environ,
         "DATABASE_URL": database_url,
