@@ -1,14 +1,33 @@
+"""Fixtures for the whole suite: a migrated database per test on each backend,
+settings, services, the web app, a real SMTP server.
+
+This file is imported before any test is collected, so it imports only what
+is cheap: the composition root (`bot.services`, which pulls in SQLAlchemy,
+Stripe, the payment and handoff code) and pydantic settings are imported in
+the fixtures that build them, and a run of `tests/conversations` alone never
+loads them."""
+
+from __future__ import annotations
+
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from pydantic import SecretStr
 
 from bot.clock import FrozenClock
-from bot.config import Settings
-from bot.services import Services, open_services
+from tests import databases
 from tests.databases import BACKENDS, migrated_database
-from tests.smtp_server import SmtpServer
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.services import Services
+    from tests.smtp_server import SmtpServer
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Drop the template and copies this process made (each xdist worker has its own)."""
+    databases.drop_templates()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -29,6 +48,8 @@ def clock() -> FrozenClock:
 
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> Settings:
+    from bot.config import Settings
+
     return Settings(
         database_url=database_url,
         mail_dir=tmp_path / "mail",
@@ -42,6 +63,8 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 async def services(settings: Settings, clock: FrozenClock) -> AsyncIterator[Services]:
+    from bot.services import open_services
+
     built = open_services(settings, clock=clock)
     yield built
     await built.close()
@@ -66,6 +89,8 @@ async def web_url(services: Services) -> AsyncIterator[str]:
 @pytest.fixture
 def smtp_server() -> Iterator[SmtpServer]:
     """A real SMTP server (aiosmtpd) on a free loopback port."""
+    from tests.smtp_server import SmtpServer
+
     server = SmtpServer()
     server.start()
     yield server
@@ -77,6 +102,10 @@ async def smtp_services(
     settings: Settings, clock: FrozenClock, smtp_server: SmtpServer
 ) -> AsyncIterator[Services]:
     """Services whose mailer is SMTP to `smtp_server`, picked by the composition root."""
+    from pydantic import SecretStr
+
+    from bot.services import open_services
+
     built = open_services(
         settings.model_copy(update={"smtp_url": SecretStr(smtp_server.url)}), clock=clock
     )

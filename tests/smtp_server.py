@@ -4,7 +4,6 @@ replies (a 451 once, a 550 for good), to hold one RCPT until the test lets it
 answer (something happens while an email is in flight), or to require a login."""
 
 import asyncio
-import socket
 import ssl
 import threading
 from dataclasses import dataclass
@@ -15,11 +14,9 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from tests.ports import free_port
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+__all__ = ["Received", "SmtpServer", "free_port"]
 
 
 @dataclass(frozen=True)

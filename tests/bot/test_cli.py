@@ -4,7 +4,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -14,21 +13,17 @@ import pytest
 
 from bot.i18n import Translator
 from conversations import LANGUAGES
+from tests.ports import free_port
 from tests.transcripts.mailbox import messages, newest_token
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATOR = Translator(ROOT / "locales")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+STARTUP = 60.0  # seconds `python -m bot web` may take to answer /healthz
 
 
 @pytest.fixture
 def env(database_url: str, tmp_path: Path) -> dict[str, str]:
-    port = _free_port()
+    port = free_port()
     return {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -70,17 +65,24 @@ async def web(env: dict[str, str]) -> AsyncIterator[str]:
         stderr=asyncio.subprocess.STDOUT,
     )
     url = env["PUBLIC_URL"]
+    # Start-up is imports and a migration check: a few seconds alone, far more
+    # while the other xdist worker and its subprocesses share the cores. So
+    # wait by the clock, not by a count of tries, and stop early if it died.
+    deadline = asyncio.get_running_loop().time() + STARTUP
     async with aiohttp.ClientSession() as http:
-        for _ in range(200):
+        while True:
             try:
                 async with http.get(f"{url}/healthz") as response:
                     if response.status == 200:
                         break
             except aiohttp.ClientConnectionError:
                 await asyncio.sleep(0.05)
-        else:
-            process.kill()
-            raise AssertionError("web did not start")
+            if process.returncode is not None or asyncio.get_running_loop().time() > deadline:
+                if process.returncode is None:
+                    process.kill()
+                assert process.stdout is not None
+                output = (await process.stdout.read()).decode(errors="replace")
+                raise AssertionError(f"web did not start:\n{output[-3000:]}")
     yield url
     process.send_signal(signal.SIGTERM)
     assert await asyncio.wait_for(process.wait(), timeout=20) == 0

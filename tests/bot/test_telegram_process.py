@@ -5,7 +5,6 @@ its output; and the other commands never import a Telegram library."""
 import asyncio
 import os
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from bot.services import open_services
 from bot.web import build_app
 from tests.bot.telegram_harness import SECRET, TOKEN
 from tests.doubles.telegram_api import TelegramApiDouble
+from tests.ports import free_port
 from tests.transcripts.mailbox import wait_for_token
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,9 +144,7 @@ async def test_other_commands_do_not_import_a_telegram_library() -> None:
 async def test_web_takes_the_webhook(settings: Settings, double: TelegramApiDouble) -> None:
     """`python -m bot web` registers its webhook with the secret and answers
     the updates Telegram posts to it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": settings.database_url,

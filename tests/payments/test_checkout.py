@@ -3,7 +3,6 @@ double against the stripe package's own definitions), one customer and one
 session per link even when Stripe fails, and what the user is told."""
 
 import logging
-import socket
 from datetime import timedelta
 
 import pytest
@@ -15,6 +14,7 @@ from conversations import LANGUAGES
 from storage import outbox
 from tests.doubles.stripe_api import StripeDouble
 from tests.payments.conftest import Payer, serve, with_stripe
+from tests.ports import free_port
 
 PLACEHOLDER = "{CHECKOUT_SESSION_ID}"
 
@@ -124,9 +124,7 @@ async def test_stripe_500s_then_recovery_make_one_customer_and_one_session(
 async def test_stripe_unreachable_is_retried_then_works(
     settings: Settings, stripe_double: StripeDouble, clock: FrozenClock
 ) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    closed = f"http://127.0.0.1:{free_port()}"  # nothing listens there
     services = open_services(
         with_stripe(settings, stripe_double, stripe_api_base=closed), clock=clock
     )
