@@ -67,7 +67,7 @@ def test_the_agents_message_is_not_stored_twice() -> None:
 
 
 def test_lines_stored_before_rendering_show_their_text_or_id() -> None:
-    assert line_text(TRANSLATOR, bot_line("handoff-taken")).startswith("A person from our team")
+    assert line_text(TRANSLATOR, bot_line("handoff-taken")).startswith("Someone from our team")
     # An id whose arguments were not kept cannot be rendered: the id is shown.
     assert line_text(TRANSLATOR, bot_line("handoff-agent-message")) == "handoff-agent-message"
     assert line_text(TRANSLATOR, bot_line("no-such-message")) == "no-such-message"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from pydantic import SecretStr
 from sqlalchemy import JSON, String, Text, select
 
 from bot import logs
@@ -22,6 +23,21 @@ from storage.step_events import read_step_events
 from tests.databases import PG_HOST, PG_PORT, migrated_database
 from tests.doubles.tcp_proxy import TcpProxy
 from tests.transcripts.mailbox import newest_token
+
+
+@pytest.fixture
+def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
+    """With the `desk` mark: a Telegram desk on a loopback port nothing
+    listens on, since a person is offered only where a desk is configured."""
+    if request.node.get_closest_marker("desk") is None:
+        return settings
+    return settings.model_copy(
+        update={
+            "telegram_bot_token": SecretStr("123456789:AAHtest-token_for_the-double-0123456789"),
+            "telegram_api_base": "http://127.0.0.1:9",
+            "support_telegram_chat_id": -1001234567890,
+        }
+    )
 
 
 async def _get(url: str) -> tuple[int, str]:
@@ -112,6 +128,7 @@ def _sample(text: str, name: str, labels: str) -> float:
     return 0.0
 
 
+@pytest.mark.desk
 async def test_metrics_move(services: Services, web_url: str) -> None:
     _, before = await _get(f"{web_url}/metrics")
     channel = await _walk(services, "m", TO_SAVE[:-1])
@@ -128,7 +145,7 @@ async def test_metrics_move(services: Services, web_url: str) -> None:
     assert "onboarding_outbox_oldest_age_seconds" in after
     assert _sample(after, "onboarding_handoffs_open", "") == 0
     await channel.handle_line("/help")  # the help text offers a person...
-    await channel.handle_line(str(len(channel.options)))  # ...and the user takes it
+    await channel.handle_line("?")  # ...lettered, never a number, and the user takes it
     _, later = await _get(f"{web_url}/metrics")
     assert _sample(later, "onboarding_handoffs_open", "") == 1
 
@@ -143,7 +160,7 @@ async def test_funnel_matches_a_hand_counted_scenario(
             clock.advance(timedelta(minutes=minutes))
 
     await walk("a", TO_SAVE, 1)  # saved: reaches awaiting_email
-    await _confirm(services, web_url)  # ...and payment
+    await _confirm(services, web_url)  # ...and done (no payment step without Stripe)
     await walk("b", TO_SAVE[:4], 2)  # stops at currency
     await walk("c", ["/start", "3", "Acme"], 3)  # Italian, stops at email
     await walk("d", ["/start"], 1)  # only looked
@@ -155,8 +172,9 @@ async def test_funnel_matches_a_hand_counted_scenario(
         "currency": 2,
         "summary": 1,
         "awaiting_email": 1,
-        "payment": 1,
-        "done": 0,
+        # Payments are not configured here: a confirmed organization is done.
+        "payment": 0,
+        "done": 1,
     }
     assert funnel.drop_off("email") == 1 and funnel.drop_off("currency") == 1
     assert funnel.median_seconds["name"] == 120.0  # a: 1 min, b: 2 min, c: 3 min

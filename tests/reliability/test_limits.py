@@ -11,6 +11,7 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
+from pydantic import SecretStr
 from sqlalchemy import delete, func, select, text
 
 from bot.clock import FrozenClock
@@ -60,6 +61,9 @@ async def limited(settings: Settings, clock: FrozenClock) -> AsyncIterator[Servi
 
 def form(email: str = "alice@acme.com", name: str = "Acme") -> FormSubmitted:
     return FormSubmitted(name=name, email=email, currency="EUR", language="en")
+
+
+TEST_BOT_TOKEN = "123456789:AAHtest-token_for_the-double-0123456789"
 
 
 async def count(services: Services, query: Any) -> int:
@@ -201,12 +205,32 @@ async def test_an_address_gets_a_bounded_number_of_emails_whoever_asks(
     assert ids(fresh) == ["onboarding-awaiting-email"]
 
 
+@pytest.fixture
+async def limited_with_desk(settings: Settings, clock: FrozenClock) -> AsyncIterator[Services]:
+    """The limits above, and a Telegram desk on a loopback port nothing listens
+    on: a person is offered only where a desk is configured; no card is posted."""
+    built = open_services(
+        settings.model_copy(
+            update={
+                "orgs_per_user_per_day": 2,
+                "emails_per_address_per_day": 2,
+                "telegram_bot_token": SecretStr(TEST_BOT_TOKEN),
+                "telegram_api_base": "http://127.0.0.1:9",
+                "support_telegram_chat_id": -1001234567890,
+            }
+        ),
+        clock=clock,
+    )
+    yield built
+    await built.close()
+
+
 async def test_an_agent_resend_at_the_address_limit_says_sent_to_nobody(
-    limited: Services, clock: FrozenClock
+    limited_with_desk: Services, clock: FrozenClock
 ) -> None:
     """The desk's Resend on an address at its daily limit: the user hears only
     the limit message, the agent that nothing went out."""
-    engine = limited.engine
+    engine = limited_with_desk.engine
     for user in ("mallory1", "mallory2"):
         await engine.handle("console", user, form(email="victim@acme.com"))
         clock.advance(timedelta(minutes=5))
@@ -222,7 +246,7 @@ async def test_an_agent_resend_at_the_address_limit_says_sent_to_nobody(
     desk = [r.payload.get("message_id") for r in rows if r.kind == DESK]
     assert told == ["limits-emails-per-address"]
     assert "handoff-desk-email-refused" in desk and "handoff-desk-email-resent" not in desk
-    assert await count(limited, confirmation_emails()) == 2
+    assert await count(limited_with_desk, confirmation_emails()) == 2
 
 
 # -- messages per minute ---------------------------------------------------------------
