@@ -6,7 +6,7 @@ from aiohttp import web
 
 from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
 from ..engine import Engine
-from ..i18n import Translator, match_language
+from ..i18n import Translator
 from ..payments import StripeWebhook
 from .credit_api import ROUTE as CREDIT_USAGE_ROUTE
 from .credit_api import credit_usage_handler
@@ -14,7 +14,7 @@ from .health import add_health_routes
 from .ip_limit import IpLimiter, ip_limit
 from .limits import MAX_BODY, body_limit
 from .outage import database_outage
-from .pages import page
+from .pages import page, request_language
 from .payment_pages import add_payment_routes
 from .read_timeouts import read_deadline
 
@@ -31,13 +31,7 @@ _ERRORS = {
 
 
 def _language(request: web.Request, view: LinkView) -> str:
-    if view.language:
-        return view.language
-    for part in request.headers.get("Accept-Language", "").split(","):
-        found = match_language(part.split(";")[0].strip())
-        if found:
-            return found
-    return "en"
+    return request_language(request, view.language)
 
 
 def _error_page(request: web.Request, view: LinkView) -> web.Response:

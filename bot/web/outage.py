@@ -12,8 +12,8 @@ from aiohttp import web
 
 from storage.db import DATABASE_UNAVAILABLE
 
-from ..i18n import Translator, match_language
-from .pages import page
+from ..i18n import Translator
+from .pages import page, request_language
 
 __all__ = ["PAGE_PREFIXES", "RETRY_AFTER_SECONDS", "database_outage", "unavailable_page"]
 
@@ -23,19 +23,8 @@ RETRY_AFTER_SECONDS = 60
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def _language(request: web.Request) -> str:
-    found = match_language(request.query.get("lang"))
-    if found:
-        return found
-    for part in request.headers.get("Accept-Language", "").split(","):
-        found = match_language(part.split(";")[0].strip())
-        if found:
-            return found
-    return "en"
-
-
 def unavailable_page(translator: Translator, request: web.Request) -> web.Response:
-    language = _language(request)
+    language = request_language(request)
     text = escape(translator.format(language, "web-unavailable-text"))
     response = page(translator, language, "web-unavailable-title", f"<p>{text}</p>", status=503)
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)

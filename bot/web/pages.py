@@ -4,11 +4,27 @@ from html import escape
 
 from aiohttp import web
 
-from ..i18n import Translator
+from ..i18n import Translator, match_language
 
-__all__ = ["page"]
+__all__ = ["page", "request_language"]
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+
+
+def request_language(request: web.Request, known: str | None = None) -> str:
+    """The language a page speaks: the one we know for its subject (the
+    organization of a link), else `?lang=`, else the browser's
+    `Accept-Language`, else English."""
+    if known:
+        return known
+    found = match_language(request.query.get("lang"))
+    if found:
+        return found
+    for part in request.headers.get("Accept-Language", "").split(","):
+        found = match_language(part.split(";")[0].strip())
+        if found:
+            return found
+    return "en"
 
 
 def page(
