@@ -62,7 +62,7 @@ from .prompts import awaiting_buttons, email_question, name_question, prompt
 from .states import OVERLAYS, State
 from .timer_names import REMINDER
 from .typos import suggest_address
-from .validation import FieldError, check_email, check_name, mask_email
+from .validation import FieldError, check_email, check_name, display_email, mask_email
 
 __all__ = [
     "CHOICES",
@@ -405,7 +405,7 @@ def _delivery_failed(conv: Conversation, event: EmailDeliveryFailed, _now: Now) 
     return conv, [
         Reply(
             message_id="email-delivery-failed",
-            args={"email": event.email or conv.email or ""},
+            args={"email": display_email(event.email or conv.email or "")},
             buttons=(Button(label="button-change-email", value="change-email"),),
         )
     ]
@@ -716,7 +716,7 @@ def _status(conv: Conversation) -> Reply:
         args={
             "step": conv.step.value,
             "name": conv.name or "—",
-            "email": conv.email or "—",
+            "email": display_email(conv.email or "—"),
             "currency": conv.currency or "—",
             **method_args(conv.payment_method),
             **credit_args(conv.credit),
