@@ -441,6 +441,27 @@ async def test_a_resubmitted_form_creates_one_organization(
     assert message_ids(slack_api, ALICE) == ["onboarding-awaiting-email"]
 
 
+async def test_a_second_organization_with_the_same_name_is_pointed_out_once(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services, web_url: str
+) -> None:
+    slack_api.locales[ALICE] = "es-ES"
+    await slack.command(ALICE)
+    first = {"name": "Acme Labs", "email": "alice@acme.com", "currency": "USD"}
+    assert (await slack.submit(ALICE, first)).text == ""
+    await services.worker.drain_once()
+    await confirm(web_url, services)
+    await services.worker.drain_once()
+    await slack.command(ALICE)  # done: a new organization
+    second = {**first, "name": "ACME labs"}
+    answer = await slack.submit(ALICE, second)
+    warning = services.translator.format("es", "slack-form-name-duplicate")
+    assert answer.json() == {"response_action": "errors", "errors": {"name": warning}}
+    assert len(await organizations(services)) == 1
+    answer = await slack.submit(ALICE, second)  # seen the warning: meant it
+    assert (answer.status, answer.text) == (200, "")
+    assert sorted(o[0] or "" for o in await organizations(services)) == ["ACME labs", "Acme Labs"]
+
+
 async def test_no_slack_route_without_slack_settings(tmp_path: Path, database_url: str) -> None:
     plain = Settings(database_url=database_url, mail_dir=tmp_path, _env_file=None)  # type: ignore[call-arg]
     built = open_services(plain)
