@@ -262,6 +262,18 @@ async def test_app_home_lists_the_users_organizations(
     assert "Acme" not in json.dumps(bob["view"])
 
 
+async def test_app_home_shows_an_internationalized_address_in_unicode(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    await slack.command(ALICE)
+    answers = {"name": "Пример", "email": "ivan@пример.рф", "currency": "EUR"}
+    assert (await slack.submit(ALICE, answers)).text == ""
+    assert (await organizations(services))[0][1] == "ivan@xn--e1afmkfd.xn--p1ai"  # stored ASCII
+    await slack.open_home(ALICE)
+    view = json.dumps(slack_api.of("views.publish")[-1]["view"], ensure_ascii=False)
+    assert "ivan@пример.рф" in view and "xn--" not in view
+
+
 PAYMENT_NUMBERS = (
     "4242 4242 4242 4242 12/27 123",
     "4242-4242-4242-4242 05 28",
