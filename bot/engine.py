@@ -28,6 +28,7 @@ from conversations import (
     EmailRefused,
     Event,
     FormRejected,
+    FormSubmitted,
     HandoffMessage,
     OpenTicket,
     OrganizationCreated,
@@ -343,9 +344,12 @@ class Engine:
         self, session: AsyncSession, record: ConversationRecord, conv: Conversation, event: Event
     ) -> Facts:
         """What the core's rules need to know from here. The user's organization
-        names are read only where a name is being given (one query, not per step)."""
+        names are read only where a name is being given, at the name step or in a
+        form (one query, not per step)."""
         names: tuple[str, ...] = ()
-        if isinstance(event, Text | Choice) and conv.step is State.NAME:
+        if isinstance(event, FormSubmitted) or (
+            isinstance(event, Text | Choice) and conv.step is State.NAME
+        ):
             names = await orgs_repo.organization_names(session, record.identity_id)
         return Facts(
             payments=self.settings.stripe_secret_key is not None,

@@ -62,7 +62,7 @@ from .prompts import awaiting_buttons, email_question, name_question, prompt
 from .states import OVERLAYS, State
 from .timer_names import REMINDER
 from .typos import suggest_address
-from .validation import FieldError, check_email, check_name, mask_email
+from .validation import FieldError, check_email, check_name, display_email, mask_email
 
 __all__ = [
     "CHOICES",
@@ -158,14 +158,18 @@ def _name_given(conv: Conversation, event: Text, now: Now) -> Outcome:
     result = check_name(event.text)
     if isinstance(result, FieldError):
         return _invalid(conv, result.message_id)
-    taken = {normalize(name) for name in conv.facts.org_names}
-    retyped = conv.pending_name is not None and normalize(conv.pending_name) == normalize(
-        result.value
-    )
-    if normalize(result.value) in taken and not retyped:
+    if _duplicate_name(conv, result.value):
         asked = conv.at(conv.state, pending_name=result.value, invalid_in_a_row=0)
         return asked, [name_question(asked) or prompt(asked)]
     return _take_name(conv, result.value)
+
+
+def _duplicate_name(conv: Conversation, name: str) -> bool:
+    """Another of the user's organizations has this name (ignoring case and
+    accents), and it is not the name they were already warned about."""
+    taken = {normalize(other) for other in conv.facts.org_names}
+    retyped = conv.pending_name is not None and normalize(conv.pending_name) == normalize(name)
+    return normalize(name) in taken and not retyped
 
 
 def _take_name(conv: Conversation, name: str) -> Outcome:
@@ -303,12 +307,21 @@ def form_open(conv: Conversation) -> bool:
 
 
 def _form_submitted(conv: Conversation, event: FormSubmitted, _now: Now) -> Outcome:
+    """The field rules of `check_form`, then, as at the chat's name step, a name
+    the user already has (ignoring case and accents) is pointed out on the
+    name field; the same name submitted again is accepted."""
     if not form_open(conv):
         return _not_now(conv)
     checked = check_form(event)
     if isinstance(checked, dict):
         language = event.language if event.language in LANGUAGES else conv.language
         return conv, [FormRejected(errors=checked, language=language)]
+    if _duplicate_name(conv, checked.name):
+        # As at the chat's name step: pointed out once, next to the field; the
+        # same name submitted again is taken (the user has seen the warning).
+        warned = conv.at(conv.state, pending_name=checked.name)
+        errors = {"name": "slack-form-name-duplicate"}
+        return warned, [FormRejected(errors=errors, language=checked.language)]
     saved = Conversation(
         state=State.AWAITING_EMAIL,
         language=checked.language,
@@ -405,7 +418,7 @@ def _delivery_failed(conv: Conversation, event: EmailDeliveryFailed, _now: Now) 
     return conv, [
         Reply(
             message_id="email-delivery-failed",
-            args={"email": event.email or conv.email or ""},
+            args={"email": display_email(event.email or conv.email or "")},
             buttons=(Button(label="button-change-email", value="change-email"),),
         )
     ]
@@ -716,7 +729,7 @@ def _status(conv: Conversation) -> Reply:
         args={
             "step": conv.step.value,
             "name": conv.name or "—",
-            "email": conv.email or "—",
+            "email": display_email(conv.email or "—"),
             "currency": conv.currency or "—",
             **method_args(conv.payment_method),
             **credit_args(conv.credit),

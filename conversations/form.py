@@ -1,6 +1,7 @@
 """The sign-up as one form (name, email, language, currency): the same field
 rules as the chat, applied to all fields at once so every error can be shown.
-A field that holds a card number or an IBAN refuses the whole form."""
+A field that holds a card number or an IBAN refuses the whole form. (A name
+the user already has is pointed out by the flow, which knows their names.)"""
 
 from dataclasses import dataclass
 

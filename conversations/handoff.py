@@ -42,7 +42,7 @@ from .prompts import prompt
 from .states import OVERLAYS, State
 from .text import free_text
 from .timer_names import REMINDER, SLA_TIMER
-from .validation import mask_email
+from .validation import display_email, mask_email
 
 __all__ = [
     "HANDOFF_CHOICE",
@@ -174,7 +174,7 @@ def _sla_expired(conv: Conversation) -> Outcome:
     if conv.handoff != WAITING:
         return conv, []
     told = (
-        Reply(message_id="handoff-sla-email", args={"email": conv.email})
+        Reply(message_id="handoff-sla-email", args={"email": display_email(conv.email)})
         if conv.email
         else Reply(message_id="handoff-sla-ask-email")
     )

@@ -7,7 +7,7 @@ from .effects import Button, Reply
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import method_args
 from .states import State
-from .validation import mask_email
+from .validation import display_email, mask_email
 
 __all__ = [
     "EMAIL_NOTES",
@@ -50,12 +50,15 @@ def email_question(conv: Conversation) -> Reply | None:
     if conv.suggestion is not None:
         return Reply(
             message_id="email-did-you-mean",
-            args={"email": conv.suggestion, "domain": email.rpartition("@")[2]},
+            args={
+                "email": display_email(conv.suggestion),
+                "domain": display_email(email).rpartition("@")[2],
+            },
             buttons=(
                 Button(
                     label="button-use-suggestion",
                     value="use-suggestion",
-                    args={"email": conv.suggestion},
+                    args={"email": display_email(conv.suggestion)},
                 ),
                 Button(label="button-keep-as-typed", value="keep-email"),
             ),
@@ -114,7 +117,7 @@ def _yes_no() -> tuple[Button, ...]:
 def summary_args(conv: Conversation) -> dict[str, str | int]:
     return {
         "name": conv.name or "",
-        "email": conv.email or "",
+        "email": display_email(conv.email or ""),
         "currency": conv.currency or "",
         "language": conv.language,
     }

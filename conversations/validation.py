@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import idna
 from email_validator import EmailNotValidError, validate_email
 
 from .payment_numbers import holds_payment_number
@@ -19,6 +20,7 @@ __all__ = [
     "NameResult",
     "check_email",
     "check_name",
+    "display_email",
     "holds_payment_number",
     "mask_email",
 ]
@@ -103,7 +105,26 @@ def check_email(raw: str) -> EmailResult | FieldError:
     return EmailResult(value, result.ascii_domain.lower())
 
 
+def display_email(email: str) -> str:
+    """The address as a person reads it: `ivan@xn--e1afmkfd.xn--p1ai` →
+    `ivan@пример.рф`. Stored addresses keep the ASCII form (`check_email`);
+    this is for the text shown. Decoded with `idna`, the library
+    email_validator encoded it with (IDNA 2008, which also refuses labels
+    holding controls or mixed directions); a label that does not decode stays
+    as it is."""
+    local, at, domain = email.rpartition("@")
+    if not at or "xn--" not in domain.lower():
+        return email
+    labels = []
+    for label in domain.split("."):
+        try:
+            labels.append(idna.decode(label) if label.lower().startswith("xn--") else label)
+        except (idna.IDNAError, UnicodeError, ValueError):
+            labels.append(label)
+    return f"{local}@{'.'.join(labels)}"
+
+
 def mask_email(email: str) -> str:
-    """`alice@acme.com` → `a…@acme.com`."""
-    local, _, domain = email.rpartition("@")
+    """`alice@acme.com` → `a…@acme.com`, the domain as `display_email` shows it."""
+    local, _, domain = display_email(email).rpartition("@")
     return f"{local[:1]}…@{domain}" if local else email

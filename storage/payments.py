@@ -26,6 +26,7 @@ __all__ = [
     "advance_mandate",
     "bump_generation",
     "find_by_payment_method",
+    "find_by_session",
     "forget_identity",
     "get_profile",
     "list_profiles",
@@ -112,6 +113,14 @@ async def find_by_payment_method(
 ) -> PaymentProfile | None:
     row = await session.scalar(
         select(PaymentProfileRow).where(PaymentProfileRow.payment_method_id == payment_method_id)
+    )
+    return _record(row) if row else None
+
+
+async def find_by_session(session: AsyncSession, session_id: str) -> PaymentProfile | None:
+    """The profile whose current Checkout Session this is (older ones are not kept)."""
+    row = await session.scalar(
+        select(PaymentProfileRow).where(PaymentProfileRow.session_id == session_id)
     )
     return _record(row) if row else None
 

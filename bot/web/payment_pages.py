@@ -1,19 +1,39 @@
 """Stripe's side of the web app: the webhook, and the pages Checkout sends the
-user back to (success or cancel) — both just say "you can return to the chat";
-the webhook, not the redirect, is what records the result."""
+user back to (success or cancel). The webhook, not the redirect, records the
+result; the success page only says what is known of that Checkout Session —
+saved, still being confirmed, not added, or not ours — never more."""
 
-from html import escape
+import html
+import logging
+import re
+from enum import Enum
 
+import stripe
 from aiohttp import web
+
+from storage import payments as payments_repo
 
 from ..i18n import Translator, match_language
 from ..payments import StripeWebhook
+from ..payments.fields import field
 from .pages import page
 
 __all__ = ["add_payment_routes"]
 
 WEBHOOK = web.AppKey("stripe_webhook", StripeWebhook)
 _TRANSLATOR = web.AppKey("payment_translator", Translator)
+# Stripe fills `{CHECKOUT_SESSION_ID}` in the success URL with an id such as
+# `cs_test_a1B2…`; anything else is not a session of ours and is never looked up.
+_SESSION_ID = re.compile(r"cs_[A-Za-z0-9_]{1,250}")
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(Enum):
+    SAVED = ("web-payment-saved-title", "web-payment-saved-text")
+    CHECKING = ("web-payment-checking-title", "web-payment-checking-text")
+    NOT_ADDED = ("web-payment-cancelled-title", "web-payment-cancelled-text")
+    UNKNOWN = ("web-payment-unknown-title", "web-payment-unknown-text")
 
 
 async def stripe_webhook(request: web.Request) -> web.Response:
@@ -39,12 +59,46 @@ def _language(request: web.Request) -> str:
 def _page(request: web.Request, title_id: str, text_id: str) -> web.Response:
     translator = request.app[_TRANSLATOR]
     language = _language(request)
-    text = escape(translator.format(language, text_id))
+    text = html.escape(translator.format(language, text_id))
     return page(translator, language, title_id, f"<p>{text}</p>")
 
 
+async def session_outcome(webhook: StripeWebhook | None, session_id: str | None) -> Outcome:
+    """Our payment profile first (the webhook writes it); Stripe only while the
+    profile still says "link sent". A session that is not the current one of
+    any profile is UNKNOWN."""
+    if webhook is None or session_id is None or not _SESSION_ID.fullmatch(session_id):
+        return Outcome.UNKNOWN
+    async with webhook.engine.sessions() as session:
+        profile = await payments_repo.find_by_session(session, session_id)
+    if profile is None:
+        return Outcome.UNKNOWN
+    if profile.status == payments_repo.SAVED:
+        return Outcome.SAVED
+    if profile.status == payments_repo.PROCESSING:
+        return Outcome.CHECKING
+    if profile.status in (payments_repo.FAILED, payments_repo.EXPIRED):
+        return Outcome.NOT_ADDED
+    if profile.status != payments_repo.LINK_SENT:
+        return Outcome.UNKNOWN  # erased, or no link yet
+    try:
+        checkout = await webhook.gateway.client.v1.checkout.sessions.retrieve_async(
+            session_id, params={"expand": ["setup_intent"]}
+        )
+    except stripe.StripeError as error:
+        log.warning("could not look up the returning Checkout Session: %r", error)
+        return Outcome.CHECKING  # the webhook will tell the chat
+    status = field(checkout, "status")
+    if status == "expired":
+        return Outcome.NOT_ADDED
+    if status == "complete" and field(field(checkout, "setup_intent"), "status") == "succeeded":
+        return Outcome.SAVED
+    return Outcome.CHECKING
+
+
 async def payment_done(request: web.Request) -> web.Response:
-    return _page(request, "web-payment-done-title", "web-payment-done-text")
+    outcome = await session_outcome(request.app.get(WEBHOOK), request.query.get("session_id"))
+    return _page(request, *outcome.value)
 
 
 async def payment_cancelled(request: web.Request) -> web.Response:

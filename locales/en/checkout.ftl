@@ -36,7 +36,11 @@ payment-processing = Thanks! Your bank details are being verified, which can tak
 #   $method_last4 (String) - the last four digits of the IBAN
 payment-mandate-active = Good news: your SEPA Direct Debit mandate for IBAN { $method_country } •••• { $method_last4 } is now active. There's nothing else you need to do.
 
-web-payment-done-title = Payment method received
-web-payment-done-text = Thank you! Stripe is confirming your payment method. You can go back to the chat: it'll let you know as soon as the method is saved.
+web-payment-saved-title = Payment method saved
+web-payment-saved-text = Your payment method is saved. You can go back to the chat.
+web-payment-checking-title = Checking your payment method
+web-payment-checking-text = Stripe is still confirming your payment method. You can go back to the chat: it'll let you know as soon as the method is saved.
+web-payment-unknown-title = Payment page not found
+web-payment-unknown-text = We couldn't find this payment page. Please go back to the chat and ask for a new link.
 web-payment-cancelled-title = Payment method not added
 web-payment-cancelled-text = Nothing was saved and you weren't charged. You can go back to the chat and ask for a new link whenever you're ready.

@@ -4,6 +4,7 @@ slack-form-close = Cancel
 slack-form-intro = Fill in your organization's details. We'll send a confirmation link to the email address.
 slack-form-name-label = Organization name
 slack-form-name-hint = Shown to everyone you invite (2 to 100 characters).
+slack-form-name-duplicate = You already have an organization with this name. Save again to use it anyway, or enter another name.
 slack-form-email-label = Email address
 # Variables:
 #   $amount (Number) - the trial credit, a currency amount

@@ -36,7 +36,11 @@ payment-mandate-inactive = Tu mandato de débito directo SEPA ya no está activo
 #   $method_last4 (String) - los últimos cuatro dígitos del IBAN
 payment-mandate-active = Buenas noticias: tu mandato de débito directo SEPA para el IBAN { $method_country } •••• { $method_last4 } ya está activo. No necesitas hacer nada más.
 
-web-payment-done-title = Método de pago recibido
-web-payment-done-text = ¡Gracias! Stripe está confirmando tu método de pago. Puedes volver al chat: ahí te avisaremos en cuanto quede guardado.
+web-payment-saved-title = Método de pago guardado
+web-payment-saved-text = Tu método de pago quedó guardado. Puedes volver al chat.
+web-payment-checking-title = Verificando tu método de pago
+web-payment-checking-text = Stripe todavía está confirmando tu método de pago. Puedes volver al chat: ahí te avisaremos en cuanto quede guardado.
+web-payment-unknown-title = No encontramos la página de pago
+web-payment-unknown-text = No encontramos esta página de pago. Vuelve al chat y pide un enlace nuevo.
 web-payment-cancelled-title = Método de pago no agregado
 web-payment-cancelled-text = No se guardó nada ni se cobró nada. Puedes volver al chat y pedir un enlace nuevo cuando quieras.

@@ -4,6 +4,7 @@ slack-form-close = Cancelar
 slack-form-intro = Completa los datos de tu organización. Enviaremos un enlace de confirmación a la dirección de correo que indiques.
 slack-form-name-label = Nombre de la organización
 slack-form-name-hint = Lo verán todas las personas que invites (de 2 a 100 caracteres).
+slack-form-name-duplicate = Ya tienes una organización con este nombre. Guarda de nuevo para usarlo de todos modos o escribe otro.
 slack-form-email-label = Correo electrónico
 # Variables:
 #   $amount (Number) - el crédito de prueba, un monto en moneda

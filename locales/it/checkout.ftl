@@ -36,7 +36,11 @@ payment-mandate-inactive = Il tuo mandato di addebito diretto SEPA non è più a
 #   $method_last4 (String) - le ultime quattro cifre dell'IBAN
 payment-mandate-active = Buone notizie: il tuo mandato di addebito diretto SEPA per l'IBAN { $method_country } •••• { $method_last4 } ora è attivo. Non devi fare nient'altro.
 
-web-payment-done-title = Metodo di pagamento ricevuto
-web-payment-done-text = Grazie! Stripe sta verificando il tuo metodo di pagamento. Puoi tornare alla chat: ti avviseremo lì appena sarà salvato.
+web-payment-saved-title = Metodo di pagamento salvato
+web-payment-saved-text = Il tuo metodo di pagamento è salvato. Puoi tornare alla chat.
+web-payment-checking-title = Verifica del metodo di pagamento
+web-payment-checking-text = Stripe sta ancora verificando il tuo metodo di pagamento. Puoi tornare alla chat: ti avviseremo lì appena sarà salvato.
+web-payment-unknown-title = Pagina di pagamento non trovata
+web-payment-unknown-text = Non abbiamo trovato questa pagina di pagamento. Torna alla chat e chiedi un nuovo link.
 web-payment-cancelled-title = Metodo di pagamento non aggiunto
 web-payment-cancelled-text = Non è stato salvato né addebitato nulla. Quando vuoi, torna alla chat e chiedi un nuovo link.

@@ -4,6 +4,7 @@ slack-form-close = Annulla
 slack-form-intro = Inserisci i dati della tua organizzazione. Invieremo un link di conferma all'indirizzo email indicato.
 slack-form-name-label = Nome dell'organizzazione
 slack-form-name-hint = Lo vedrà chiunque inviterai (da 2 a 100 caratteri).
+slack-form-name-duplicate = Hai già un'organizzazione con questo nome. Salva di nuovo per usarlo comunque, oppure scrivine un altro.
 slack-form-email-label = Indirizzo email
 # Variables:
 #   $amount (Number) - il credito di prova, un importo in valuta

@@ -36,7 +36,11 @@ payment-mandate-inactive = Sua autorização de débito direto SEPA não está m
 #   $method_last4 (String) - os últimos quatro dígitos do IBAN
 payment-mandate-active = Boa notícia: sua autorização de débito direto SEPA para o IBAN { $method_country } •••• { $method_last4 } agora está ativa. Você não precisa fazer mais nada.
 
-web-payment-done-title = Forma de pagamento recebida
-web-payment-done-text = Obrigado! A Stripe está confirmando sua forma de pagamento. Você pode voltar ao chat: avisaremos lá assim que ela for salva.
+web-payment-saved-title = Forma de pagamento salva
+web-payment-saved-text = Sua forma de pagamento foi salva. Você pode voltar ao chat.
+web-payment-checking-title = Verificando sua forma de pagamento
+web-payment-checking-text = A Stripe ainda está confirmando sua forma de pagamento. Você pode voltar ao chat: avisaremos lá assim que ela for salva.
+web-payment-unknown-title = Página de pagamento não encontrada
+web-payment-unknown-text = Não encontramos esta página de pagamento. Volte ao chat e peça um novo link.
 web-payment-cancelled-title = Forma de pagamento não adicionada
 web-payment-cancelled-text = Nada foi salvo e nada foi cobrado. Você pode voltar ao chat e pedir um novo link quando quiser.

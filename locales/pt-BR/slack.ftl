@@ -4,6 +4,7 @@ slack-form-close = Cancelar
 slack-form-intro = Preencha os dados da sua organização. Enviaremos um link de confirmação para o endereço de e-mail.
 slack-form-name-label = Nome da organização
 slack-form-name-hint = Todos que você convidar vão ver esse nome (de 2 a 100 caracteres).
+slack-form-name-duplicate = Você já tem uma organização com este nome. Salve de novo para usá-lo mesmo assim ou digite outro.
 slack-form-email-label = Endereço de e-mail
 # Variables:
 #   $amount (Number) - o crédito de teste, um valor em moeda

@@ -262,6 +262,18 @@ async def test_app_home_lists_the_users_organizations(
     assert "Acme" not in json.dumps(bob["view"])
 
 
+async def test_app_home_shows_an_internationalized_address_in_unicode(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services
+) -> None:
+    await slack.command(ALICE)
+    answers = {"name": "Пример", "email": "ivan@пример.рф", "currency": "EUR"}
+    assert (await slack.submit(ALICE, answers)).text == ""
+    assert (await organizations(services))[0][1] == "ivan@xn--e1afmkfd.xn--p1ai"  # stored ASCII
+    await slack.open_home(ALICE)
+    view = json.dumps(slack_api.of("views.publish")[-1]["view"], ensure_ascii=False)
+    assert "ivan@пример.рф" in view and "xn--" not in view
+
+
 PAYMENT_NUMBERS = (
     "4242 4242 4242 4242 12/27 123",
     "4242-4242-4242-4242 05 28",
@@ -439,6 +451,27 @@ async def test_a_resubmitted_form_creates_one_organization(
     assert slack.opened_view() == view
     assert len(await organizations(services)) == 1
     assert message_ids(slack_api, ALICE) == ["onboarding-awaiting-email"]
+
+
+async def test_a_second_organization_with_the_same_name_is_pointed_out_once(
+    slack: SlackWorkspace, slack_api: SlackApiDouble, services: Services, web_url: str
+) -> None:
+    slack_api.locales[ALICE] = "es-ES"
+    await slack.command(ALICE)
+    first = {"name": "Acme Labs", "email": "alice@acme.com", "currency": "USD"}
+    assert (await slack.submit(ALICE, first)).text == ""
+    await services.worker.drain_once()
+    await confirm(web_url, services)
+    await services.worker.drain_once()
+    await slack.command(ALICE)  # done: a new organization
+    second = {**first, "name": "ACME labs"}
+    answer = await slack.submit(ALICE, second)
+    warning = services.translator.format("es", "slack-form-name-duplicate")
+    assert answer.json() == {"response_action": "errors", "errors": {"name": warning}}
+    assert len(await organizations(services)) == 1
+    answer = await slack.submit(ALICE, second)  # seen the warning: meant it
+    assert (answer.status, answer.text) == (200, "")
+    assert sorted(o[0] or "" for o in await organizations(services)) == ["ACME labs", "Acme Labs"]
 
 
 async def test_no_slack_route_without_slack_settings(tmp_path: Path, database_url: str) -> None:

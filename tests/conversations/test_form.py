@@ -21,6 +21,7 @@ from conversations import (
     prompt,
     step,
 )
+from conversations.facts import Facts
 from tests.conversations.test_flow import SAVED, conv_in, ids
 
 GOOD = FormSubmitted(name="  Acme   Labs ", email="Alice@ACME.com", currency="EUR", language="ru")
@@ -149,3 +150,30 @@ def test_after_done_a_form_is_a_new_organization() -> None:
 def test_open_exactly_where_the_table_accepts_it() -> None:
     accepting = {s for s in State if FormSubmitted in TRANSITIONS[s]}
     assert accepting == set(OPEN_STATES)
+
+
+# -- a name the user already has -----------------------------------------------
+
+
+@pytest.mark.parametrize("state", [State.LANGUAGE, State.NAME, State.DONE, State.CANCELLED])
+def test_a_duplicate_name_is_pointed_out_on_the_field_once(state: State) -> None:
+    facts = Facts(org_names=("Acme Labs", "Beta"))
+    conv = conv_in(state)
+    warned, effects = step(conv, form(name="ACME  labs"), facts=facts)
+    assert effects == [FormRejected(errors={"name": "slack-form-name-duplicate"}, language="it")]
+    assert warned.state is state and warned.org_id == conv.org_id  # nothing else changed
+    # Another name the user already has: pointed out too.
+    again, effects = step(warned, form(name="beta"), facts=facts)
+    assert effects == [FormRejected(errors={"name": "slack-form-name-duplicate"}, language="it")]
+    assert again.pending_name == "beta"
+    # The name they were warned about, submitted again: they meant it.
+    saved, effects = step(warned, form(name="Acme Labs"), facts=facts)
+    assert saved.state is State.AWAITING_EMAIL and saved.pending_name is None
+    assert [e for e in effects if isinstance(e, CreateOrganization)] == [
+        CreateOrganization(name="Acme Labs", email="a@acme.com", language="it", currency="USD")
+    ]
+    # A new name goes through at once; other field errors come first.
+    fresh, effects = step(conv, form(name="Gamma"), facts=facts)
+    assert fresh.state is State.AWAITING_EMAIL
+    _, effects = step(conv, form(name="Acme Labs", email="nope"), facts=facts)
+    assert effects == [FormRejected(errors={"email": "error-email-invalid"}, language="it")]

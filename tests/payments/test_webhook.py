@@ -332,7 +332,7 @@ async def test_return_pages_are_localized(payer: Payer) -> None:
     translator = payer.services.translator
     async with aiohttp.ClientSession() as http:
         for path, text_id in [
-            ("/payment/done?lang=ru&session_id=cs_test_1", "web-payment-done-text"),
+            ("/payment/done?lang=ru&session_id=cs_test_1", "web-payment-unknown-text"),
             ("/payment/cancelled?lang=pt-BR", "web-payment-cancelled-text"),
         ]:
             async with http.get(payer.web_url + path) as response:

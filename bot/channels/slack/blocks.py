@@ -8,6 +8,7 @@ from typing import Any
 from conversations import CURRENCIES, LANGUAGES
 from conversations.credits import trial_args
 from conversations.prompts import CURRENCY_LABELS, LANGUAGE_LABELS
+from conversations.validation import display_email
 from storage.records import OrganizationRecord
 
 from ...i18n import Translator
@@ -166,7 +167,7 @@ def home_view(
             "slack-home-organization",
             {
                 "name": org.name or "—",
-                "email": org.email or "—",
+                "email": display_email(org.email or "—"),
                 "currency": org.currency,
                 "status": org.status,
             },
