@@ -13,10 +13,10 @@ from aiohttp import web
 
 from storage import payments as payments_repo
 
-from ..i18n import Translator, match_language
+from ..i18n import Translator
 from ..payments import StripeWebhook
 from ..payments.fields import field
-from .pages import page
+from .pages import page, request_language
 
 __all__ = ["add_payment_routes"]
 
@@ -45,20 +45,9 @@ async def stripe_webhook(request: web.Request) -> web.Response:
     return web.Response(status=result.status, text=result.text)
 
 
-def _language(request: web.Request) -> str:
-    found = match_language(request.query.get("lang"))
-    if found:
-        return found
-    for part in request.headers.get("Accept-Language", "").split(","):
-        found = match_language(part.split(";")[0].strip())
-        if found:
-            return found
-    return "en"
-
-
 def _page(request: web.Request, title_id: str, text_id: str) -> web.Response:
     translator = request.app[_TRANSLATOR]
-    language = _language(request)
+    language = request_language(request)
     text = html.escape(translator.format(language, text_id))
     return page(translator, language, title_id, f"<p>{text}</p>")
 
