@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from conversations.validation import FieldError, check_email
+
 from .mail_address import mailbox
 
 __all__ = ["Settings"]
@@ -113,6 +115,16 @@ class Settings(BaseSettings):
                 f"must be one email address, like Proficonf <no-reply@example.com> ({error})"
             ) from None
         return value
+
+    @field_validator("support_email")
+    @classmethod
+    def _plain_address(cls, value: str) -> str:
+        """Customers read it in chat ("write to …"): one plain address that the
+        core's own email rule accepts, so nothing else can ride along."""
+        checked = check_email(value)
+        if isinstance(checked, FieldError):
+            raise ValueError("must be one plain email address, like support@example.com")
+        return checked.value
 
     @field_validator("reminder_delays", mode="before")
     @classmethod

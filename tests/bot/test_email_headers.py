@@ -102,9 +102,14 @@ async def test_a_hostile_name_makes_no_header(
     ],
 )
 def test_configured_addresses_are_checked_at_start(value: str) -> None:
-    for field in ("mail_from", "mail_reply_to"):
+    for field in ("mail_from", "mail_reply_to", "support_email"):
         with pytest.raises(ValidationError):
             Settings(**{field: value, "_env_file": None})  # type: ignore[arg-type]
+
+
+def test_the_support_address_customers_read_is_one_plain_address() -> None:
+    settings = Settings(support_email=" Help@Acme.com ", _env_file=None)  # type: ignore[call-arg]
+    assert settings.support_email == "Help@acme.com"
 
 
 def test_a_configured_display_name_in_any_script_is_fine() -> None:
