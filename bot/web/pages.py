@@ -39,7 +39,8 @@ def page(
     document = f"""<!doctype html>
 <html lang="{escape(language)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>{title}</title>
+<meta name="robots" content="noindex"><meta name="color-scheme" content="light dark">
+<title>{title}</title>
 <style>body{{font-family:sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}}
 button{{font-size:1.1rem;padding:.6rem 1.2rem}}</style></head>
 <body><h1>{title}</h1>{body}</body></html>
