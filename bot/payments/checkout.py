@@ -20,6 +20,7 @@ from conversations import (
     PaymentLinkUnavailable,
     SetupProcessing,
 )
+from conversations.languages import language
 from storage import organizations as orgs_repo
 from storage import outbox
 from storage import payments as payments_repo
@@ -266,7 +267,7 @@ class PaymentLinkRunner:
         cache of the first time."""
         await self.gateway.client.v1.customers.update_async(
             customer_id,
-            {"preferred_locales": [org.language]},
+            {"preferred_locales": [language(org.language).stripe]},
             {
                 "idempotency_key": idempotency_key(
                     org.id, org.created_at, "locale", item.id, item.attempts
@@ -313,7 +314,7 @@ class PaymentLinkRunner:
             "customer": customer_id,
             "currency": org.currency.lower(),
             "allowed_payment_method_types": list(PAYMENT_METHODS.get(org.currency, ["card"])),
-            "locale": org.language,
+            "locale": language(org.language).stripe,
             "client_reference_id": str(org.id),
             "metadata": {"org_id": str(org.id)},
             "setup_intent_data": {"metadata": {"org_id": str(org.id)}},
