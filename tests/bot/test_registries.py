@@ -6,6 +6,8 @@ import inspect
 import typing
 from pathlib import Path
 
+from pydantic import SecretStr
+
 from bot.config import Settings
 from bot.effects import RUNNERS
 from bot.handoff.effects import DESK
@@ -27,8 +29,8 @@ async def test_every_outbox_kind_the_shell_queues_has_run_and_give_up(tmp_path: 
     settings = Settings(
         database_url=f"sqlite+aiosqlite:///{tmp_path / 'kinds.db'}",
         mail_dir=tmp_path / "mail",
-        stripe_secret_key="sk_test_registry",
-        telegram_bot_token="123:registry",
+        stripe_secret_key=SecretStr("sk_test_registry"),
+        telegram_bot_token=SecretStr("123:registry"),
         _env_file=None,  # type: ignore[call-arg]
     )
     services = open_services(settings)
