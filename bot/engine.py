@@ -28,9 +28,11 @@ from conversations import (
     carries_payment_number,
     step,
 )
-from conversations.facts import Facts
+from conversations.facts import DailyCount, Facts
 from conversations.flood import Admission, admit, slow_down
+from conversations.limits import DAY
 from conversations.payment_numbers import holds_payment_number
+from conversations.policy import counts_needed
 from storage import conversations as conversations_repo
 from storage import limits as limits_repo
 from storage import organizations as orgs_repo
@@ -290,9 +292,10 @@ class Engine:
         before = conv.step
         outcome = Outcome()
         pending: list[Event] = [event]
-        facts = await self._facts(session, record, conv, event)
         while pending:
-            conv, effects = step(conv, pending.pop(0), now=now, facts=facts)
+            stepped = pending.pop(0)
+            facts = await self._facts(session, record, conv, stepped, now)
+            conv, effects = step(conv, stepped, now=now, facts=facts)
             context = EffectContext(session, record, conv, now, self.settings, outcome)
             for effect in effects:
                 follow_up = await run_effect(effect, context)
@@ -314,21 +317,40 @@ class Engine:
         return outcome
 
     async def _facts(
-        self, session: AsyncSession, record: ConversationRecord, conv: Conversation, event: Event
+        self,
+        session: AsyncSession,
+        record: ConversationRecord,
+        conv: Conversation,
+        event: Event,
+        now: datetime,
     ) -> Facts:
-        """What the core's rules need to know from here. The user's organization
-        names are read only where a name is being given, at the name step or in a
-        form (one query, not per step)."""
+        """What the core's rules need to know from here, read only where the
+        step could use it: the user's organization names where a name is
+        being given (at the name step or in a form), today's counts behind
+        the daily limits where the step could create an organization or send
+        a confirmation email (`policy.counts_needed`). One query each, not per
+        step: an ordinary update reads none of them."""
         names: tuple[str, ...] = ()
         if isinstance(event, FormSubmitted) or (
             isinstance(event, Text | Choice) and conv.step is State.NAME
         ):
             names = await orgs_repo.organization_names(session, record.identity_id)
+        needed = counts_needed(conv, event)
+        organizations = None
+        if needed.organizations:
+            made = await limits_repo.organizations_since(session, record.identity_id, now - DAY)
+            organizations = DailyCount(tuple(made), self.settings.orgs_per_user_per_day)
+        emails = {}
+        for email in needed.emails_to:
+            sent = await limits_repo.confirmations_since(session, email, now - DAY)
+            emails[email] = DailyCount(tuple(sent), self.settings.emails_per_address_per_day)
         return Facts(
             payments=self.settings.stripe_secret_key is not None,
             desk=self.settings.desk_configured,
             support_email=self.settings.support_email,
             org_names=names,
+            organizations_today=organizations,
+            emails_today=emails,
         )
 
     async def _transcribe(

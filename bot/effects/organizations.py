@@ -1,25 +1,18 @@
 """Organizations: created, updated, abandoned, in the step's transaction."""
 
-import logging
-
 from conversations import (
     AbandonOrganization,
     CreateOrganization,
     Event,
     OrganizationCreated,
-    OrganizationRefused,
     UpdateOrganization,
 )
 from conversations.domains import registrable_domain
-from conversations.limits import DAY, daily_refusal
-from storage import limits as limits_repo
 from storage import organizations as orgs_repo
 
 from .context import EffectContext, Runners
 
 __all__ = ["RUNNERS"]
-
-log = logging.getLogger(__name__)
 
 
 def _domain(email: str) -> str:
@@ -27,13 +20,7 @@ def _domain(email: str) -> str:
 
 
 async def create(effect: CreateOrganization, context: EffectContext) -> Event | None:
-    made = await limits_repo.organizations_since(
-        context.session, context.record.identity_id, context.now - DAY
-    )
-    hours = daily_refusal(made, context.now, context.settings.orgs_per_user_per_day)
-    if hours is not None:
-        log.info("organization refused: daily limit", extra={"channel": context.record.channel})
-        return OrganizationRefused(hours=hours)
+    # The daily limit was applied by the core, from the count the engine read.
     org_id = await orgs_repo.create_organization(
         context.session,
         identity_id=context.record.identity_id,

@@ -3,7 +3,7 @@
 
 import logging
 
-from conversations import CreatePaymentLink, Event, Reply
+from conversations import CreatePaymentLink, Event
 from storage import outbox
 from storage import payments as payments_repo
 
@@ -17,9 +17,9 @@ log = logging.getLogger(__name__)
 
 async def create_payment_link(effect: CreatePaymentLink, context: EffectContext) -> Event | None:
     if context.settings.stripe_secret_key is None:
-        # The user reads "payments aren't available"; the operator, this.
+        # The core asks for none with payments off (it tells the user so):
+        # only a conversation stepped without the engine's facts gets here.
         log.warning("payment link asked for, but STRIPE_SECRET_KEY is not set")
-        context.outcome.replies.append(Reply(message_id="payment-unavailable"))
         return None
     generation = await payments_repo.request_link(
         context.session, effect.org_id, renew=effect.renew, now=context.now
