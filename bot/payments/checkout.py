@@ -27,6 +27,7 @@ from storage import payments as payments_repo
 from storage.payments import DELETED, EXPIRED, LINK_SENT, PROCESSING, SAVED, PaymentProfile
 from storage.records import OrganizationRecord, OutboxItem
 
+from ..outbox_kinds.names import PAYMENT_LINK
 from .availability import SepaAvailability, SepaDebit
 from .client import StripeGateway, idempotency_key, is_transient
 from .fields import field
@@ -219,8 +220,6 @@ class PaymentLinkRunner:
     async def _start_next_generation(self, item: OutboxItem, org_id: int, generation: int) -> None:
         """The link of this generation is used up (expired, failed): ask for a new
         one as its own row, so a retry of this row cannot make a second session."""
-        from ..engine import PAYMENT_LINK
-
         now = self.engine.clock.now()
         async with self.engine.sessions.begin() as session:
             if await payments_repo.bump_generation(session, org_id, expected=generation, now=now):

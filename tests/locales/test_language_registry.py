@@ -66,5 +66,12 @@ def test_every_language_is_named_and_picked_by_its_names(entry: Language) -> Non
         assert match_choice(name, LANGUAGES, "en") == entry.code
 
 
+def test_typed_words_are_kept_for_registered_languages_only() -> None:
+    from conversations.choices import _WORDS
+
+    for words in _WORDS.values():
+        assert set(words) <= set(LANGUAGES)
+
+
 def test_an_unknown_code_reads_as_english() -> None:
     assert language("xx") is LANGUAGE_REGISTRY[0]
