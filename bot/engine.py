@@ -20,22 +20,16 @@ from conversations import (
     Conversation,
     Event,
     FormRejected,
-    FormSubmitted,
     HandoffMessage,
     Reply,
-    State,
     Text,
     carries_payment_number,
     step,
 )
-from conversations.facts import DailyCount, Facts
 from conversations.flood import Admission, admit, slow_down
-from conversations.limits import DAY
 from conversations.payment_numbers import holds_payment_number
-from conversations.policy import counts_needed
 from storage import conversations as conversations_repo
 from storage import limits as limits_repo
-from storage import organizations as orgs_repo
 from storage import outbox, owed_replies
 from storage.records import ConversationRecord
 from storage.step_events import record_step
@@ -45,6 +39,7 @@ from .clock import Clock
 from .codec import reply_to_json
 from .config import Settings
 from .effects import EffectContext, run_effect
+from .facts import gather_facts
 from .faults import crash_point
 from .handoff.effects import record_lines, reply_line, said_line
 from .outbox_kinds.names import (
@@ -291,12 +286,12 @@ class Engine:
             await self._entered(session, record, conv, now)
         before = conv.step
         outcome = Outcome()
+        context = EffectContext(session, record, now, self.settings, outcome)
         pending: list[Event] = [event]
         while pending:
             stepped = pending.pop(0)
-            facts = await self._facts(session, record, conv, stepped, now)
+            facts = await gather_facts(session, record, conv, stepped, now, self.settings)
             conv, effects = step(conv, stepped, now=now, facts=facts)
-            context = EffectContext(session, record, conv, now, self.settings, outcome)
             for effect in effects:
                 follow_up = await run_effect(effect, context)
                 if follow_up is not None:
@@ -315,43 +310,6 @@ class Engine:
             metrics.step_transition(before.value, conv.step.value)
             await self._entered(session, record, conv, now)
         return outcome
-
-    async def _facts(
-        self,
-        session: AsyncSession,
-        record: ConversationRecord,
-        conv: Conversation,
-        event: Event,
-        now: datetime,
-    ) -> Facts:
-        """What the core's rules need to know from here, read only where the
-        step could use it: the user's organization names where a name is
-        being given (at the name step or in a form), today's counts behind
-        the daily limits where the step could create an organization or send
-        a confirmation email (`policy.counts_needed`). One query each, not per
-        step: an ordinary update reads none of them."""
-        names: tuple[str, ...] = ()
-        if isinstance(event, FormSubmitted) or (
-            isinstance(event, Text | Choice) and conv.step is State.NAME
-        ):
-            names = await orgs_repo.organization_names(session, record.identity_id)
-        needed = counts_needed(conv, event)
-        organizations = None
-        if needed.organizations:
-            made = await limits_repo.organizations_since(session, record.identity_id, now - DAY)
-            organizations = DailyCount(tuple(made), self.settings.orgs_per_user_per_day)
-        emails = {}
-        for email in needed.emails_to:
-            sent = await limits_repo.confirmations_since(session, email, now - DAY)
-            emails[email] = DailyCount(tuple(sent), self.settings.emails_per_address_per_day)
-        return Facts(
-            payments=self.settings.stripe_secret_key is not None,
-            desk=self.settings.desk_configured,
-            support_email=self.settings.support_email,
-            org_names=names,
-            organizations_today=organizations,
-            emails_today=emails,
-        )
 
     async def _transcribe(
         self,

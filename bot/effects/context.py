@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from conversations import Conversation, Event
+from conversations import Event
 from storage.records import ConversationRecord
 
 from ..config import Settings
@@ -20,13 +20,12 @@ __all__ = ["EffectContext", "Runner", "Runners"]
 
 @dataclass(frozen=True, slots=True)
 class EffectContext:
-    """One step's effects run inside its transaction (`session`), for the
-    conversation `record` (locked), as it is after the step (`conversation`).
-    What the channel must show right away goes into `outcome`."""
+    """A step's effects run inside its transaction (`session`), for the
+    conversation of `record` (locked), at `now`. What the channel must show
+    right away goes into `outcome`."""
 
     session: AsyncSession
     record: ConversationRecord
-    conversation: Conversation
     now: datetime
     settings: Settings
     outcome: "Outcome"
