@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from conversations.model import LANGUAGES
+
 from .config import Settings
 
 __all__ = ["main"]
@@ -22,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     chat = commands.add_parser("chat", help="talk to the assistant in this terminal")
     chat.add_argument("--user", default=os.environ.get("USER", "me"), help="who you are")
-    chat.add_argument("--lang", default=None, help="language hint (en, ru, it, pt-BR, es)")
+    codes = ", ".join(LANGUAGES)
+    chat.add_argument("--lang", default=None, help=f"language hint ({codes})")
     commands.add_parser("telegram", help="the Telegram bot by long polling (and the outbox worker)")
     commands.add_parser("web", help="serve confirmation pages and webhooks")
     worker = commands.add_parser("worker", help="send queued emails and fire due reminders")

@@ -24,7 +24,6 @@ from .effects import (
     Reply,
     ScheduleTimer,
     SendConfirmationEmail,
-    TellDesk,
     UpdateOrganization,
 )
 from .events import (
@@ -58,6 +57,7 @@ from .limits import recent_sends, refusal
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import failure_reason, method_args
 from .payment_numbers import holds_payment_number
+from .policy import email_refusal, email_refused, organization_refusal, payment_link
 from .prompts import awaiting_buttons, email_question, name_question, prompt
 from .states import OVERLAYS, State
 from .timer_names import REMINDER
@@ -135,6 +135,9 @@ def _send_email(conv: Conversation, org_id: int, now: Now, *announce: Reply) -> 
     """A new confirmation email: counted for the resend rules, and the
     reminders start over from it. `announce`: what to say once it is queued
     (nothing is said if the address is over its daily limit)."""
+    hours = email_refusal(conv.facts, conv.email, now)
+    if hours is not None:
+        return _email_refused(conv, EmailRefused(org_id=org_id, hours=hours), now)
     if now is not None:
         conv = conv.at(conv.state, email_sends=(*recent_sends(conv.email_sends, now), now))
     return conv, [
@@ -282,10 +285,13 @@ def _currency_chosen(conv: Conversation, event: Choice, _now: Now) -> Outcome:
     return _ask(conv.at(State.SUMMARY, currency=event.value, editing=False, invalid_in_a_row=0))
 
 
-def _summary_choice(conv: Conversation, event: Choice, _now: Now) -> Outcome:
+def _summary_choice(conv: Conversation, event: Choice, now: Now) -> Outcome:
     if event.value == "save":
         if not (conv.name and conv.email and conv.currency):
             return _not_now(conv)
+        hours = organization_refusal(conv.facts, now)
+        if hours is not None:
+            return _organization_refused(conv, OrganizationRefused(hours=hours), now)
         return conv.at(State.AWAITING_EMAIL), [
             CreateOrganization(
                 name=conv.name, email=conv.email, language=conv.language, currency=conv.currency
@@ -306,7 +312,7 @@ def form_open(conv: Conversation) -> bool:
     return not (conv.org_id is not None and conv.state in _UNCONFIRMED)
 
 
-def _form_submitted(conv: Conversation, event: FormSubmitted, _now: Now) -> Outcome:
+def _form_submitted(conv: Conversation, event: FormSubmitted, now: Now) -> Outcome:
     """The field rules of `check_form`, then, as at the chat's name step, a name
     the user already has (ignoring case and accents) is pointed out on the
     name field; the same name submitted again is accepted."""
@@ -335,6 +341,9 @@ def _form_submitted(conv: Conversation, event: FormSubmitted, _now: Now) -> Outc
         notes.append(
             Reply(message_id=_DOMAIN_NOTES[kind], args={"domain": checked.domain, **trial_args()})
         )
+    hours = organization_refusal(conv.facts, now)
+    if hours is not None:
+        return _organization_refused(saved, OrganizationRefused(hours=hours), now)
     create = CreateOrganization(
         name=checked.name, email=checked.email, language=checked.language, currency=checked.currency
     )
@@ -358,23 +367,9 @@ def _organization_refused(conv: Conversation, event: OrganizationRefused, _now: 
 
 
 def _email_refused(conv: Conversation, event: EmailRefused, _now: Now) -> Outcome:
-    """The address got too many confirmation emails today: none was queued,
-    so no reminder about it either."""
     if event.org_id != conv.org_id:
         return conv, []
-    hours = max(1, event.hours)
-    effects: list[Effect] = [
-        CancelTimers(name=REMINDER, org_id=event.org_id),
-        Reply(
-            message_id="limits-emails-per-address",
-            args={"hours": hours},
-            buttons=(Button(label="button-change-email", value="change-email"),),
-        ),
-    ]
-    if conv.handoff is not None:
-        # The agent who pressed Resend learns it did not go out, and when it can.
-        effects.append(TellDesk(message_id="handoff-desk-email-refused", args={"hours": hours}))
-    return conv, effects
+    return conv, email_refused(conv, event.org_id, event.hours)
 
 
 def _awaiting_choice(conv: Conversation, event: Choice, now: Now) -> Outcome:
@@ -427,7 +422,7 @@ def _delivery_failed(conv: Conversation, event: EmailDeliveryFailed, _now: Now) 
 def _payment_choice(conv: Conversation, _: Choice, _now: Now) -> Outcome:
     if conv.org_id is None:
         return _not_now(conv)
-    return conv, [CreatePaymentLink(org_id=conv.org_id, renew=True)]
+    return conv, [payment_link(conv, conv.org_id, renew=True)]
 
 
 def _payment_text(conv: Conversation, _: Text, _now: Now) -> Outcome:
@@ -452,7 +447,7 @@ def _setup_failed(conv: Conversation, event: SetupFailed, _now: Now) -> Outcome:
             message_id="payment-failed",
             args={"reason": failure_reason(event.reason, event.decline_code)},
         ),
-        CreatePaymentLink(org_id=event.org_id, renew=True),
+        payment_link(conv, event.org_id, renew=True),
     ]
 
 
@@ -467,7 +462,7 @@ def _link_expired(conv: Conversation, event: PaymentLinkExpired, _now: Now) -> O
         return conv, []
     return conv, [
         Reply(message_id="payment-link-expired"),
-        CreatePaymentLink(org_id=event.org_id, renew=True),
+        payment_link(conv, event.org_id, renew=True),
     ]
 
 
@@ -512,7 +507,7 @@ def _mandate_inactive(conv: Conversation, event: MandateInactive, _now: Now) -> 
     return back, [
         Reply(message_id="payment-mandate-inactive"),
         prompt(back),
-        CreatePaymentLink(org_id=event.org_id, renew=True),
+        payment_link(conv, event.org_id, renew=True),
     ]
 
 

@@ -12,7 +12,6 @@ from typing import Any
 from .effects import (
     Button,
     CancelTimers,
-    CreatePaymentLink,
     Effect,
     OpenTicket,
     RelayToDesk,
@@ -38,6 +37,7 @@ from .events import (
 from .limits import recent_sends
 from .model import Conversation
 from .payment_numbers import holds_payment_number
+from .policy import email_refusal, email_refused, payment_link
 from .prompts import prompt
 from .states import OVERLAYS, State
 from .text import free_text
@@ -148,6 +148,9 @@ def _resend_email(conv: Conversation, _: HandoffResendEmail, now: Now) -> Outcom
     if conv.org_id is None or conv.step not in _UNCONFIRMED or not conv.email:
         return conv, [TellDesk(message_id="handoff-desk-no-email")]
     masked, org_id = mask_email(conv.email), conv.org_id
+    hours = email_refusal(conv.facts, conv.email, now)
+    if hours is not None:
+        return conv, email_refused(conv, org_id, hours)
     if now is not None:
         conv = conv.at(conv.state, email_sends=(*recent_sends(conv.email_sends, now), now))
     announce = (
@@ -165,7 +168,7 @@ def _new_payment_link(conv: Conversation, _: HandoffNewPaymentLink, _now: Now) -
     if conv.org_id is None or conv.step is not State.PAYMENT:
         return conv, [TellDesk(message_id="handoff-desk-no-payment")]
     return conv, [
-        CreatePaymentLink(org_id=conv.org_id, renew=True),
+        payment_link(conv, conv.org_id, renew=True),
         TellDesk(message_id="handoff-desk-link-sent"),
     ]
 

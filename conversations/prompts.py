@@ -4,6 +4,7 @@
 from .credits import trial_args
 from .domains import DomainKind, classify_domain
 from .effects import Button, Reply
+from .languages import LANGUAGE_REGISTRY
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import method_args
 from .states import State
@@ -20,13 +21,7 @@ __all__ = [
 ]
 
 
-LANGUAGE_LABELS = {
-    "en": "language-native-en",
-    "ru": "language-native-ru",
-    "it": "language-native-it",
-    "pt-BR": "language-native-pt-br",
-    "es": "language-native-es",
-}
+LANGUAGE_LABELS = {entry.code: entry.label for entry in LANGUAGE_REGISTRY}
 CURRENCY_LABELS = {"USD": "currency-option-usd", "EUR": "currency-option-eur"}
 # "Talk to a person" (conversations/handoff.py; the value is its HANDOFF_CHOICE).
 _TALK = Button(label="handoff-button-talk", value="handoff")

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations import LANGUAGES, Button, Choice, Command, Event, Reply, carries_payment_number
+from conversations.languages import language as registry_language
 from storage import owed_replies
 from storage import telegram as chats_repo
 from storage.records import ConversationRecord
@@ -58,8 +59,6 @@ COMMAND_DESCRIPTIONS = {
     "cancel": "telegram-command-cancel",
     "delete": "telegram-command-delete",
 }
-# Telegram's `language_code` is two letters.
-TELEGRAM_LANGUAGE = {"en": "en", "ru": "ru", "it": "it", "pt-BR": "pt", "es": "es"}
 
 
 def has_keyboard(replies: list[Reply]) -> bool:
@@ -234,7 +233,7 @@ class TelegramChannel:
                 (name, translator.format(language or "en", message_id))
                 for name, message_id in COMMAND_DESCRIPTIONS.items()
             ]
-            code = TELEGRAM_LANGUAGE[language] if language else None
+            code = registry_language(language).telegram if language else None
             await self.sender.call(None, functools.partial(api.set_commands, commands, code))
 
     # -- ordering ------------------------------------------------------------
