@@ -100,13 +100,12 @@ from .shared import (
     unknown_command,
 )
 from .sign_up import (
-    currency_chosen,
     email_choice,
     email_given,
     form_submitted,
-    language_chosen,
     name_choice,
     name_given,
+    option_taken,
     summary_choice,
 )
 from .sign_up import form_open as _form_open
@@ -143,7 +142,7 @@ STEPS: tuple[Step, ...] = (
         stage=Stage.START,
         answer="language",
         choices={code: (Next.STEP,) for code in LANGUAGES},
-        on={Choice: On(language_chosen), Text: _PICK, FormSubmitted: _FORM},
+        on={Choice: On(option_taken), Text: _PICK, FormSubmitted: _FORM},
     ),
     Step(
         State.NAME,
@@ -178,7 +177,7 @@ STEPS: tuple[Step, ...] = (
         stage=Stage.SIGN_UP,
         answer="currency",
         choices={code: (Next.STEP,) for code in CURRENCIES},
-        on={Choice: On(currency_chosen), Text: _PICK, FormSubmitted: _FORM},
+        on={Choice: On(option_taken), Text: _PICK, FormSubmitted: _FORM},
     ),
     Step(
         State.SUMMARY,
@@ -203,7 +202,9 @@ STEPS: tuple[Step, ...] = (
             # Too many organizations today: back to save again later.
             OrganizationRefused: On(organization_refused, to=(State.SUMMARY,)),
             EmailRefused: On(email_refused, about_org=True),
-            Choice: On(awaiting_choice),
+            # Resend before the organization is saved: nothing to resend, the address
+            # can be changed instead.
+            Choice: On(awaiting_choice, to=(State.EMAIL,)),
             Text: On(awaiting_text),
             EmailDeliveryFailed: On(delivery_failed, about_org=True),
             Timer: On(reminder_due, about_org=True),

@@ -20,14 +20,13 @@ from .typos import suggest_address
 from .validation import FieldError, check_email, check_name
 
 __all__ = [
-    "currency_chosen",
     "email_choice",
     "email_given",
     "form_open",
     "form_submitted",
-    "language_chosen",
     "name_choice",
     "name_given",
+    "option_taken",
     "summary_choice",
 ]
 
@@ -40,8 +39,13 @@ def _after_field(turn: Turn, conv: Conversation) -> Outcome:
     return turn.ask(conv.at(turn.next_step(conv), editing=False))
 
 
-def language_chosen(turn: Turn, conv: Conversation, event: Choice) -> Outcome:
-    return _after_field(turn, conv.at(conv.state, language=event.value, invalid_in_a_row=0))
+def option_taken(turn: Turn, conv: Conversation, event: Choice) -> Outcome:
+    """The option picked is the step's answer (its language, its currency)."""
+    answer = turn.flow.steps[conv.state].answer
+    if answer is None:
+        raise ValueError(f"{conv.state} keeps no answer")
+    answered = conv.at(conv.state, invalid_in_a_row=0, **{answer: event.value})
+    return _after_field(turn, answered)
 
 
 def name_given(turn: Turn, conv: Conversation, event: Text) -> Outcome:
@@ -164,10 +168,6 @@ def _take_email(turn: Turn, conv: Conversation, email: str) -> Outcome:
         updated, sending = send_email(turn, awaiting, conv.org_id, turn.flow.prompt(awaiting))
         return updated, [UpdateOrganization(org_id=conv.org_id, email=email), *sending]
     return _after_field(turn, conv)
-
-
-def currency_chosen(turn: Turn, conv: Conversation, event: Choice) -> Outcome:
-    return _after_field(turn, conv.at(conv.state, currency=event.value, invalid_in_a_row=0))
 
 
 def summary_choice(turn: Turn, conv: Conversation, event: Choice) -> Outcome:
