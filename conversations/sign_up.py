@@ -174,7 +174,7 @@ def summary_choice(turn: Turn, conv: Conversation, event: Choice) -> Outcome:
     if event.value == "save":
         if not (conv.name and conv.email and conv.currency):
             return turn.not_now(conv)
-        return conv.at(State.AWAITING_EMAIL), [
+        return conv.at(turn.flow.leads_to(conv.state, "save")), [
             CreateOrganization(
                 name=conv.name, email=conv.email, language=conv.language, currency=conv.currency
             )
