@@ -5,11 +5,12 @@ events that take it; "any step" stands for what every state shares."""
 
 from .model import Conversation
 from .states import State
-from .table import Flow, Next, Step, Target
+from .table import Flow, Next, On, Step, Target
 
 __all__ = ["mermaid"]
 
 _ANY = "any_step"
+_GROUPED = 3
 
 
 def _node(state: State) -> str:
@@ -36,15 +37,32 @@ def mermaid(flow: Flow) -> str:
         if label not in labels:
             labels.append(label)
 
+    # One entry that several rows share (the sign-up form) is drawn once.
+    rows_of: dict[int, list[Step]] = {}
+    grouped: list[tuple[type, On, list[Step]]] = []
+    for row in flow.steps.values():
+        for kind, on in row.on.items():
+            rows = rows_of.setdefault(id(on), [])
+            if not rows and on.to:
+                grouped.append((kind, on, rows))
+            rows.append(row)
+    grouped = [entry for entry in grouped if len(entry[2]) >= _GROUPED]
     for row in flow.steps.values():
         for value, leads in row.choices.items():
             for to in leads:
                 for target in _targets(flow, row, to):
                     edge(_node(row.state), target, value)
         for kind, on in row.on.items():
+            if len(rows_of[id(on)]) >= _GROUPED:
+                continue
             for to in on.to:
                 for target in _targets(flow, row, to):
                     edge(_node(row.state), target, kind.__name__)
+    for kind, on, rows in grouped:
+        at = ", ".join(_node(row.state) for row in rows)
+        for to in on.to:
+            for target in _targets(flow, rows[0], to):
+                edge(_ANY, target, f"{kind.__name__} (at {at})")
     for name, command in flow.shared.commands.items():
         for to in command.to:
             if isinstance(to, State):
