@@ -1,4 +1,4 @@
-"""`python -m bot chat | telegram | web | worker | orgs | tickets | funnel | migrate`."""
+"""`python -m bot chat | telegram | web | worker | orgs | tickets | funnel | flow | migrate`."""
 
 import argparse
 import asyncio
@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     funnel = commands.add_parser("funnel", help="how far users get, step by step")
     funnel.add_argument("--since", type=_date, default=None, help="only events from DATE on")
     funnel.add_argument("--png", default=None, metavar="FILE", help="also draw it as a chart")
+    commands.add_parser("flow", help="print the conversation flow (a Mermaid diagram)")
     commands.add_parser("migrate", help="bring the database schema up to date")
     return parser
 
@@ -308,6 +309,12 @@ def _payment_text(services: Any, row: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "flow":  # drawn from the step table: no settings, no database
+        from conversations.diagram import mermaid
+        from conversations.flow import FLOW
+
+        print(mermaid(FLOW), end="")
+        return 0
     settings = Settings()
     from .services import configure_logging, prepare_database
 
