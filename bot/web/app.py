@@ -8,6 +8,7 @@ from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
 from ..engine import Engine
 from ..i18n import Translator
 from ..payments import StripeWebhook
+from .brand import add_static_routes
 from .credit_api import ROUTE as CREDIT_USAGE_ROUTE
 from .credit_api import credit_usage_handler
 from .health import add_health_routes
@@ -84,6 +85,7 @@ def build_app(
     app[ENGINE] = engine
     app[TRANSLATOR] = translator
     add_health_routes(app, engine)
+    add_static_routes(app)
     app.router.add_get("/confirm/{token}", confirm_get)
     app.router.add_post("/confirm/{token}", confirm_post)
     if engine.settings.slack_configured:
