@@ -10,9 +10,11 @@ __all__ = [
     "SCHEMES",
     "SCREENSHOTS",
     "VIEWPORTS",
+    "assert_branded",
     "horizontal_overflow",
     "low_contrast",
     "screenshot",
+    "watch_console",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,3 +81,35 @@ def low_contrast(page: Page) -> list[dict[str, object]]:
         for item in page.evaluate(_CONTRAST_JS)
         if item["ratio"] < (3 if item["large"] else 4.5)
     ]
+
+
+def watch_console(page: Page) -> list[str]:
+    """What the page's console reports as refused or broken (a CSP violation,
+    a script error); filled as the page runs."""
+    found: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            found.append(message.text)
+            if message.type == "error" and "Failed to load resource" not in message.text
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: found.append(str(error)))
+    return found
+
+
+def assert_branded(page: Page, *, language: str, title: str, scheme: str) -> None:
+    """The shared look: the brand's stylesheet applied in the scheme asked
+    for, the logo loaded, the page's language and title, a "what happens
+    next" box, no horizontal scroll, AA contrast for every text."""
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("h1").inner_text() == title
+    assert page.locator(".next-step h2").count() == 1
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert background == ("rgb(243, 245, 250)" if scheme == "light" else "rgb(13, 18, 28)")
+    logo = page.locator("img.brand-logo")
+    assert logo.get_attribute("alt") == "Proficonf"
+    assert page.evaluate("() => document.querySelector('img.brand-logo').naturalWidth") > 0
+    assert horizontal_overflow(page) == 0
+    assert low_contrast(page) == []
