@@ -4,10 +4,19 @@ one context per page with the viewport, colour scheme and language asked
 for. Playwright's own browser download is not used (it cannot reach its
 servers here); `executable_path` points it at the system one.
 
+Playwright's sync API keeps an event loop running on the thread that
+started it, and pytest-asyncio needs the main thread's free for every async
+test the same worker runs afterwards. So Playwright lives on one thread of
+its own for the whole session, and each browser test's body runs there
+(`pytest_pyfunc_call` below); its fixtures are set up on the main thread as
+usual, and the web app runs on a third (`live_app.py`).
+
 Screenshots: `tests/browser/screens.py`."""
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
@@ -19,6 +28,23 @@ from tests.browser.screens import VIEWPORTS
 from tests.databases import migrated_database
 
 CHROMIUM = Path("/usr/bin/chromium")
+T = TypeVar("T")
+_PLAYWRIGHT_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="playwright")
+
+
+def on_playwright_thread(work: Callable[[], T]) -> T:
+    return _PLAYWRIGHT_THREAD.submit(work).result()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    if "open_page" not in pyfuncitem.fixturenames:
+        return None
+    test = pyfuncitem.obj
+    names = pyfuncitem._fixtureinfo.argnames
+    arguments: dict[str, Any] = {name: pyfuncitem.funcargs[name] for name in names}
+    on_playwright_thread(lambda: test(**arguments))
+    return True
 
 OpenPage = Callable[..., Page]
 
@@ -30,15 +56,18 @@ def playwright() -> Iterator[Playwright]:
             f"{CHROMIUM} is missing: `apt-get install -y --no-install-recommends chromium` "
             "(.ci/run does this)"
         )
-    with sync_playwright() as running:
-        yield running
+    running = on_playwright_thread(lambda: sync_playwright().start())
+    yield running
+    on_playwright_thread(running.stop)
 
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+    launched = on_playwright_thread(
+        lambda: playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+    )
     yield launched
-    launched.close()
+    on_playwright_thread(launched.close)
 
 
 @pytest.fixture
@@ -52,8 +81,7 @@ def app_loop(clock: FrozenClock) -> Iterator[LiveApp]:
 
 @pytest.fixture
 def database_url(backend: str, tmp_path: Path, app_loop: LiveApp) -> Iterator[str]:
-    """`tests/conftest.py`'s, made on the app's loop: once Playwright's sync
-    API runs on the main thread, pytest-asyncio cannot run a loop there."""
+    """`tests/conftest.py`'s, made on the app's loop, which also serves it."""
     database = migrated_database(backend, tmp_path)
     url = app_loop.run(database.__aenter__())
     yield url
@@ -71,7 +99,8 @@ def live(app_loop: LiveApp, settings: Settings) -> Iterator[LiveApp]:
 def open_page(browser: Browser) -> Iterator[OpenPage]:
     """`open_page(viewport="phone", scheme="dark", locale="ru")`: a fresh
     context each time (no cookies shared), closed after the test. `locale`
-    sets the browser's language and so its `Accept-Language`."""
+    sets the browser's language and so its `Accept-Language`. Every test
+    that asks for it runs on the Playwright thread."""
     contexts: list[BrowserContext] = []
 
     def open_one(*, viewport: str = "phone", scheme: str = "light", locale: str = "en-US") -> Page:
@@ -89,4 +118,4 @@ def open_page(browser: Browser) -> Iterator[OpenPage]:
 
     yield open_one
     for context in contexts:
-        context.close()
+        on_playwright_thread(context.close)
