@@ -15,6 +15,7 @@ from .health import add_health_routes
 from .ip_limit import IpLimiter, ip_limit
 from .limits import MAX_BODY, body_limit
 from .outage import database_outage
+from .page_errors import page_errors
 from .pages import Tone, lead_with_name, message_page, next_step, page, request_language
 from .payment_pages import add_payment_routes
 from .read_timeouts import read_deadline
@@ -113,6 +114,7 @@ def build_app(
         middlewares=[
             read_deadline(engine.settings.http_body_timeout),
             body_limit,
+            page_errors(translator),
             database_outage(translator),
             ip_limit(limiter, translator),
         ],
