@@ -6,14 +6,13 @@ purpose: their senders retry on a 5xx, which is what an outage needs."""
 
 import logging
 from collections.abc import Awaitable, Callable
-from html import escape
 
 from aiohttp import web
 
 from storage.db import DATABASE_UNAVAILABLE
 
 from ..i18n import Translator
-from .pages import page, request_language
+from .pages import Tone, message_page, request_language
 
 __all__ = ["PAGE_PREFIXES", "RETRY_AFTER_SECONDS", "database_outage", "unavailable_page"]
 
@@ -24,9 +23,16 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def unavailable_page(translator: Translator, request: web.Request) -> web.Response:
-    language = request_language(request)
-    text = escape(translator.format(language, "web-unavailable-text"))
-    response = page(translator, language, "web-unavailable-title", f"<p>{text}</p>", status=503)
+    response = message_page(
+        translator,
+        request_language(request),
+        title_id="web-unavailable-title",
+        text_id="web-unavailable-text",
+        next_id="web-unavailable-next",
+        tone=Tone.WARNING,
+        icon="clock",
+        status=503,
+    )
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
