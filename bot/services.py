@@ -127,12 +127,12 @@ def _telegram_on_first_use(services: Services) -> ChatSender:
     one to send: nothing Telegram is imported before that."""
 
     async def send(payload: dict[str, Any]) -> None:
-        from .channels.telegram import open_telegram
+        from .channels.telegram.runtime import open_telegram
 
         runtime = open_telegram(services)  # replaces this sender with its own
         services.closers.append(runtime.close)
         await runtime.library.open()
-        await runtime.sender.deliver(payload)
+        await runtime.channel.runner.deliver(payload)
 
     return send
 
@@ -151,7 +151,7 @@ class _TelegramDeskOnFirstUse:
         return ticket.telegram_chat_id is not None
 
     async def _real(self) -> Any:
-        from .channels.telegram import open_telegram
+        from .channels.telegram.runtime import open_telegram
 
         runtime = open_telegram(self.services)
         self.services.closers.append(runtime.close)

@@ -8,11 +8,10 @@ import codecs
 import contextlib
 import logging
 import os
-import re
 import sys
 from typing import Protocol, TextIO
 
-from conversations import HANDOFF_CHOICE, Choice, Command, Event, Reply, Text, prompt
+from conversations import HANDOFF_CHOICE, Choice, Event, Reply, Text, prompt
 from conversations.choices import normalize
 from conversations.facts import Facts
 from storage import outbox
@@ -23,13 +22,13 @@ from ..codec import reply_from_json
 from ..engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK
 from ..render import RenderedMessage, render
 from ..services import Services
+from .commands import parse_command
 
-__all__ = ["CHANNEL", "ConsoleChannel", "LineSource", "StdinLines", "parse_command"]
+__all__ = ["CHANNEL", "ConsoleChannel", "LineSource", "StdinLines"]
 
 CHANNEL = "console"
 TRY_AGAIN = Reply(message_id="error-try-again")
 log = logging.getLogger(__name__)
-_COMMAND = re.compile(r"^/([A-Za-z][A-Za-z0-9_]{0,63})(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 
 
 class LineSource(Protocol):
@@ -80,13 +79,6 @@ class StdinLines:
         finally:
             loop.remove_reader(fd)
         return os.read(fd, 65536)
-
-
-def parse_command(text: str) -> Command | None:
-    match = _COMMAND.match(text.strip())
-    if match is None:
-        return None
-    return Command(name=match.group(1).lower(), arg=(match.group(2) or "").strip())
 
 
 class ConsoleChannel:
