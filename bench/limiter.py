@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.channels.telegram.aiogram import AiogramLibrary
 from bot.channels.runner import Runner
+from bot.channels.telegram.aiogram import AiogramLibrary
 from bot.channels.telegram.channel import TelegramSender, chat_address
 from bot.channels.telegram.limits import Limits, SendLimiter
 from conversations import Reply
