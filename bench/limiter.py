@@ -57,7 +57,7 @@ def bench_limiter(users: int = 300) -> tuple[Row, float, int]:
                 double.add_user(20_000 + user)
             library = AiogramLibrary(TOKEN, base)
             sender = TelegramSender(library.api, SendLimiter(Limits()))
-            runner = Runner(sender, services)
+            runner = Runner(sender, services.engine, services.translator)
             reply = Reply(message_id="help-text")
 
             async def one(user: int) -> None:

@@ -87,10 +87,12 @@ def open_services(
     desk = Desk(engine, translator)
     worker.runners[DESK] = desk.run
     if settings.slack_configured:
-        from .channels.slack import CHANNEL, SlackDesk, SlackSender, make_client
+        from .channels.runner import Runner
+        from .channels.slack import CHANNEL, SlackDesk, SlackSender, make_client, slack_address
 
         slack_client = make_client(settings)
-        worker.add_chat_sender(CHANNEL, SlackSender(slack_client, translator))
+        slack = Runner(SlackSender(slack_client), engine, translator, address_of=slack_address)
+        worker.add_chat_sender(CHANNEL, slack.deliver)
         if settings.support_slack_channel:
             desk.add_poster(SlackDesk(slack_client, settings.support_slack_channel))
     if not settings.desk_configured:

@@ -4,8 +4,6 @@ composition root (which imports the channels it wires)."""
 
 from typing import Protocol
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from ..config import Settings
 from ..engine import Engine
 from ..handoff.desk import Desk
@@ -18,9 +16,6 @@ __all__ = ["ChannelParts"]
 class ChannelParts(Protocol):
     @property
     def settings(self) -> Settings: ...
-
-    @property
-    def db(self) -> AsyncEngine: ...
 
     @property
     def engine(self) -> Engine: ...

@@ -29,13 +29,13 @@ from storage import keyboards, owed_replies
 from storage.records import ConversationRecord
 
 from ..codec import reply_from_json, reply_to_json
-from ..engine import Outcome
+from ..engine import Engine, Outcome
 from ..faults import crash_point
+from ..i18n import Translator
 from ..render import RenderedMessage, render
 from ..tokens import new_keyboard_token
 from ..worker import PermanentDeliveryError
 from .channel import Address, Channel, Inbound, Unreachable
-from .parts import ChannelParts
 
 __all__ = ["TRY_AGAIN", "Runner", "asks"]
 
@@ -62,16 +62,16 @@ class Runner:
     def __init__(
         self,
         channel: Channel,
-        parts: ChannelParts,
+        engine: Engine,
+        translator: Translator,
         *,
         concurrency: int = 32,
         before_replies: Work | None = None,
         address_of: Callable[[str], Address] | None = None,
     ) -> None:
         self.channel = channel
-        self.engine = parts.engine
-        self.translator = parts.translator
-        self.db = parts.db
+        self.engine = engine
+        self.translator = translator
         self.before_replies = before_replies
         self.address_of = address_of or (lambda user: Address(channel.name, user, user))
         self._slots = asyncio.Semaphore(concurrency)
@@ -199,8 +199,10 @@ class Runner:
 
     async def _paid(self, key: str) -> None:
         # One statement, atomic on its own: no BEGIN around it.
-        async with self.db.connect() as connection:
-            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        async with self.engine.sessions() as session:
+            autocommit = await session.connection(
+                execution_options={"isolation_level": "AUTOCOMMIT"}
+            )
             await owed_replies.paid_on(autocommit, self.channel.name, key)
 
     # -- sending -----------------------------------------------------------------

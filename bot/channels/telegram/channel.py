@@ -156,7 +156,8 @@ class TelegramChannel:
         self.on_processed = on_processed
         self.runner = Runner(
             sender,
-            parts,
+            parts.engine,
+            parts.translator,
             concurrency=concurrency,
             before_replies=self._send_confirmations if embedded else None,
             address_of=lambda user: chat_address(int(user)),
