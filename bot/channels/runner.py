@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations import Reply
 from storage import keyboards, owed_replies
+from storage.db import DATABASE_UNAVAILABLE
 from storage.records import ConversationRecord
 
 from ..codec import reply_from_json, reply_to_json
@@ -101,12 +102,20 @@ class Runner:
         async with self._slots:
             try:
                 await work()
+            except DATABASE_UNAVAILABLE as error:  # expected now and then: no traceback
+                log.warning(
+                    "%s update failed: database unavailable (%s); the user is asked to retry",
+                    self.channel.name,
+                    type(error).__name__,
+                )
             except Exception:
                 log.exception("%s update failed", self.channel.name)
-                try:
-                    await self.tell(to, language or "en", [TRY_AGAIN])
-                except Exception:
-                    log.exception("could not ask a %s user to try again", self.channel.name)
+            else:
+                return
+            try:
+                await self.tell(to, language or "en", [TRY_AGAIN])
+            except Exception:
+                log.exception("could not ask a %s user to try again", self.channel.name)
 
     async def drain(self) -> None:
         """Wait until every queued update has been handled."""
