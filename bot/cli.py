@@ -1,4 +1,4 @@
-"""`python -m bot chat | telegram | web | worker | orgs | tickets | funnel | migrate`."""
+"""`python -m bot chat | telegram | web | worker | orgs | tickets | funnel | flow | migrate`."""
 
 import argparse
 import asyncio
@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from conversations.model import LANGUAGES
+
 from .config import Settings
 
 __all__ = ["main"]
@@ -22,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     chat = commands.add_parser("chat", help="talk to the assistant in this terminal")
     chat.add_argument("--user", default=os.environ.get("USER", "me"), help="who you are")
-    chat.add_argument("--lang", default=None, help="language hint (en, ru, it, pt-BR, es)")
+    codes = ", ".join(LANGUAGES)
+    chat.add_argument("--lang", default=None, help=f"language hint ({codes})")
     commands.add_parser("telegram", help="the Telegram bot by long polling (and the outbox worker)")
     commands.add_parser("web", help="serve confirmation pages and webhooks")
     worker = commands.add_parser("worker", help="send queued emails and fire due reminders")
@@ -34,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     funnel = commands.add_parser("funnel", help="how far users get, step by step")
     funnel.add_argument("--since", type=_date, default=None, help="only events from DATE on")
     funnel.add_argument("--png", default=None, metavar="FILE", help="also draw it as a chart")
+    commands.add_parser("flow", help="print the conversation flow (a Mermaid diagram)")
     commands.add_parser("migrate", help="bring the database schema up to date")
     return parser
 
@@ -305,6 +309,12 @@ def _payment_text(services: Any, row: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "flow":  # drawn from the step table: no settings, no database
+        from conversations.diagram import mermaid
+        from conversations.flow import FLOW
+
+        print(mermaid(FLOW), end="")
+        return 0
     settings = Settings()
     from .services import configure_logging, prepare_database
 

@@ -14,13 +14,16 @@ from storage.tickets import TicketRecord
 from . import logs
 from .clock import Clock, SystemClock
 from .config import Settings
-from .engine import PAYMENT_LINK, Engine
+from .engine import Engine
 from .handoff.desk import CardButton, Desk, DeskPoster
 from .handoff.effects import DESK
 from .i18n import Translator
 from .log_redaction import RedactSecrets
 from .mailer import FileMailer, Mailer
-from .worker import ChatSender, Worker
+from .outbox_kinds import SimpleKind
+from .outbox_kinds.chat_message import ChatSender
+from .outbox_kinds.confirmation_email import ConfirmationEmailKind
+from .worker import Worker
 
 if TYPE_CHECKING:  # imported when configured: Stripe, SMTP and Alembic cost start-up time
     from .payments import StripeGateway, StripeWebhook
@@ -84,9 +87,12 @@ def open_services(
     db = make_engine(settings.database_url)
     translator = Translator(settings.locales_dir)
     engine = Engine(make_sessionmaker(db), settings, clock or SystemClock())
-    worker = Worker(engine, translator, mailer or make_mailer(settings))
     desk = Desk(engine, translator)
-    worker.runners[DESK] = desk.run
+    worker = Worker(
+        engine,
+        ConfirmationEmailKind(engine, translator, mailer or make_mailer(settings)),
+        SimpleKind(DESK, desk.run, service_name=DESK),
+    )
     if settings.slack_configured:
         from .channels.runner import Runner
         from .channels.slack import CHANNEL, SlackDesk, SlackSender, make_client, slack_address
@@ -107,6 +113,7 @@ def open_services(
     if settings.stripe_secret_key is not None:
         from storage.payments import DELETE_CUSTOMER
 
+        from .outbox_kinds.payment_link import PaymentLinkKind
         from .payments import (
             CustomerDeletionRunner,
             PaymentLinkRunner,
@@ -116,8 +123,9 @@ def open_services(
 
         services.stripe = StripeGateway(settings)
         services.stripe_webhook = StripeWebhook(engine, services.stripe)
-        worker.runners[PAYMENT_LINK] = PaymentLinkRunner(engine, services.stripe)
-        worker.runners[DELETE_CUSTOMER] = CustomerDeletionRunner(engine, services.stripe)
+        worker.add_kind(PaymentLinkKind(engine, PaymentLinkRunner(engine, services.stripe)))
+        deletion = CustomerDeletionRunner(engine, services.stripe)
+        worker.add_kind(SimpleKind(DELETE_CUSTOMER, deletion, service_name="stripe"))
     if settings.telegram_bot_token is not None:
         worker.add_chat_sender("telegram", _telegram_on_first_use(services))
         if settings.support_telegram_chat_id is not None:

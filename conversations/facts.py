@@ -1,12 +1,24 @@
 """What the shell knows about the deployment and the user that the flow's
 rules depend on (payments on, a support desk to hand off to, the names of
-the user's organizations). Passed into `step`; never stored."""
+the user's organizations, today's counts behind the daily limits). Passed
+into `step`; never stored."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 
-__all__ = ["DEFAULT_SUPPORT_EMAIL", "Facts"]
+__all__ = ["DEFAULT_SUPPORT_EMAIL", "DailyCount", "Facts"]
 
 DEFAULT_SUPPORT_EMAIL = "support@proficonf.com"
+
+
+@dataclass(frozen=True, slots=True)
+class DailyCount:
+    """When the counted things happened in the last day (oldest first), and
+    how many a day the deployment allows."""
+
+    times: tuple[datetime, ...]
+    limit: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,3 +33,9 @@ class Facts:
     # The names of the user's other organizations (a duplicate is pointed
     # out); the shell fills them in only where a name is being given.
     org_names: tuple[str, ...] = ()
+    # Today's counts behind the daily limits, read by the shell only for a
+    # step that could use them (`policy.counts_needed`); a limit whose count
+    # is absent is not applied. The organizations the user made today:
+    organizations_today: DailyCount | None = None
+    # The confirmation emails each address got today, by address:
+    emails_today: Mapping[str, DailyCount] = field(default_factory=dict)

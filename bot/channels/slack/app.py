@@ -25,13 +25,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from conversations import (
     COMMANDS,
     LANGUAGES,
+    UNSAVED,
     Choice,
     Command,
     Conversation,
     Event,
     FormSubmitted,
     Reply,
-    State,
     Text,
     carries_payment_number,
     form_open,
@@ -59,7 +59,6 @@ log = logging.getLogger(__name__)
 Payload = dict[str, Any]
 # Unix seconds as Slack writes them: ASCII digits only, no sign or exponent.
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
-_PRE_SAVE = frozenset({State.NAME, State.EMAIL, State.CURRENCY, State.SUMMARY})
 
 
 def _state_values(view: Any) -> dict[str, Any]:
@@ -157,7 +156,7 @@ class SlackChannel:
             return
         language = await self.language_for(user_id, conv)
         prefill = FormPrefill()
-        if conv is not None and conv.state in _PRE_SAVE:
+        if conv is not None and conv.state in UNSAVED:
             prefill = FormPrefill(conv.name, conv.email, conv.currency)
         try:
             await self.client.views_open(

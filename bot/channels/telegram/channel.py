@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from conversations import LANGUAGES, Button, Choice, Command, Event, Reply, carries_payment_number
+from conversations.languages import language as registry_language
 from storage import telegram as chats_repo
 
 from ...engine import CONFIRMATION_EMAIL
@@ -50,8 +51,6 @@ COMMAND_DESCRIPTIONS = {
     "cancel": "telegram-command-cancel",
     "delete": "telegram-command-delete",
 }
-# Telegram's `language_code` is two letters.
-TELEGRAM_LANGUAGE = {"en": "en", "ru": "ru", "it": "it", "pt-BR": "pt", "es": "es"}
 
 
 def chat_address(chat_id: int, user_id: int | None = None) -> Address:
@@ -177,7 +176,7 @@ class TelegramChannel:
                 (name, translator.format(language or "en", message_id))
                 for name, message_id in COMMAND_DESCRIPTIONS.items()
             ]
-            code = TELEGRAM_LANGUAGE[language] if language else None
+            code = registry_language(language).telegram if language else None
             await self.sender.call(None, functools.partial(api.set_commands, commands, code))
 
     def submit(self, incoming: Incoming) -> "asyncio.Task[None]":
