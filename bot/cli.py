@@ -97,7 +97,7 @@ async def _web(settings: Settings) -> None:
     services = open_services(settings)
     app = build_app(services.engine, services.translator, services.stripe_webhook)
     if settings.telegram_bot_token is not None and settings.telegram_webhook_secret is not None:
-        from .channels.telegram import open_telegram, webhook_route
+        from .channels.telegram.runtime import open_telegram, webhook_route
 
         telegram = open_telegram(services)
         services.closers.append(telegram.close)
@@ -125,7 +125,7 @@ async def _telegram(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         print("TELEGRAM_BOT_TOKEN is not set", file=sys.stderr)
         return 2
-    from .channels.telegram import open_telegram
+    from .channels.telegram.runtime import open_telegram
     from .services import open_services
 
     services = open_services(settings)
