@@ -13,3 +13,9 @@ email-confirm-expiry =
        *[other] { $hours } hours
     }.
 email-confirm-signature = The { -product-name } team
+# Variables:
+#   $name (String) - organization name
+email-confirm-preheader = Confirm your email with one click to continue setting up { $name }.
+email-confirm-link-hint = If the button doesn't work, copy this link into your browser:
+email-confirm-next-heading = What happens next
+email-confirm-next = After you confirm, go back to the chat: the next step of your sign-up is waiting there.

@@ -14,3 +14,9 @@ email-confirm-expiry =
        *[other] { $hours } horas
     }.
 email-confirm-signature = El equipo de { -product-name }
+# Variables:
+#   $name (String) - nombre de la organización
+email-confirm-preheader = Confirma tu correo con un clic para seguir con el registro de { $name }.
+email-confirm-link-hint = Si el botón no funciona, copia este enlace en tu navegador:
+email-confirm-next-heading = Qué sigue
+email-confirm-next = Después de confirmar, vuelve al chat: allí te espera el siguiente paso del registro.

@@ -14,3 +14,9 @@ email-confirm-expiry =
        *[other] { $hours } ore
     }.
 email-confirm-signature = Il team di { -product-name }
+# Variables:
+#   $name (String) - nome dell'organizzazione
+email-confirm-preheader = Conferma la tua email con un clic per continuare la registrazione di { $name }.
+email-confirm-link-hint = Se il pulsante non funziona, copia questo link nel browser:
+email-confirm-next-heading = Cosa succede ora
+email-confirm-next = Dopo la conferma, torna alla chat: lì ti aspetta il prossimo passaggio della registrazione.

@@ -14,3 +14,9 @@ email-confirm-expiry =
        *[other] { $hours } horas
     }.
 email-confirm-signature = Equipe { -product-name }
+# Variables:
+#   $name (String) - nome da organização
+email-confirm-preheader = Confirme seu e-mail com um clique para continuar o cadastro de { $name }.
+email-confirm-link-hint = Se o botão não funcionar, copie este link no navegador:
+email-confirm-next-heading = O que acontece agora
+email-confirm-next = Depois de confirmar, volte ao chat: a próxima etapa do cadastro está esperando por você lá.

@@ -15,3 +15,9 @@ email-confirm-expiry =
        *[other] { $hours } часа
     }.
 email-confirm-signature = Команда { -product-name }
+# Variables:
+#   $name (String) - название организации
+email-confirm-preheader = Подтвердите почту одним нажатием, чтобы продолжить регистрацию организации «{ $name }».
+email-confirm-link-hint = Если кнопка не работает, скопируйте эту ссылку в адресную строку браузера:
+email-confirm-next-heading = Что дальше
+email-confirm-next = После подтверждения вернитесь в чат: там вас ждёт следующий шаг регистрации.
