@@ -153,6 +153,7 @@ class WebChannel:
         self.translator = translator
         self.hub = hub or Hub()
         self._echoes: dict[str, _Echo] = {}
+        self._unstored: dict[str, list[RenderedMessage]] = defaultdict(list)
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     def turn(self, visitor: str) -> asyncio.Lock:
@@ -169,6 +170,10 @@ class WebChannel:
         echo = self._echoes.pop(visitor, None)
         if echo is not None and keep:
             await self._write_echo(visitor, echo)
+
+    def unstored(self, visitor: str) -> list[RenderedMessage]:
+        """Messages of this turn that could not be kept (see `send`)."""
+        return self._unstored.pop(visitor, [])
 
     async def _write_echo(self, visitor: str, echo: _Echo) -> None:
         async with self.sessions.begin() as session:
@@ -194,7 +199,10 @@ class WebChannel:
         ]
         async with self.sessions.begin() as session:
             found = await web_chat.recipient(session, CHANNEL, to.user)
-            if found is None:  # the visitor erased their data meanwhile
+            if found is None:
+                # The visitor's data was just erased ("deleted, as you asked"):
+                # nothing of theirs is kept, so this is only said, not stored.
+                self._unstored[to.user].append(message)
                 return
             identity_id, language = found
             await web_chat.append(

@@ -43,8 +43,9 @@ from storage import web_chat
 
 from ...config import Settings
 from ...engine import Engine
-from ...i18n import Translator
+from ...i18n import Translator, match_language
 from ...render import render
+from ...web.brand import STATIC_DIR, static_url
 from ...web.ip_limit import IpLimiter
 from ...web.json_body import MalformedJson, parse_json
 from ...web.pages import request_language
@@ -58,13 +59,6 @@ log = logging.getLogger(__name__)
 
 COOKIE = "proficonf_chat"
 COOKIE_DAYS = 30
-STATIC = Path(__file__).parent / "static"
-_STATIC_FILES = {
-    "chat.js": "text/javascript",
-    "chat.css": "text/css",
-    "widget.js": "text/javascript",
-    "logo.svg": "image/svg+xml",
-}
 _CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _VALUE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 _HEARTBEAT = 15.0  # seconds between pings on an idle stream (and the browser's watchdog)
@@ -283,35 +277,24 @@ class WebChatRoutes:
         return words
 
     async def strings_json(self, request: web.Request) -> web.Response:
-        from ...i18n import match_language
-
         language = match_language(request.query.get("lang")) or "en"
         return web.json_response(
             {"language": language, "strings": self.strings(language)},
             headers={"Cache-Control": "public, max-age=300"},
         )
 
-    async def static(self, request: web.Request) -> web.StreamResponse:
-        name = request.match_info["name"]
-        content_type = _STATIC_FILES.get(name)
-        if content_type is None:
-            raise web.HTTPNotFound()
-        response = web.Response(
-            body=(STATIC / name).read_bytes(),
-            content_type=content_type,
-            charset="utf-8" if not name.endswith(".svg") else None,
+    async def widget(self, request: web.Request) -> web.StreamResponse:
+        """The loader another site includes; loaded cross-site by design."""
+        return web.Response(
+            body=(STATIC_DIR / "chat" / "widget.js").read_bytes(),
+            content_type="text/javascript",
+            charset="utf-8",
             headers={
                 "Cache-Control": "no-cache",
                 "X-Content-Type-Options": "nosniff",
-                # The widget's script and logo are loaded by other sites' pages.
                 "Cross-Origin-Resource-Policy": "cross-origin",
             },
         )
-        return response
-
-    async def widget(self, request: web.Request) -> web.StreamResponse:
-        request.match_info["name"] = "widget.js"
-        return await self.static(request)
 
     # -- the API -----------------------------------------------------------
 
@@ -357,8 +340,13 @@ class WebChatRoutes:
             with self.channel.hub.step_under_way(visitor):
                 duplicate, redacted = await self._run(inbound)
             await self.channel.finish_echo(visitor, keep=keep_echo and not duplicate)
+            unstored = [
+                {"author": "bot", "text": m.text, "buttons": [], "mid": m.message_id}
+                for m in self.channel.unstored(visitor)
+            ]
         redacted = redacted or carries_payment_number(event)
-        return web.json_response({"duplicate": duplicate, "redacted": redacted}, headers=_NO_STORE)
+        answer = {"duplicate": duplicate, "redacted": redacted, "unstored": unstored}
+        return web.json_response(answer, headers=_NO_STORE)
 
     async def _label_of(self, visitor: str, value: str) -> str | None:
         """What the pressed button said, from the messages we sent (never
@@ -426,11 +414,16 @@ class WebChatRoutes:
             while not self.stopping.is_set():
                 stream.woken.clear()
                 async with self.engine.sessions() as session:
-                    if stream.identity_id is None:
-                        stream.identity_id = await web_chat.identity_of(session, CHANNEL, visitor)
+                    identity_id = await web_chat.identity_of(session, CHANNEL, visitor)
+                    if stream.identity_id is not None and identity_id != stream.identity_id:
+                        # The visitor erased their data and began again: a new
+                        # conversation, numbered from 1.
+                        await response.write(b"event: reset\ndata: {}\n\n")
+                        stream.cursor = 0
+                    stream.identity_id = identity_id
                     lines = (
-                        await web_chat.history(session, stream.identity_id, after=stream.cursor)
-                        if stream.identity_id is not None
+                        await web_chat.history(session, identity_id, after=stream.cursor)
+                        if identity_id is not None
                         else []
                     )
                 for line in lines:
@@ -531,7 +524,7 @@ def _html(document: str, *, status: int = 200, ancestors: str) -> web.Response:
     )
 
 
-_PAGE = (STATIC / "page.html").read_text(encoding="utf-8")
+_PAGE = (Path(__file__).with_name("page.html")).read_text(encoding="utf-8")
 
 
 def _chat_document(translator: Translator, language: str, config: dict[str, Any]) -> str:
@@ -544,6 +537,10 @@ def _chat_document(translator: Translator, language: str, config: dict[str, Any]
         mode="embed" if config.get("embed") else "full",
         config=data,
         max_text=MAX_TEXT,
+        logo=escape(static_url("logo.svg")),
+        brand_css=escape(static_url("brand.css")),
+        chat_css=escape(static_url("chat/chat.css")),
+        chat_js=escape(static_url("chat/chat.js")),
         **words,
     )
 
@@ -553,7 +550,8 @@ def _notice_document(language: str, title: str, text: str) -> str:
 <html lang="{escape(language)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="color-scheme" content="light dark"><title>{title}</title>
-<link rel="stylesheet" href="/static/chat/chat.css"></head>
+<link rel="stylesheet" href="{escape(static_url("brand.css"))}">
+<link rel="stylesheet" href="{escape(static_url("chat/chat.css"))}"></head>
 <body><main class="refused"><h1>{title}</h1><p>{text}</p></main></body></html>
 """
 
@@ -572,7 +570,6 @@ def mount_web_chat(
     app.router.add_get("/", routes.chat_page)
     app.router.add_get("/embed", routes.embed_page)
     app.router.add_get("/widget.js", routes.widget)
-    app.router.add_get("/static/chat/{name}", routes.static)
     app.router.add_get("/chat/strings", routes.strings_json)
     app.router.add_post("/chat/messages", routes.post_message)
     app.router.add_get("/chat/messages", routes.get_messages)

@@ -176,9 +176,20 @@
   }
 
   function reset() {
-    log.replaceChildren();
+    log.querySelectorAll("li:not(.ephemeral)").forEach((li) => li.remove());
     seen.clear();
     cursor = 0;
+  }
+
+  function farewell(message) {
+    const li = document.createElement("li");
+    li.className = "msg from-bot ephemeral";
+    li.dataset.id = "0";
+    const bubble = document.createElement("div");
+    bubble.className = "bubble";
+    bubble.textContent = message.text;
+    li.append(bubble);
+    log.append(li);
   }
 
   // -- sending ---------------------------------------------------------------
@@ -205,6 +216,12 @@
       }
       failed = null;
       if (data.redacted) note(t("webchat-removed"));
+      if (data.unstored && data.unstored.length) {
+        // Erased, as asked: the old conversation goes, the farewell stays.
+        reset();
+        data.unstored.forEach(farewell);
+        return true;
+      }
       await catchUp();
       return true;
     } catch (error) {
@@ -396,6 +413,9 @@
         input.focus();
       }
     });
+    const close = $("close");
+    close.hidden = false;
+    close.addEventListener("click", () => window.parent.postMessage({ type: "proficonf-chat-close" }, config.embed));
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape") window.parent.postMessage({ type: "proficonf-chat-close" }, config.embed);
     });
