@@ -212,7 +212,10 @@ class WebChannel:
                 message_id=message.message_id,
                 text=message.text,
                 buttons=buttons,
-                keyboard=keyboard if any("url" not in b for b in buttons) else None,
+                # Kept on every message of a turn: the browser keeps a question's
+                # buttons live through an answer without any (/status), and
+                # takes them away when a message comes from outside the turn.
+                keyboard=keyboard,
                 language=language,
                 now=self.clock.now(),
             )

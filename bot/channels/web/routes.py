@@ -38,6 +38,7 @@ from aiohttp import web
 
 from conversations import Choice, Command, Event, Text, carries_payment_number
 from conversations.flow import MAX_TEXT
+from conversations.text import free_text
 from storage import conversations as conversations_repo
 from storage import web_chat
 
@@ -481,9 +482,11 @@ def _said(body: Any) -> tuple[str, Event, str | None, str | None]:
         if text.strip().startswith("/"):
             command = parse_command(text)
             if command is not None:
-                return client_id, command, text.strip()[:100], None
-        # Longer than the core takes: answered, never kept.
-        return client_id, Text(text=text), text if len(text) <= MAX_TEXT else None, None
+                return client_id, command, free_text(text.strip(), 100), None
+        # Shown back as the core passes text on (no controls, no bidi tricks);
+        # longer than the core takes: answered, never kept.
+        shown = free_text(text, MAX_TEXT) if len(text) <= MAX_TEXT else None
+        return client_id, Text(text=text), shown or None, None
     if kind == "choice":
         value, keyboard = body.get("value"), body.get("keyboard")
         if not isinstance(value, str) or not _VALUE.fullmatch(value):

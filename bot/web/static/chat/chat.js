@@ -68,10 +68,16 @@
   // -- messages ------------------------------------------------------------
 
   function liveKeyboard() {
-    // Only the newest message's options answer the question on screen.
-    const withChoices = log.querySelectorAll("li.from-bot .quick-replies.choices");
-    withChoices.forEach((group, index) => {
-      const live = index === withChoices.length - 1;
+    // Only the newest question's options are live, and only until a message
+    // comes from outside the conversation's turns (an email confirmed, an
+    // agent's reply): the server would answer an older press as stale.
+    const bots = Array.from(log.querySelectorAll("li.from-bot[data-id]"));
+    const asking = bots.filter((li) => li.querySelector(".quick-replies.choices"));
+    const newest = asking[asking.length - 1];
+    const outside = newest && bots.slice(bots.indexOf(newest) + 1).some((li) => !li.dataset.keyboard);
+    asking.forEach((li) => {
+      const group = li.querySelector(".quick-replies.choices");
+      const live = li === newest && !outside;
       group.classList.toggle("stale", !live);
       group.querySelectorAll("button").forEach((b) => {
         b.disabled = !live;
@@ -91,6 +97,7 @@
         const button = document.createElement("button");
         button.type = "button";
         button.className = "quick" + (choice.selected ? " selected" : "");
+        button.dataset.value = choice.value;
         button.textContent = choice.label;
         if (choice.selected) button.setAttribute("aria-current", "true");
         button.addEventListener("click", () => {
@@ -148,6 +155,7 @@
     li.className = `msg ${mine ? "from-user" : "from-bot"}`;
     li.dataset.id = String(id);
     if (message.mid) li.dataset.mid = message.mid;
+    if (message.keyboard) li.dataset.keyboard = message.keyboard;
     const who = document.createElement("span");
     who.className = "visually-hidden";
     who.textContent = `${t(mine ? "webchat-you" : "webchat-assistant")}: `;
@@ -191,6 +199,16 @@
     li.append(bubble);
     log.append(li);
   }
+
+  // The newest message stays in view when the page around the log changes
+  // (the keyboard of a phone, the connection line, a narrower window).
+  let pinned = true;
+  log.addEventListener("scroll", () => {
+    pinned = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+  });
+  new ResizeObserver(() => {
+    if (pinned) log.scrollTop = log.scrollHeight;
+  }).observe(log);
 
   // -- sending ---------------------------------------------------------------
 
