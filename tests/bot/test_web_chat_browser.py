@@ -60,11 +60,15 @@ async def shoot(page: Any, name: str) -> None:
 
 
 async def bot_ids(page: Any) -> list[str]:
-    return list(await page.locator("#log li.from-bot").evaluate_all("els => els.map(e => e.dataset.mid)"))
+    return list(
+        await page.locator("#log li.from-bot").evaluate_all("els => els.map(e => e.dataset.mid)")
+    )
 
 
 async def message_ids(page: Any) -> list[str]:
-    return list(await page.locator("#log li[data-id]").evaluate_all("els => els.map(e => e.dataset.id)"))
+    return list(
+        await page.locator("#log li[data-id]").evaluate_all("els => els.map(e => e.dataset.id)")
+    )
 
 
 async def wait_for_bot(page: Any, mid: str, count: int = 1) -> None:
@@ -90,20 +94,36 @@ async def no_horizontal_scroll(page: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("accept", "language", "name_text"), [("en-US,en;q=0.9", "en", "Acme Labs"), ("ru-RU,ru;q=0.9", "ru", "Ацме")]
+    ("accept", "language", "name_text"),
+    [("en-US,en;q=0.9", "en", "Acme Labs"), ("ru-RU,ru;q=0.9", "ru", "Ацме")],
 )
 async def test_whole_flow(
-    browser: Any, chat: str, services: Services, backend: str, accept: str, language: str, name_text: str
+    browser: Any,
+    chat: str,
+    services: Services,
+    backend: str,
+    accept: str,
+    language: str,
+    name_text: str,
 ) -> None:
     if backend != "sqlite" and language != "en":
         pytest.skip("one language is enough on PostgreSQL")
     prefix = f"{language}"
     context = await browser.new_context(
-        viewport=SIZES["375"], locale=accept.split(",")[0], extra_http_headers={"Accept-Language": accept}
+        viewport=SIZES["375"],
+        locale=accept.split(",")[0],
+        extra_http_headers={"Accept-Language": accept},
     )
     page = await context.new_page()
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "ERR_INTERNET_DISCONNECTED" not in m.text else None)
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and "ERR_INTERNET_DISCONNECTED" not in m.text
+            else None
+        ),
+    )
     await page.goto(f"{chat}/")
     # The language comes from the browser, the greeting starts by itself.
     assert await page.get_attribute("html", "lang") == language
@@ -200,7 +220,7 @@ async def host_site() -> AsyncIterator[str]:
     async def page(request: web.Request) -> web.Response:
         chat = request.app["chat"]
         return web.Response(
-            text=f'<!doctype html><html><head><title>Customer site</title></head><body><h1>Our product</h1>'
+            text=f"<!doctype html><html><head><title>Customer site</title></head><body><h1>Our product</h1>"
             f'<script src="{chat}/widget.js" async></script></body></html>',
             content_type="text/html",
         )
@@ -215,7 +235,9 @@ async def host_site() -> AsyncIterator[str]:
     await runner.cleanup()
 
 
-async def test_widget_on_another_site(browser: Any, services: Services, backend: str, host_site: Any) -> None:
+async def test_widget_on_another_site(
+    browser: Any, services: Services, backend: str, host_site: Any
+) -> None:
     if backend != "sqlite":
         pytest.skip("the widget does not depend on the database")
     from bot.services import open_services

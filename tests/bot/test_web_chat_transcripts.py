@@ -36,9 +36,10 @@ class WebChatHarness:
             )
         elif isinstance(action, OpenLink):
             token = newest_token(self.services.settings.mail_dir)
-            async with aiohttp.ClientSession() as http, http.post(
-                f"{self.url}/confirm/{token}"
-            ) as response:
+            async with (
+                aiohttp.ClientSession() as http,
+                http.post(f"{self.url}/confirm/{token}") as response,
+            ):
                 assert response.status == 200, await response.text()
             await self.services.worker.drain_once()
             said = [m for m in await self.visitor.new_messages() if m["author"] == "bot"]
