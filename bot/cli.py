@@ -103,7 +103,7 @@ async def _web(settings: Settings, with_worker: bool | None = None) -> None:
         services.engine, services.translator, services.stripe_webhook, services.web_chat
     )
     if settings.telegram_bot_token is not None and settings.telegram_webhook_secret is not None:
-        from .channels.telegram import open_telegram, webhook_route
+        from .channels.telegram.runtime import open_telegram, webhook_route
 
         telegram = open_telegram(services)
         services.closers.append(telegram.close)
@@ -138,7 +138,7 @@ async def _telegram(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         print("TELEGRAM_BOT_TOKEN is not set", file=sys.stderr)
         return 2
-    from .channels.telegram import open_telegram
+    from .channels.telegram.runtime import open_telegram
     from .services import open_services
 
     services = open_services(settings)

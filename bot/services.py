@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import make_engine, make_sessionmaker
+from storage.tickets import TicketRecord
 
 from . import logs
 from .clock import Clock, SystemClock
 from .config import Settings
 from .engine import PAYMENT_LINK, Engine
-from .handoff.desk import Desk
+from .handoff.desk import CardButton, Desk, DeskPoster
 from .handoff.effects import DESK
 from .i18n import Translator
 from .log_redaction import RedactSecrets
@@ -89,10 +90,12 @@ def open_services(
     desk = Desk(engine, translator)
     worker.runners[DESK] = desk.run
     if settings.slack_configured:
-        from .channels.slack import CHANNEL, SlackDesk, SlackSender, make_client
+        from .channels.runner import Runner
+        from .channels.slack import CHANNEL, SlackDesk, SlackSender, make_client, slack_address
 
         slack_client = make_client(settings)
-        worker.add_chat_sender(CHANNEL, SlackSender(slack_client, translator))
+        slack = Runner(SlackSender(slack_client), engine, translator, address_of=slack_address)
+        worker.add_chat_sender(CHANNEL, slack.deliver)
         if settings.support_slack_channel:
             desk.add_poster(SlackDesk(slack_client, settings.support_slack_channel))
     if not settings.desk_configured:
@@ -136,12 +139,12 @@ def _telegram_on_first_use(services: Services) -> ChatSender:
     one to send: nothing Telegram is imported before that."""
 
     async def send(payload: dict[str, Any]) -> None:
-        from .channels.telegram import open_telegram
+        from .channels.telegram.runtime import open_telegram
 
         runtime = open_telegram(services)  # replaces this sender with its own
         services.closers.append(runtime.close)
         await runtime.library.open()
-        await runtime.sender.deliver(payload)
+        await runtime.channel.runner.deliver(payload)
 
     return send
 
@@ -156,27 +159,29 @@ class _TelegramDeskOnFirstUse:
         self.services = services
         self.chat_id = chat_id
 
-    def posted(self, ticket: Any) -> bool:
+    def posted(self, ticket: TicketRecord) -> bool:
         return ticket.telegram_chat_id is not None
 
-    async def _real(self) -> Any:
-        from .channels.telegram import open_telegram
+    async def _real(self) -> DeskPoster:
+        from .channels.telegram.runtime import open_telegram
 
         runtime = open_telegram(self.services)
         self.services.closers.append(runtime.close)
         await runtime.library.open()
         return self.services.desk.posters["telegram"]
 
-    async def post_card(self, ticket: Any, text: str, buttons: Any) -> dict[str, Any]:
-        return dict(await (await self._real()).post_card(ticket, text, buttons))
+    async def post_card(
+        self, ticket: TicketRecord, text: str, buttons: list[CardButton]
+    ) -> dict[str, Any]:
+        return await (await self._real()).post_card(ticket, text, buttons)
 
-    async def update_card(self, ticket: Any, text: str, buttons: Any) -> None:
+    async def update_card(self, ticket: TicketRecord, text: str, buttons: list[CardButton]) -> None:
         await (await self._real()).update_card(ticket, text, buttons)
 
-    async def post(self, ticket: Any, text: str) -> str:
-        return str(await (await self._real()).post(ticket, text))
+    async def post(self, ticket: TicketRecord, text: str) -> str:
+        return await (await self._real()).post(ticket, text)
 
-    async def delete(self, ticket: Any, ref: str) -> None:
+    async def delete(self, ticket: TicketRecord, ref: str) -> None:
         await (await self._real()).delete(ticket, ref)
 
 

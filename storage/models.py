@@ -30,6 +30,7 @@ __all__ = [
     "EmailConfirmationRow",
     "IdentityRow",
     "IpWindowRow",
+    "LiveKeyboardRow",
     "MessageWindowRow",
     "OrganizationRow",
     "OutboxRow",
@@ -223,17 +224,28 @@ class PaymentProfileRow(Base):
 
 
 class TelegramChatRow(Base):
-    """Per Telegram chat: the token of the newest keyboard (older ones are
-    stale), the language it was shown in, and the `/start` deep-link payload
-    the user first arrived with (the signup source)."""
+    """Per Telegram chat: the `/start` deep-link payload the user first
+    arrived with (the signup source)."""
 
     __tablename__ = "telegram_chats"
 
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    keyboard_token: Mapped[str | None] = mapped_column(String(16))
-    language: Mapped[str | None] = mapped_column(String(8))
     start_source: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class LiveKeyboardRow(Base):
+    """Per channel and place a reply goes (a chat, a DM, a web session): the
+    token of the newest keyboard sent there (older ones are stale) and the
+    language it was shown in."""
+
+    __tablename__ = "live_keyboards"
+
+    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    address: Mapped[str] = mapped_column(String(255), primary_key=True)
+    token: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(8))
     updated_at: Mapped[datetime]
 
 

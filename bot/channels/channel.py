@@ -60,9 +60,10 @@ class Channel(Protocol):
     @property
     def name(self) -> str: ...
 
-    # The message id of the short notice a stale button gets.
+    # The message id of the short notice a stale button gets; None: the
+    # platform's buttons are never stale (no keyboard tokens kept).
     @property
-    def stale_notice(self) -> str: ...
+    def stale_notice(self) -> str | None: ...
 
     async def send(self, to: Address, message: RenderedMessage, keyboard: str | None) -> None:
         """Send one message. `keyboard`, when the message has buttons that

@@ -5,6 +5,14 @@ from .app import SlackChannel, mount_slack
 from .client import make_client
 from .desk import SlackDesk
 from .ids import CHANNEL
-from .sender import SlackSender
+from .sender import SlackSender, slack_address
 
-__all__ = ["CHANNEL", "SlackChannel", "SlackDesk", "SlackSender", "make_client", "mount_slack"]
+__all__ = [
+    "CHANNEL",
+    "SlackChannel",
+    "SlackDesk",
+    "SlackSender",
+    "make_client",
+    "mount_slack",
+    "slack_address",
+]

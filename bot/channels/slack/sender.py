@@ -1,21 +1,17 @@
-"""The worker's sender for queued Slack DMs (`chat_message` rows whose channel
-is slack): a confirmed email, a saved payment method, told in the user's DM."""
-
-from typing import Any
+"""The `Channel` for Slack: a message is a DM to the user (Slack opens the
+IM channel), through `chat.postMessage`. Slack's buttons are never stale
+here (a press is acknowledged by Bolt's `ack()`), and a user's DM cannot be
+deleted with a bot token, so `redact` and `answer_button` do nothing."""
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from conversations import Reply
-
-from ...codec import reply_from_json
-from ...i18n import Translator
-from ...render import render
-from ...worker import PermanentDeliveryError
+from ...render import RenderedMessage
+from ..channel import Address, Inbound, Unreachable
 from .blocks import message_payload
-from .ids import dm_target
+from .ids import CHANNEL, dm_target
 
-__all__ = ["SlackSender"]
+__all__ = ["SlackSender", "slack_address"]
 
 # Slack errors that no retry can fix: the user or the app is gone.
 _PERMANENT = frozenset(
@@ -23,20 +19,29 @@ _PERMANENT = frozenset(
 )
 
 
-class SlackSender:
-    def __init__(self, client: AsyncWebClient, translator: Translator) -> None:
-        self.client = client
-        self.translator = translator
+def slack_address(external_id: str) -> Address:
+    """`TEAM:USER` → the conversation, and the DM to the user."""
+    return Address(CHANNEL, external_id, dm_target(external_id))
 
-    async def __call__(self, payload: dict[str, Any]) -> None:
-        reply: Reply = reply_from_json(payload["reply"])
-        message = render(self.translator, payload.get("language", "en"), reply)
+
+class SlackSender:
+    name = CHANNEL
+    stale_notice = None
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+
+    async def send(self, to: Address, message: RenderedMessage, keyboard: str | None) -> None:
         try:
-            await self.client.chat_postMessage(
-                channel=dm_target(payload["external_id"]), **message_payload(message)
-            )
+            await self.client.chat_postMessage(channel=to.reply_to, **message_payload(message))
         except SlackApiError as error:
             reason = error.response.get("error")
             if reason in _PERMANENT:
-                raise PermanentDeliveryError(f"slack: {reason}") from error
+                raise Unreachable(f"slack: {reason}") from error
             raise
+
+    async def redact(self, to: Address, message_ref: str) -> None:
+        return None
+
+    async def answer_button(self, inbound: Inbound, notice: str | None) -> None:
+        return None

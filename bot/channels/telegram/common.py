@@ -4,14 +4,14 @@ token, keyboards, and HTML text with everything user-supplied escaped."""
 
 import html
 import re
-import secrets
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from conversations import Event, Text
 
-from ..render import RenderedButton, RenderedMessage
-from .console import parse_command
+from ...render import RenderedButton, RenderedMessage
+from ...tokens import new_keyboard_token
+from ..commands import parse_command
 
 __all__ = [
     "CHANNEL",
@@ -148,10 +148,6 @@ def to_event(text: str) -> Event:
         if command is not None:
             return command
     return Text(text=text)
-
-
-def new_keyboard_token() -> str:
-    return secrets.token_urlsafe(6)
 
 
 def encode_callback(token: str, value: str) -> str:
