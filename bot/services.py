@@ -111,8 +111,8 @@ def open_services(
 
     # Every process with a worker writes the web chat's queued messages; the
     # web process's streams find them (bot/channels/web/adapter.py).
-    services.web_chat = WebChannel(engine.sessions, engine.clock, translator)
-    worker.add_chat_sender(WEB, services.web_chat.deliver)
+    services.web_chat = WebChannel(engine, translator)
+    worker.add_chat_sender(WEB, services.web_chat.runner.deliver)
     if settings.stripe_secret_key is not None:
         from storage.payments import DELETE_CUSTOMER
 

@@ -132,9 +132,7 @@ def build_app(
 
         mount_slack(app, engine, translator)
     add_payment_routes(app, translator, stripe_webhook)
-    mount_web_chat(
-        app, engine, translator, web_chat or WebChannel(engine.sessions, engine.clock, translator)
-    )
+    mount_web_chat(app, engine, translator, web_chat or WebChannel(engine, translator))
     token = engine.settings.internal_api_token
     if token is not None and token.get_secret_value():
         # Without a token the internal API does not exist (404), never open.

@@ -1,4 +1,4 @@
-"""The web chat as a `Channel`: sending a message is writing it to the
+"""The web chat as a `Channel` over the runner: sending a message is writing it to the
 visitor's transcript (`storage/web_chat.py`) and waking their open streams.
 The browser reads the transcript by number, so a message written while no
 tab is open is simply there when one opens, and a tab that lost its
@@ -21,11 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage import web_chat
 
-from ...clock import Clock
-from ...codec import reply_from_json
+from ...engine import Engine
 from ...i18n import Translator
-from ...render import RenderedMessage, render
+from ...render import RenderedMessage
 from ..channel import Address, Inbound
+from ..runner import Runner
 
 __all__ = ["CHANNEL", "Hub", "Stream", "WebChannel", "line_json"]
 
@@ -141,17 +141,14 @@ class WebChannel:
     name = CHANNEL
     stale_notice = "webchat-button-stale"
 
-    def __init__(
-        self,
-        sessions: async_sessionmaker[AsyncSession],
-        clock: Clock,
-        translator: Translator,
-        hub: Hub | None = None,
-    ) -> None:
-        self.sessions = sessions
-        self.clock = clock
+    def __init__(self, engine: Engine, translator: Translator, hub: Hub | None = None) -> None:
+        self.sessions = engine.sessions
+        self.clock = engine.clock
         self.translator = translator
         self.hub = hub or Hub()
+        # Delivery guarantees (order, dedupe, owed replies, stale buttons, the
+        # flood limit, errors) are the runner's; queued messages go through it.
+        self.runner = Runner(self, engine, translator)
         self._echoes: dict[str, _Echo] = {}
         self._unstored: dict[str, list[RenderedMessage]] = defaultdict(list)
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
@@ -212,9 +209,6 @@ class WebChannel:
                 message_id=message.message_id,
                 text=message.text,
                 buttons=buttons,
-                # Kept on every message of a turn: the browser keeps a question's
-                # buttons live through an answer without any (/status), and
-                # takes them away when a message comes from outside the turn.
                 keyboard=keyboard,
                 language=language,
                 now=self.clock.now(),
@@ -233,15 +227,7 @@ class WebChannel:
         self.hub.wake(to.user)
 
     async def answer_button(self, inbound: Inbound, notice: str | None) -> None:
-        """A press needs no acknowledgement on the web; a stale one is told so."""
+        """A press needs no acknowledgement on the web; a stale one is told so
+        (`notice` is the text already, in the visitor's language)."""
         if notice is not None:
-            text = self.translator.format(inbound.language or "en", notice)
-            await self.send(inbound.address, RenderedMessage(notice, text), None)
-
-    async def deliver(self, payload: dict[str, Any]) -> None:
-        """The worker's sender for queued `chat_message` rows of this channel
-        (a confirmed email, a saved card, an agent's reply, a reminder)."""
-        language = payload.get("language", "en")
-        message = render(self.translator, language, reply_from_json(payload["reply"]))
-        to = Address(CHANNEL, payload["external_id"], payload["external_id"])
-        await self.send(to, message, payload.get("keyboard"))
+            await self.send(inbound.address, RenderedMessage(self.stale_notice, notice), None)

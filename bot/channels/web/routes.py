@@ -45,13 +45,12 @@ from storage import web_chat
 from ...config import Settings
 from ...engine import Engine
 from ...i18n import Translator, match_language
-from ...render import render
 from ...web.brand import STATIC_DIR, static_url
 from ...web.ip_limit import IpLimiter
 from ...web.json_body import MalformedJson, parse_json
 from ...web.pages import request_language
 from ..channel import Address, Inbound
-from ..console import parse_command
+from ..commands import parse_command
 from .adapter import CHANNEL, WebChannel, line_json
 
 __all__ = ["COOKIE", "Keys", "mount_web_chat"]
@@ -322,7 +321,7 @@ class WebChatRoutes:
             return self._error(request, 400, "webchat-bad-request")
         client_id, event, echo, pressed = said
         if isinstance(event, Choice):
-            echo = await self._label_of(visitor, event.value)
+            echo = await self._label_of(visitor, event.value, pressed)
         key = f"{visitor}:{client_id}"
         language = self._language(request)
         async with self.channel.turn(visitor):
@@ -336,10 +335,17 @@ class WebChatRoutes:
                 self.channel.expect_echo(visitor, echo, language)
             address = Address(CHANNEL, visitor, visitor)
             inbound = Inbound(
-                address=address, event=event, key=key, language=language, pressed=pressed
+                address=address,
+                event=event,
+                key=key,
+                language=language,
+                pressed=pressed,
+                button_ref=client_id if isinstance(event, Choice) else None,
             )
             with self.channel.hub.step_under_way(visitor):
-                duplicate, redacted = await self._run(inbound)
+                outcome = await self.channel.runner.run(inbound)
+            duplicate = outcome is not None and outcome.duplicate
+            redacted = outcome is not None and outcome.redact
             await self.channel.finish_echo(visitor, keep=keep_echo and not duplicate)
             unstored = [
                 {"author": "bot", "text": m.text, "buttons": [], "mid": m.message_id}
@@ -349,32 +355,16 @@ class WebChatRoutes:
         answer = {"duplicate": duplicate, "redacted": redacted, "unstored": unstored}
         return web.json_response(answer, headers=_NO_STORE)
 
-    async def _label_of(self, visitor: str, value: str) -> str | None:
+    async def _label_of(self, visitor: str, value: str, keyboard: str | None) -> str | None:
         """What the pressed button said, from the messages we sent (never
         the browser's word for it)."""
         for line in reversed(await self._lines(visitor, 0, limit=20)):
+            if keyboard is not None and line.keyboard != keyboard:
+                continue
             for button in line.buttons:
                 if button.get("value") == value and "url" not in button:
                     return str(button["label"])
         return None
-
-    async def _run(self, inbound: Inbound) -> tuple[bool, bool]:
-        """One turn through the engine. (Until the channels' runner lands, the
-        little it needs is here: send each reply, redact what must go.)"""
-        assert inbound.event is not None and inbound.key is not None
-        outcome = await self.engine.handle(
-            CHANNEL,
-            inbound.address.user,
-            inbound.event,
-            locale_hint=inbound.language,
-            update_key=inbound.key,
-        )
-        if outcome.duplicate:
-            return True, False
-        for reply in outcome.replies:
-            message = render(self.translator, outcome.language, reply)
-            await self.channel.send(inbound.address, message, inbound.key)
-        return False, outcome.redact
 
     async def get_messages(self, request: web.Request) -> web.Response:
         checked = await self._checked(request, post=False)

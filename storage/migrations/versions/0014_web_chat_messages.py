@@ -1,7 +1,7 @@
 """web chat messages: the web chat's transcript, numbered per conversation
 
 Revision ID: 0014
-Revises: 0013
+Revises: 0016 (0013 before the runner branch, whose 0016 is merged here, joined in)
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014"
-down_revision: str | None = "0013"
+down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -69,12 +69,18 @@
 
   function liveKeyboard() {
     // Only the newest question's options are live, and only until a message
-    // comes from outside the conversation's turns (an email confirmed, an
-    // agent's reply): the server would answer an older press as stale.
-    const bots = Array.from(log.querySelectorAll("li.from-bot[data-id]"));
-    const asking = bots.filter((li) => li.querySelector(".quick-replies.choices"));
+    // comes that the visitor did not ask for (an email confirmed elsewhere,
+    // an agent's reply): the server would answer an older press as stale.
+    // After "/status" the question above is still the one to answer.
+    const all = Array.from(log.querySelectorAll("li[data-id]"));
+    const asking = all.filter((li) => li.querySelector(".quick-replies.choices"));
     const newest = asking[asking.length - 1];
-    const outside = newest && bots.slice(bots.indexOf(newest) + 1).some((li) => !li.dataset.keyboard);
+    let outside = false;
+    let answered = false;
+    for (const li of newest ? all.slice(all.indexOf(newest) + 1) : []) {
+      if (li.classList.contains("from-user")) answered = true;
+      else if (!answered) outside = true;
+    }
     asking.forEach((li) => {
       const group = li.querySelector(".quick-replies.choices");
       const live = li === newest && !outside;
@@ -155,7 +161,6 @@
     li.className = `msg ${mine ? "from-user" : "from-bot"}`;
     li.dataset.id = String(id);
     if (message.mid) li.dataset.mid = message.mid;
-    if (message.keyboard) li.dataset.keyboard = message.keyboard;
     const who = document.createElement("span");
     who.className = "visually-hidden";
     who.textContent = `${t(mine ? "webchat-you" : "webchat-assistant")}: `;
