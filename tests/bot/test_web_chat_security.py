@@ -179,3 +179,63 @@ async def test_malformed_bodies(visitor: Visitor, services: Services, body: Any)
             assert response.status == 400
             assert (await response.json())["code"] == "webchat-bad-request"
             assert await stored(services) == before
+
+
+async def test_queued_messages_reach_open_streams(visitor: Visitor, services: Services) -> None:
+    """An outbox `chat_message` for the web (an agent's reply, a confirmed
+    email) reaches a stream that is open at once, numbered after the rest."""
+    from bot.codec import reply_to_json
+    from conversations import Reply
+    from storage import outbox
+
+    async with visitor.http.get(
+        f"{visitor.base_url}/chat/stream?after={visitor.seen}", headers={"Origin": visitor.base_url}
+    ) as stream:
+        assert stream.status == 200
+        assert stream.headers["Content-Type"].startswith("text/event-stream")
+        async with services.engine.sessions() as session:
+            visitor_id = list(
+                await session.scalars(
+                    select(IdentityRow.external_id).where(IdentityRow.channel == "web")
+                )
+            )[0]
+        async with services.engine.sessions.begin() as session:
+            await outbox.enqueue(
+                session,
+                "chat_message",
+                {
+                    "channel": "web",
+                    "external_id": visitor_id,
+                    "language": "en",
+                    "reply": reply_to_json(
+                        Reply(
+                            message_id="handoff-agent-message",
+                            args={"agent": "Dana", "text": "Hello there"},
+                        )
+                    ),
+                },
+                now=services.engine.clock.now(),
+            )
+        assert await services.worker.drain_once() == 1
+        events: list[str] = []
+        while not any(line.startswith("data: {") and "Hello there" in line for line in events):
+            events.append((await stream.content.readline()).decode())
+        data = json.loads(next(line for line in events if "Hello there" in line)[6:])
+        assert data["author"] == "bot" and data["id"] == visitor.seen + 1
+        assert f"id: {visitor.seen + 1}\n" in events
+
+
+async def test_back_from_checkout_lands_in_the_chat(visitor: Visitor) -> None:
+    async with visitor.http.get(
+        f"{visitor.base_url}/payment/cancelled", allow_redirects=False
+    ) as response:
+        assert response.status == 303
+        assert response.headers["Location"] == "/?payment=cancelled"
+    async with visitor.http.get(f"{visitor.base_url}/?payment=cancelled") as response:
+        page = await response.text()
+    assert "Payment method not added" in page  # the notice above the chat
+    # Someone without the chat (a Telegram user) gets the return page itself.
+    async with aiohttp.ClientSession() as http, http.get(
+        f"{visitor.base_url}/payment/cancelled", allow_redirects=False
+    ) as response:
+        assert response.status == 200

@@ -88,6 +88,7 @@ STRINGS = (
     "webchat-launcher-close",
 )
 UNREAD_COUNTS = 99  # the badge's label is rendered for 1…99 (plural rules stay Fluent's)
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 CHANNEL_KEY = web.AppKey("web_chat_channel", WebChannel)
 _STATE = web.AppKey("web_chat_state", dict)  # type: ignore[type-arg]
 
@@ -433,6 +434,26 @@ class WebChatRoutes:
                 await response.write(b"event: ping\ndata: {}\n\n")
         return response
 
+    @web.middleware
+    async def back_to_chat(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Back from Stripe Checkout, a web chat visitor lands in the chat,
+        with what the return page would have said above it (the webhook
+        tells the conversation itself). Anyone else gets the page."""
+        if request.method != "GET" or request.path not in ("/payment/done", "/payment/cancelled"):
+            return await handler(request)
+        visitor = self._visitor(request)
+        if visitor is None or await self._conversation_language(visitor) is None:
+            return await handler(request)
+        from ...web.payment_pages import WEBHOOK, Outcome, session_outcome
+
+        outcome = Outcome.NOT_ADDED
+        if request.path == "/payment/done":
+            outcome = await session_outcome(
+                request.app.get(WEBHOOK), request.query.get("session_id")
+            )
+        names = {Outcome.SAVED: "saved", Outcome.CHECKING: "checking", Outcome.UNKNOWN: "unknown"}
+        raise web.HTTPSeeOther(f"/?payment={names.get(outcome, 'cancelled')}")
+
     async def on_shutdown(self, app: web.Application) -> None:
         self.stopping.set()
         for group in list(self.channel.hub._streams.values()):
@@ -549,9 +570,6 @@ def _notice_document(language: str, title: str, text: str) -> str:
 """
 
 
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
 def mount_web_chat(
     app: web.Application, engine: Engine, translator: Translator, channel: WebChannel
 ) -> WebChatRoutes:
@@ -568,6 +586,7 @@ def mount_web_chat(
     app.router.add_get("/chat/messages", routes.get_messages)
     app.router.add_get("/chat/stream", routes.stream)
     app.on_shutdown.append(routes.on_shutdown)
+    app.middlewares.append(routes.back_to_chat)
     polling: list[asyncio.Task[None]] = []
 
     async def start_polling(app: web.Application) -> None:
