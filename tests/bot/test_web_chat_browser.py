@@ -29,6 +29,7 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debia
 async def browser() -> AsyncIterator[Any]:
     from playwright.async_api import async_playwright
 
+    await asyncio.to_thread(SHOTS.mkdir, parents=True, exist_ok=True)
     async with async_playwright() as playwright:
         launched = await playwright.chromium.launch(executable_path=CHROMIUM)
         yield launched
@@ -49,7 +50,6 @@ async def chat(services: Services) -> AsyncIterator[str]:
 
 async def shoot(page: Any, name: str) -> None:
     """The page as it is now, at both widths, light and dark."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
     for width, size in SIZES.items():
         await page.set_viewport_size(size)
         for scheme in ("light", "dark"):
@@ -73,7 +73,8 @@ async def message_ids(page: Any) -> list[str]:
 
 async def wait_for_bot(page: Any, mid: str, count: int = 1) -> None:
     await page.wait_for_function(
-        "([mid, n]) => document.querySelectorAll(`#log li.from-bot[data-mid='${mid}']`).length >= n",
+        "([mid, n]) => document.querySelectorAll("
+        "`#log li.from-bot[data-mid='${mid}']`).length >= n",
         arg=[mid, count],
         timeout=15000,
     )
@@ -220,8 +221,9 @@ async def host_site() -> AsyncIterator[str]:
     async def page(request: web.Request) -> web.Response:
         chat = request.app["chat"]
         return web.Response(
-            text=f"<!doctype html><html><head><title>Customer site</title></head><body><h1>Our product</h1>"
-            f'<script src="{chat}/widget.js" async></script></body></html>',
+            text="<!doctype html><html><head><title>Customer site</title></head>"
+            f'<body><h1>Our product</h1><script src="{chat}/widget.js" async></script>'
+            "</body></html>",
             content_type="text/html",
         )
 
@@ -256,7 +258,8 @@ async def test_widget_on_another_site(
         frame = page.frame_locator("#proficonf-chat-panel iframe")
         # The chat greets in the background: the badge counts what is unread.
         await page.wait_for_function(
-            "() => { const b = document.querySelector(\"button[aria-controls='proficonf-chat-panel'] span\");"
+            "() => { const b = document.querySelector("
+            "\"button[aria-controls='proficonf-chat-panel'] span\");"
             " return b && !b.hidden && Number(b.textContent) > 0; }",
             timeout=15000,
         )

@@ -194,11 +194,9 @@ async def test_queued_messages_reach_open_streams(visitor: Visitor, services: Se
         assert stream.status == 200
         assert stream.headers["Content-Type"].startswith("text/event-stream")
         async with services.engine.sessions() as session:
-            visitor_id = list(
-                await session.scalars(
-                    select(IdentityRow.external_id).where(IdentityRow.channel == "web")
-                )
-            )[0]
+            visitor_id = await session.scalar(
+                select(IdentityRow.external_id).where(IdentityRow.channel == "web")
+            )
         async with services.engine.sessions.begin() as session:
             await outbox.enqueue(
                 session,
@@ -235,7 +233,8 @@ async def test_back_from_checkout_lands_in_the_chat(visitor: Visitor) -> None:
         page = await response.text()
     assert "Payment method not added" in page  # the notice above the chat
     # Someone without the chat (a Telegram user) gets the return page itself.
-    async with aiohttp.ClientSession() as http, http.get(
-        f"{visitor.base_url}/payment/cancelled", allow_redirects=False
-    ) as response:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"{visitor.base_url}/payment/cancelled", allow_redirects=False) as response,
+    ):
         assert response.status == 200

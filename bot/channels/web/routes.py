@@ -90,7 +90,6 @@ STRINGS = (
 UNREAD_COUNTS = 99  # the badge's label is rendered for 1…99 (plural rules stay Fluent's)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 CHANNEL_KEY = web.AppKey("web_chat_channel", WebChannel)
-_STATE = web.AppKey("web_chat_state", dict)  # type: ignore[type-arg]
 
 
 class Keys:
