@@ -119,7 +119,7 @@ async def _web(settings: Settings, with_worker: bool | None = None) -> None:
     )
     await site.start()
     print(f"listening on http://{settings.host}:{settings.port}", flush=True)
-    print(f"web chat: {settings.base_url}/", flush=True)
+    print(f"web chat: http://{settings.host}:{settings.port}/", flush=True)
     stop = await _until_stopped()
     # Embedded (the SQLite default): emails, payment links and the chat's
     # later messages go out from here; with PostgreSQL, the worker process.

@@ -22,6 +22,7 @@ __all__ = [
     "append",
     "forget",
     "history",
+    "identities_of",
     "identity_of",
     "newest",
     "recipient",
@@ -46,6 +47,23 @@ async def identity_of(session: AsyncSession, channel: str, visitor: str) -> int 
         )
     )
     return found.scalar()
+
+
+async def identities_of(
+    session: AsyncSession, channel: str, visitors: Iterable[str]
+) -> dict[str, int]:
+    """The identities of these visitors that have one (one query per 500)."""
+    wanted = list(visitors)
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        rows = await session.execute(
+            select(IdentityRow.external_id, IdentityRow.id).where(
+                IdentityRow.channel == channel,
+                IdentityRow.external_id.in_(wanted[start : start + 500]),
+            )
+        )
+        found.update(dict(rows.tuples().all()))
+    return found
 
 
 async def recipient(session: AsyncSession, channel: str, visitor: str) -> tuple[int, str] | None:
@@ -130,14 +148,15 @@ async def newest(session: AsyncSession, identity_ids: Iterable[int]) -> dict[int
     """The last `seq` of each of these conversations that has any (one query
     for every open stream of a process)."""
     ids = list(identity_ids)
-    if not ids:
-        return {}
-    found = await session.execute(
-        select(WebChatMessageRow.identity_id, func.max(WebChatMessageRow.seq))
-        .where(WebChatMessageRow.identity_id.in_(ids))
-        .group_by(WebChatMessageRow.identity_id)
-    )
-    return {identity: seq for identity, seq in found.tuples()}
+    newest: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        found = await session.execute(
+            select(WebChatMessageRow.identity_id, func.max(WebChatMessageRow.seq))
+            .where(WebChatMessageRow.identity_id.in_(ids[start : start + 500]))
+            .group_by(WebChatMessageRow.identity_id)
+        )
+        newest.update(dict(found.tuples().all()))
+    return newest
 
 
 REMOVED = "removed"

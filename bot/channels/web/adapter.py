@@ -103,11 +103,12 @@ class Hub:
         if not streams:
             return
         async with sessions() as session:
-            for stream in streams:
-                if stream.identity_id is None:
-                    stream.identity_id = await web_chat.identity_of(
-                        session, CHANNEL, stream.visitor
-                    )
+            unknown = {s.visitor for s in streams if s.identity_id is None}
+            if unknown:
+                found = await web_chat.identities_of(session, CHANNEL, unknown)
+                for stream in streams:
+                    if stream.identity_id is None:
+                        stream.identity_id = found.get(stream.visitor)
             known = {s.identity_id for s in streams if s.identity_id is not None}
             newest = await web_chat.newest(session, known)
         for stream in streams:
