@@ -1,7 +1,8 @@
 """The confirmation email's HTML, in the brand, built the way mail clients
 need it: nested `role="presentation"` tables, every style inline (Gmail and
 Outlook drop or ignore stylesheets), a text wordmark rather than an image
-(images are blocked until the reader allows them), a "bulletproof" button
+and a camera mark drawn with table cells (images are blocked until the reader
+allows them), a "bulletproof" button
 (a table cell with its own background, so the button shows even where the
 link's padding is ignored), and a hidden preheader that inbox lists show
 next to the subject. The one `<style>` block only adds dark-mode colours
@@ -68,6 +69,8 @@ def _dark_styles() -> str:
 .pc-button {{ background-color: {c["primary"]} !important; }}
 .pc-button a {{ color: {c["on-primary"]} !important; }}
 .pc-mark {{ background-color: {c["primary"]} !important; }}
+.pc-lens {{ background-color: {c["on-primary"]} !important; }}
+.pc-lens-tip {{ border-left-color: {c["on-primary"]} !important; }}
 }}"""
 
 
@@ -99,8 +102,17 @@ border="0" style="background-color:{c["bg"]}">
 style="max-width:560px">
 <tr><td style="padding:0 4px 16px">
 <table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
-<td class="pc-mark" width="28" height="28" style="width:28px;height:28px;\
-background-color:{c["primary"]};border-radius:8px;font-size:0;line-height:0">&nbsp;</td>
+<td class="pc-mark" width="28" height="28" align="center" valign="middle" \
+style="width:28px;height:28px;background-color:{c["primary"]};border-radius:8px">
+<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
+<td class="pc-lens" width="11" height="10" style="width:11px;height:10px;\
+background-color:{c["on-primary"]};border-radius:2px;font-size:0;line-height:0">&nbsp;</td>
+<td width="1" style="width:1px;font-size:0;line-height:0">&nbsp;</td>
+<td class="pc-lens-tip" width="0" height="0" style="width:0;height:0;font-size:0;line-height:0;\
+border-top:4px solid transparent;border-bottom:4px solid transparent;\
+border-left:5px solid {c["on-primary"]}">&nbsp;</td>
+</tr></table>
+</td>
 <td class="pc-text" style="padding-left:10px;{text};font-size:21px;line-height:28px;\
 font-weight:700;letter-spacing:-0.2px">{w["brand"]}</td>
 </tr></table>

@@ -16,7 +16,8 @@ from .health import add_health_routes
 from .ip_limit import IpLimiter, ip_limit
 from .limits import MAX_BODY, body_limit
 from .outage import database_outage
-from .pages import Tone, lead, message_page, next_step, page, request_language
+from .page_errors import page_errors
+from .pages import Tone, lead_with_name, message_page, next_step, page, request_language
 from .payment_pages import add_payment_routes
 from .read_timeouts import read_deadline
 
@@ -77,10 +78,10 @@ async def confirm_get(request: web.Request) -> web.Response:
         return _error_page(request, view)
     translator = request.app[TRANSLATOR]
     language = _language(request, view)
-    text = translator.format(language, "web-confirm-text", {"name": view.org_name or ""})
+    text = lead_with_name(translator, language, "web-confirm-text", view.org_name or "")
     button = escape(translator.format(language, "web-confirm-button"))
     body = (
-        f'{lead(text)}<form method="post" class="actions">'
+        f'{text}<form method="post" class="actions">'
         f'<button type="submit" class="button">{button}</button></form>'
         f"{next_step(translator, language, 'web-confirm-next')}"
     )
@@ -117,6 +118,7 @@ def build_app(
         middlewares=[
             read_deadline(engine.settings.http_body_timeout),
             body_limit,
+            page_errors(translator),
             database_outage(translator),
             ip_limit(limiter, translator),
         ],

@@ -10,7 +10,15 @@ from aiohttp import web
 from ..i18n import Translator, match_language
 from .brand import Tone, document, html_response
 
-__all__ = ["Tone", "lead", "message_page", "next_step", "page", "request_language"]
+__all__ = [
+    "Tone",
+    "lead",
+    "lead_with_name",
+    "message_page",
+    "next_step",
+    "page",
+    "request_language",
+]
 
 Args = Mapping[str, object]
 
@@ -31,8 +39,21 @@ def request_language(request: web.Request, known: str | None = None) -> str:
     return "en"
 
 
+# Stands in for a value while its sentence is escaped; private use, so no
+# translation or user text holds it.
+_SLOT = "\ue000"
+
+
 def lead(text: str) -> str:
     return f'<p class="lead">{escape(text)}</p>'
+
+
+def lead_with_name(translator: Translator, language: str, text_id: str, name: str) -> str:
+    """The lead paragraph with `$name` (an organization's name) in bold: the
+    sentence and the name are escaped apart, then put together."""
+    sentence = escape(translator.format(language, text_id, {"name": _SLOT}))
+    strong = f"<strong>{escape(name.replace(_SLOT, ''))}</strong>"
+    return f'<p class="lead">{sentence.replace(_SLOT, strong)}</p>'
 
 
 def next_step(translator: Translator, language: str, text_id: str, args: Args | None = None) -> str:

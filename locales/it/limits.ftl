@@ -31,4 +31,4 @@ limits-too-many-requests-text =
         [many] { $seconds } di secondi
        *[other] { $seconds } secondi
     }.
-limits-too-many-requests-next = Il tuo link funziona ancora: aspetta un momento e ricarica la pagina.
+limits-too-many-requests-next = Il tuo link funziona ancora: ricarica la pagina quando l'attesa è finita.
