@@ -16,11 +16,12 @@ from aiohttp import web
 
 from bot.services import Services
 from tests.bot.web_chat_client import open_web_chat
+from tests.browser.screens import _CONTRAST_JS, SCREENSHOTS, VIEWPORTS
 from tests.transcripts.mailbox import wait_for_token
 
 CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path("var/screenshots/web-chat")
-SIZES = {"375": {"width": 375, "height": 740}, "1280": {"width": 1280, "height": 800}}
+SHOTS = SCREENSHOTS / "web-chat"
+SIZES = {str(w): {"width": w, "height": h} for w, h in VIEWPORTS.values()}
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 
@@ -49,12 +50,16 @@ async def chat(services: Services) -> AsyncIterator[str]:
 
 
 async def shoot(page: Any, name: str) -> None:
-    """The page as it is now, at both widths, light and dark."""
+    """The page as it is now, at both widths, light and dark; every text in
+    it WCAG AA against what is behind it (the brand tests' measure)."""
     for width, size in SIZES.items():
         await page.set_viewport_size(size)
         for scheme in ("light", "dark"):
             await page.emulate_media(color_scheme=scheme)
             await page.screenshot(path=str(SHOTS / f"{name}-{width}-{scheme}.png"))
+            measured = await page.evaluate(_CONTRAST_JS)
+            low = [i for i in measured if i["ratio"] < (3 if i["large"] else 4.5)]
+            assert low == [], (name, width, scheme, low)
     await page.emulate_media(color_scheme="light")
     await page.set_viewport_size(SIZES["375"])
 
