@@ -71,15 +71,18 @@
     // Only the newest question's options are live, and only until a message
     // comes that the visitor did not ask for (an email confirmed elsewhere,
     // an agent's reply): the server would answer an older press as stale.
-    // After "/status" the question above is still the one to answer.
+    // Once answered they go; after "/status" (a command, not an answer) the
+    // question above is still the one to answer.
     const all = Array.from(log.querySelectorAll("li[data-id]"));
     const asking = all.filter((li) => li.querySelector(".quick-replies.choices"));
     const newest = asking[asking.length - 1];
     let outside = false;
     let answered = false;
     for (const li of newest ? all.slice(all.indexOf(newest) + 1) : []) {
-      if (li.classList.contains("from-user")) answered = true;
-      else if (!answered) outside = true;
+      if (li.classList.contains("from-user")) {
+        answered = true;
+        if (!li.querySelector(".bubble").textContent.startsWith("/")) outside = true;
+      } else if (!answered) outside = true;
     }
     asking.forEach((li) => {
       const group = li.querySelector(".quick-replies.choices");
