@@ -27,7 +27,15 @@ def _parser() -> argparse.ArgumentParser:
     codes = ", ".join(LANGUAGES)
     chat.add_argument("--lang", default=None, help=f"language hint ({codes})")
     commands.add_parser("telegram", help="the Telegram bot by long polling (and the outbox worker)")
-    commands.add_parser("web", help="serve confirmation pages and webhooks")
+    web = commands.add_parser(
+        "web", help="the web chat at / (and confirmation pages, webhooks, the widget)"
+    )
+    web.add_argument(
+        "--worker",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run the outbox worker in this process (default: with SQLite)",
+    )
     worker = commands.add_parser("worker", help="send queued emails and fire due reminders")
     worker.add_argument("--once", action="store_true", help="one round, then exit")
     orgs = commands.add_parser("orgs", help="list organizations")
@@ -87,7 +95,7 @@ async def _until_stopped() -> asyncio.Event:
     return stop
 
 
-async def _web(settings: Settings) -> None:
+async def _web(settings: Settings, with_worker: bool | None = None) -> None:
     from aiohttp import web
 
     from .services import open_services
@@ -95,7 +103,9 @@ async def _web(settings: Settings) -> None:
     from .web.read_timeouts import GuardedSite
 
     services = open_services(settings)
-    app = build_app(services.engine, services.translator, services.stripe_webhook)
+    app = build_app(
+        services.engine, services.translator, services.stripe_webhook, services.web_chat
+    )
     if settings.telegram_bot_token is not None and settings.telegram_webhook_secret is not None:
         from .channels.telegram.runtime import open_telegram, webhook_route
 
@@ -113,9 +123,16 @@ async def _web(settings: Settings) -> None:
     )
     await site.start()
     print(f"listening on http://{settings.host}:{settings.port}", flush=True)
+    print(f"web chat: http://{settings.host}:{settings.port}/", flush=True)
     stop = await _until_stopped()
+    # Embedded (the SQLite default): emails, payment links and the chat's
+    # later messages go out from here; with PostgreSQL, the worker process.
+    embedded = settings.is_sqlite if with_worker is None else with_worker
+    worker = asyncio.create_task(services.worker.run_forever(stop)) if embedded else None
     try:
         await stop.wait()
+        if worker is not None:
+            await worker
     finally:
         await runner.cleanup()
         await services.close()
@@ -335,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "telegram":
         return asyncio.run(_telegram(settings))
     elif args.command == "web":
-        asyncio.run(_web(settings))
+        asyncio.run(_web(settings, args.worker))
     elif args.command == "worker":
         asyncio.run(_worker(settings, args.once))
     elif args.command == "orgs":

@@ -26,6 +26,7 @@ from .outbox_kinds.confirmation_email import ConfirmationEmailKind
 from .worker import Worker
 
 if TYPE_CHECKING:  # imported when configured: Stripe, SMTP and Alembic cost start-up time
+    from .channels.web import WebChannel
     from .payments import StripeGateway, StripeWebhook
 
 __all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
@@ -44,6 +45,7 @@ class Services:
     # Present when STRIPE_SECRET_KEY is set; otherwise the payment step says so.
     stripe: "StripeGateway | None" = None
     stripe_webhook: "StripeWebhook | None" = None
+    web_chat: "WebChannel | None" = None
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def close(self) -> None:
@@ -110,6 +112,13 @@ def open_services(
             settings.support_email,
         )
     services = Services(settings, db, engine, translator, worker, desk)
+    from .channels.web import CHANNEL as WEB
+    from .channels.web import WebChannel
+
+    # Every process with a worker writes the web chat's queued messages; the
+    # web process's streams find them (bot/channels/web/adapter.py).
+    services.web_chat = WebChannel(engine, translator)
+    worker.add_chat_sender(WEB, services.web_chat.runner.deliver)
     if settings.stripe_secret_key is not None:
         from storage.payments import DELETE_CUSTOMER
 
@@ -208,6 +217,8 @@ def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> Non
             settings.slack_signing_secret,
             settings.slack_signing_secret_previous,
             settings.internal_api_token,
+            settings.web_chat_secret,
+            settings.web_chat_secret_previous,
         )
         if s is not None
     ]

@@ -40,6 +40,7 @@ __all__ = [
     "TicketRow",
     "TimerRow",
     "TranscriptLineRow",
+    "WebChatMessageRow",
 ]
 
 
@@ -387,3 +388,23 @@ class TranscriptLineRow(Base):
     author: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime]
+
+
+class WebChatMessageRow(Base):
+    """The web chat as its visitor saw it, both sides, in order. `seq` numbers
+    one conversation's messages from 1: the id a browser resumes from, so it
+    is given out under a per-conversation lock and never reused."""
+
+    __tablename__ = "web_chat_messages"
+    __table_args__ = (UniqueConstraint("identity_id", "seq", name="uq_web_chat_messages_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("identities.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(8))  # "bot" or "user"
+    message_id: Mapped[str | None] = mapped_column(String(64))  # a bot message's Fluent id
+    text: Mapped[str] = mapped_column(Text)
+    buttons: Mapped[list[Any]] = mapped_column(JSON)
+    keyboard: Mapped[str | None] = mapped_column(String(64))  # the live keyboard's token
+    language: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime]

@@ -4,6 +4,7 @@ from html import escape
 
 from aiohttp import web
 
+from ..channels.web import WebChannel, mount_web_chat
 from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
 from ..engine import Engine
 from ..i18n import Translator
@@ -103,7 +104,10 @@ async def confirm_post(request: web.Request) -> web.Response:
 
 
 def build_app(
-    engine: Engine, translator: Translator, stripe_webhook: StripeWebhook | None = None
+    engine: Engine,
+    translator: Translator,
+    stripe_webhook: StripeWebhook | None = None,
+    web_chat: WebChannel | None = None,
 ) -> web.Application:
     # client_max_size catches chunked bodies that grow past the limit as read.
     limiter = IpLimiter(
@@ -130,6 +134,7 @@ def build_app(
 
         mount_slack(app, engine, translator)
     add_payment_routes(app, translator, stripe_webhook)
+    mount_web_chat(app, engine, translator, web_chat or WebChannel(engine, translator))
     token = engine.settings.internal_api_token
     if token is not None and token.get_secret_value():
         # Without a token the internal API does not exist (404), never open.

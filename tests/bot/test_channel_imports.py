@@ -29,6 +29,7 @@ ADAPTERS = {
     "bot.channels.telegram.aiogram": LIBRARIES["aiogram"],
     "bot.channels.telegram.ptb": LIBRARIES["ptb"],
     "bot.channels.slack": LIBRARIES["slack"],
+    "bot.channels.web": set(),
 }
 
 _PROBE = """

@@ -49,6 +49,7 @@ SAMPLE_ARGS: dict[str, str | int] = {
     "transcript": "user: hi",
     "credit_left_minor": 1800,
     "credit_left_currency": "USD",
+    "count": 3,
 }
 
 
@@ -81,7 +82,12 @@ ENGLISH = entries("en")
 DESK = entries("en", "desk.ftl")
 TRANSLATED = {key: names for key, names in ENGLISH.items() if key not in DESK}
 # Words that really are spelled the same ("No" in Spanish and Italian, "Euro").
-SAME_IN_SOME_LANGUAGES = {"brand-name", "button-no", "currency-option-eur"}
+SAME_IN_SOME_LANGUAGES = {
+    "brand-name",
+    "button-no",
+    "currency-option-eur",
+    "webchat-action-status",
+}
 
 
 @pytest.mark.parametrize("locale", [code for code in LANGUAGES if code != "en"])
