@@ -8,26 +8,25 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.config import Settings
+from bot.handoff.desk import CardButton, Desk, DeskPoster
+from bot.handoff.effects import DESK
+from bot.mail.mailer import FileMailer, Mailer
+from bot.ops import logs
+from bot.ops.clock import Clock, SystemClock
+from bot.ops.log_redaction import RedactSecrets
+from bot.outbox.kinds import SimpleKind
+from bot.outbox.kinds.chat_message import ChatSender
+from bot.outbox.kinds.confirmation_email import ConfirmationEmailKind
+from bot.outbox.worker import Worker
+from bot.steps.engine import Engine
+from bot.text.i18n import Translator
 from storage.db import make_engine, make_sessionmaker
 from storage.tickets import TicketRecord
 
-from . import logs
-from .clock import Clock, SystemClock
-from .config import Settings
-from .engine import Engine
-from .handoff.desk import CardButton, Desk, DeskPoster
-from .handoff.effects import DESK
-from .i18n import Translator
-from .log_redaction import RedactSecrets
-from .mailer import FileMailer, Mailer
-from .outbox_kinds import SimpleKind
-from .outbox_kinds.chat_message import ChatSender
-from .outbox_kinds.confirmation_email import ConfirmationEmailKind
-from .worker import Worker
-
 if TYPE_CHECKING:  # imported when configured: Stripe, SMTP and Alembic cost start-up time
-    from .channels.web import WebChannel
-    from .payments import StripeGateway, StripeWebhook
+    from bot.channels.web import WebChannel
+    from bot.payments import StripeGateway, StripeWebhook
 
 __all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
 
@@ -73,7 +72,7 @@ def prepare_database(settings: Settings) -> None:
 def make_mailer(settings: Settings) -> Mailer:
     """SMTP when SMTP_URL is set; `.eml` files in MAIL_DIR otherwise."""
     if settings.smtp_url is not None:
-        from .smtp import SmtpMailer
+        from bot.mail.smtp import SmtpMailer
 
         return SmtpMailer(
             settings.smtp_url.get_secret_value(),
@@ -96,8 +95,8 @@ def open_services(
         SimpleKind(DESK, desk.run, service_name=DESK),
     )
     if settings.slack_configured:
-        from .channels.runner import Runner
-        from .channels.slack import CHANNEL, SlackDesk, SlackSender, make_client, slack_address
+        from bot.channels.runner import Runner
+        from bot.channels.slack import CHANNEL, SlackDesk, SlackSender, make_client, slack_address
 
         slack_client = make_client(settings)
         slack = Runner(SlackSender(slack_client), engine, translator, address_of=slack_address)
@@ -112,23 +111,22 @@ def open_services(
             settings.support_email,
         )
     services = Services(settings, db, engine, translator, worker, desk)
-    from .channels.web import CHANNEL as WEB
-    from .channels.web import WebChannel
+    from bot.channels.web import CHANNEL as WEB
+    from bot.channels.web import WebChannel
 
     # Every process with a worker writes the web chat's queued messages; the
     # web process's streams find them (bot/channels/web/adapter.py).
     services.web_chat = WebChannel(engine, translator)
     worker.add_chat_sender(WEB, services.web_chat.runner.deliver)
     if settings.stripe_secret_key is not None:
-        from storage.payments import DELETE_CUSTOMER
-
-        from .outbox_kinds.payment_link import PaymentLinkKind
-        from .payments import (
+        from bot.outbox.kinds.payment_link import PaymentLinkKind
+        from bot.payments import (
             CustomerDeletionRunner,
             PaymentLinkRunner,
             StripeGateway,
             StripeWebhook,
         )
+        from storage.payments import DELETE_CUSTOMER
 
         services.stripe = StripeGateway(settings)
         services.stripe_webhook = StripeWebhook(engine, services.stripe)
@@ -147,7 +145,7 @@ def _telegram_on_first_use(services: Services) -> ChatSender:
     one to send: nothing Telegram is imported before that."""
 
     async def send(payload: dict[str, Any]) -> None:
-        from .channels.telegram.runtime import open_telegram
+        from bot.channels.telegram.runtime import open_telegram
 
         runtime = open_telegram(services)  # replaces this sender with its own
         services.closers.append(runtime.close)
@@ -171,7 +169,7 @@ class _TelegramDeskOnFirstUse:
         return ticket.telegram_chat_id is not None
 
     async def _real(self) -> DeskPoster:
-        from .channels.telegram.runtime import open_telegram
+        from bot.channels.telegram.runtime import open_telegram
 
         runtime = open_telegram(self.services)
         self.services.closers.append(runtime.close)
@@ -198,7 +196,7 @@ def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> Non
     # user finds it; otherwise links are tokens and never logged.
     logs.configure(settings.log_level, settings.log_format, keep_links=settings.smtp_url is None)
     if quiet_updates:  # a terminal user does not want a log line per message
-        logging.getLogger("bot.engine").setLevel(logging.WARNING)
+        logging.getLogger("bot.steps.engine").setLevel(logging.WARNING)
     # Library debug logs print whole updates (what users typed, card numbers
     # included) and httpx logs request URLs (which hold the bot token).
     for noisy in ("httpx", "httpcore", "telegram", "aiogram"):

@@ -7,9 +7,8 @@ runner's (`runner.py`), once for every channel."""
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.text.render import RenderedMessage
 from conversations import Event
-
-from ..render import RenderedMessage
 
 __all__ = ["Address", "Channel", "Inbound", "Unreachable"]
 

@@ -11,20 +11,19 @@ import os
 import sys
 from typing import Protocol, TextIO
 
+from bot.channels.channel import Address, Inbound
+from bot.channels.commands import parse_command
+from bot.channels.parts import ChannelParts
+from bot.channels.runner import Runner, asks
+from bot.steps.codec import reply_from_json
+from bot.steps.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK, Outcome
+from bot.text.render import RenderedMessage, render
 from conversations import HANDOFF_CHOICE, Choice, Event, Text, prompt
 from conversations.choices import normalize
 from conversations.facts import Facts
 from storage import outbox
 from storage.conversations import find_identity
 from storage.db import DATABASE_UNAVAILABLE
-
-from ..codec import reply_from_json
-from ..engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK, Outcome
-from ..render import RenderedMessage, render
-from .channel import Address, Inbound
-from .commands import parse_command
-from .parts import ChannelParts
-from .runner import Runner, asks
 
 __all__ = ["CHANNEL", "ConsoleChannel", "LineSource", "StdinLines"]
 

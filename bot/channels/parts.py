@@ -4,11 +4,11 @@ composition root (which imports the channels it wires)."""
 
 from typing import Protocol
 
-from ..config import Settings
-from ..engine import Engine
-from ..handoff.desk import Desk
-from ..i18n import Translator
-from ..worker import Worker
+from bot.config import Settings
+from bot.handoff.desk import Desk
+from bot.outbox.worker import Worker
+from bot.steps.engine import Engine
+from bot.text.i18n import Translator
 
 __all__ = ["ChannelParts"]
 

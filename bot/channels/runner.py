@@ -24,19 +24,18 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.channels.channel import Address, Channel, Inbound, Unreachable
+from bot.ops.faults import crash_point
+from bot.organizations.tokens import new_keyboard_token
+from bot.outbox.worker import PermanentDeliveryError
+from bot.steps.codec import reply_from_json, reply_to_json
+from bot.steps.engine import Engine, Outcome
+from bot.text.i18n import Translator
+from bot.text.render import RenderedMessage, render
 from conversations import Reply
 from storage import keyboards, owed_replies
 from storage.db import DATABASE_UNAVAILABLE
 from storage.records import ConversationRecord
-
-from ..codec import reply_from_json, reply_to_json
-from ..engine import Engine, Outcome
-from ..faults import crash_point
-from ..i18n import Translator
-from ..render import RenderedMessage, render
-from ..tokens import new_keyboard_token
-from ..worker import PermanentDeliveryError
-from .channel import Address, Channel, Inbound, Unreachable
 
 __all__ = ["TRY_AGAIN", "Runner", "asks"]
 

@@ -3,7 +3,7 @@
 links, the support desk, timers, the user's data). `registry.RUNNERS` maps
 each effect type to its runner; the engine looks the runner up and calls it."""
 
-from .context import EffectContext
-from .registry import RUNNERS, run_effect
+from bot.effects.context import EffectContext
+from bot.effects.registry import RUNNERS, run_effect
 
 __all__ = ["RUNNERS", "EffectContext", "run_effect"]

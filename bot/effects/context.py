@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from conversations import Event
 from storage.records import ConversationRecord
 
-from ..config import Settings
-
 if TYPE_CHECKING:  # the engine imports the runners; the runners only fill its Outcome
-    from ..engine import Outcome
+    from bot.steps.engine import Outcome
 
 __all__ = ["EffectContext", "Runner", "Runners"]
 

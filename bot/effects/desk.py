@@ -4,13 +4,12 @@ and `desk` outbox rows the worker posts to the desks (`bot/handoff/desk.py`)."""
 import logging
 from collections.abc import Mapping
 
+from bot.effects.context import EffectContext, Runners
+from bot.handoff.effects import STATUS_NOTICES, queue_desk
+from bot.handoff.redact import redact
 from conversations import Event, OpenTicket, RelayToDesk, TellDesk, UpdateTicket
 from storage import tickets as tickets_repo
 from storage.tickets import TicketRecord
-
-from ..handoff.effects import STATUS_NOTICES, queue_desk
-from ..handoff.redact import redact
-from .context import EffectContext, Runners
 
 __all__ = ["RUNNERS", "run_desk_effect"]
 

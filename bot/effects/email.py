@@ -6,14 +6,13 @@ announces about it. The address's daily limit was applied by the core
 import logging
 from typing import Any
 
+from bot.effects.context import EffectContext, Runners
+from bot.effects.desk import run_desk_effect
+from bot.organizations.tokens import hash_token, new_token
+from bot.outbox.kinds.names import CONFIRMATION_EMAIL
 from conversations import Event, Reply, SendConfirmationEmail
 from storage import organizations as orgs_repo
 from storage import outbox
-
-from ..outbox_kinds.names import CONFIRMATION_EMAIL
-from ..tokens import hash_token, new_token
-from .context import EffectContext, Runners
-from .desk import run_desk_effect
 
 __all__ = ["RUNNERS"]
 

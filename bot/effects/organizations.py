@@ -1,5 +1,6 @@
 """Organizations: created, updated, abandoned, in the step's transaction."""
 
+from bot.effects.context import EffectContext, Runners
 from conversations import (
     AbandonOrganization,
     CreateOrganization,
@@ -9,8 +10,6 @@ from conversations import (
 )
 from conversations.domains import registrable_domain
 from storage import organizations as orgs_repo
-
-from .context import EffectContext, Runners
 
 __all__ = ["RUNNERS"]
 

@@ -3,12 +3,11 @@
 
 import logging
 
+from bot.effects.context import EffectContext, Runners
+from bot.outbox.kinds.names import PAYMENT_LINK
 from conversations import CreatePaymentLink, Event
 from storage import outbox
 from storage import payments as payments_repo
-
-from ..outbox_kinds.names import PAYMENT_LINK
-from .context import EffectContext, Runners
 
 __all__ = ["RUNNERS"]
 

@@ -2,10 +2,9 @@
 step's transaction and may answer with an event the core steps next (as
 `OrganizationCreated` answers `CreateOrganization`)."""
 
+from bot.effects import desk, email, organizations, payment, replies, timers, user_data
+from bot.effects.context import EffectContext, Runners
 from conversations import Effect, Event
-
-from . import desk, email, organizations, payment, replies, timers, user_data
-from .context import EffectContext, Runners
 
 __all__ = ["RUNNERS", "run_effect"]
 

@@ -1,8 +1,7 @@
 """Effects for the channel that delivered the event: they only fill the outcome."""
 
+from bot.effects.context import EffectContext, Runners
 from conversations import Event, FormRejected, RedactUserMessage, Reply
-
-from .context import EffectContext, Runners
 
 __all__ = ["RUNNERS"]
 

@@ -4,11 +4,10 @@ transaction; the worker fires them when due."""
 import logging
 from datetime import timedelta
 
+from bot.config import Settings
+from bot.effects.context import EffectContext, Runners
 from conversations import REMINDER, SLA_TIMER, CancelTimers, Event, ScheduleTimer
 from storage import timers
-
-from ..config import Settings
-from .context import EffectContext, Runners
 
 __all__ = ["RUNNERS", "timer_delays"]
 

@@ -1,11 +1,10 @@
 """`/delete`: the user's personal data goes; their organizations stay, detached."""
 
+from bot.effects.context import EffectContext, Runners
+from bot.handoff.effects import erase_tickets
 from conversations import DeleteUserData, Event
 from storage import organizations as orgs_repo
 from storage import payments as payments_repo
-
-from ..handoff.effects import erase_tickets
-from .context import EffectContext, Runners
 
 __all__ = ["RUNNERS"]
 

@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING
 
 import stripe
 
+from bot.outbox.kinds.names import PAYMENT_LINK
+from bot.payments.availability import SepaAvailability, SepaDebit
+from bot.payments.client import StripeGateway, idempotency_key, is_transient
+from bot.payments.fields import field
 from conversations import (
     Event,
     PaymentLinkDelayed,
@@ -27,16 +31,11 @@ from storage import payments as payments_repo
 from storage.payments import DELETED, EXPIRED, LINK_SENT, PROCESSING, SAVED, PaymentProfile
 from storage.records import OrganizationRecord, OutboxItem
 
-from ..outbox_kinds.names import PAYMENT_LINK
-from .availability import SepaAvailability, SepaDebit
-from .client import StripeGateway, idempotency_key, is_transient
-from .fields import field
-
 if TYPE_CHECKING:
     from stripe.params import CustomerCreateParams
     from stripe.params.checkout import SessionCreateParams
 
-    from ..engine import Engine
+    from bot.steps.engine import Engine
 
 __all__ = ["PAYMENT_METHODS", "PaymentLinkRunner", "checkout_lifetime", "link_expiry"]
 

@@ -10,9 +10,9 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from ..i18n import Translator
-from .outage import PAGE_PREFIXES
-from .pages import Tone, message_page, request_language
+from bot.text.i18n import Translator
+from bot.web.outage import PAGE_PREFIXES
+from bot.web.pages import Tone, message_page, request_language
 
 __all__ = ["page_errors"]
 

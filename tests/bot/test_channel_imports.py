@@ -58,5 +58,5 @@ def test_an_adapter_loads_only_its_own_platform(module: str) -> None:
 def test_the_telegram_text_helpers_load_no_database_or_worker() -> None:
     loaded = _loaded("bot.channels.telegram.common")
     assert "sqlalchemy" not in {name.split(".")[0] for name in loaded}
-    assert "bot.worker" not in loaded
+    assert "bot.outbox.worker" not in loaded
     assert "bot.channels.console" not in loaded

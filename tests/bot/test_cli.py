@@ -11,7 +11,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from conversations import LANGUAGES
 from conversations.diagram import mermaid
 from conversations.flow import FLOW

@@ -11,7 +11,7 @@ from pydantic import SecretStr
 from bot.config import Settings
 from bot.effects import RUNNERS
 from bot.handoff.effects import DESK
-from bot.outbox_kinds.names import CHAT_MESSAGE, CONFIRMATION_EMAIL, PAYMENT_LINK
+from bot.outbox.kinds.names import CHAT_MESSAGE, CONFIRMATION_EMAIL, PAYMENT_LINK
 from bot.services import open_services
 from conversations import Effect
 from storage.payments import DELETE_CUSTOMER

@@ -184,7 +184,7 @@ async def test_malformed_bodies(visitor: Visitor, services: Services, body: Any)
 async def test_queued_messages_reach_open_streams(visitor: Visitor, services: Services) -> None:
     """An outbox `chat_message` for the web (an agent's reply, a confirmed
     email) reaches a stream that is open at once, numbered after the rest."""
-    from bot.codec import reply_to_json
+    from bot.steps.codec import reply_to_json
     from conversations import Reply
     from storage import outbox
 

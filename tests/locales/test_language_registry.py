@@ -8,7 +8,7 @@ from pathlib import Path
 import babel
 import pytest
 
-from bot.i18n import Translator, match_language
+from bot.text.i18n import Translator, match_language
 from conversations import LANGUAGES
 from conversations.choices import match_choice
 from conversations.languages import LANGUAGE_REGISTRY, Language, language

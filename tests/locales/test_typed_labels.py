@@ -5,7 +5,7 @@ read the locales; this test keeps that table and the `.ftl` labels together."""
 
 import pytest
 
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from conversations import HANDOFF_CHOICE, Choice, Conversation, State, Text, prompt, step
 from conversations.model import LANGUAGES
 

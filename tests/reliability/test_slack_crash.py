@@ -10,7 +10,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.faults import CRASH_EXIT_CODE
+from bot.ops.faults import CRASH_EXIT_CODE
 from tests.bot.slack_workspace import SlackWorkspace, message_ids
 from tests.doubles.slack_api import SlackApiDouble
 from tests.reliability.test_web_crashes import Web, _conversation, _env

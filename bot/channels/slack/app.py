@@ -22,6 +22,18 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.channel import Address, Inbound
+from bot.channels.runner import Runner
+from bot.channels.slack.blocks import FORM_CALLBACK, FormPrefill, form_values, form_view, home_view
+from bot.channels.slack.client import make_client
+from bot.channels.slack.desk import SlackDeskEvents
+from bot.channels.slack.ids import CHANNEL, user_key
+from bot.channels.slack.payloads import MalformedPayload, field, optional, team_of
+from bot.channels.slack.sender import SlackSender, slack_address
+from bot.channels.slack.text import unformat
+from bot.handoff.desk import Desk
+from bot.steps.engine import Engine, Outcome
+from bot.text.i18n import Translator, match_language
 from conversations import (
     COMMANDS,
     LANGUAGES,
@@ -38,19 +50,6 @@ from conversations import (
 )
 from storage.db import DATABASE_UNAVAILABLE
 from storage.organizations import list_organizations
-
-from ...engine import Engine, Outcome
-from ...handoff.desk import Desk
-from ...i18n import Translator, match_language
-from ..channel import Address, Inbound
-from ..runner import Runner
-from .blocks import FORM_CALLBACK, FormPrefill, form_values, form_view, home_view
-from .client import make_client
-from .desk import SlackDeskEvents
-from .ids import CHANNEL, user_key
-from .payloads import MalformedPayload, field, optional, team_of
-from .sender import SlackSender, slack_address
-from .text import unformat
 
 __all__ = ["SlackChannel", "mount_slack"]
 

@@ -6,10 +6,10 @@ deleted with a bot token, so `redact` and `answer_button` do nothing."""
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from ...render import RenderedMessage
-from ..channel import Address, Inbound, Unreachable
-from .blocks import message_payload
-from .ids import CHANNEL, dm_target
+from bot.channels.channel import Address, Inbound, Unreachable
+from bot.channels.slack.blocks import message_payload
+from bot.channels.slack.ids import CHANNEL, dm_target
+from bot.text.render import RenderedMessage
 
 __all__ = ["SlackSender", "slack_address"]
 

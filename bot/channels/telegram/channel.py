@@ -10,17 +10,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from conversations import LANGUAGES, Button, Choice, Command, Event, Reply, carries_payment_number
-from conversations.languages import language as registry_language
-from storage import telegram as chats_repo
-
-from ...engine import CONFIRMATION_EMAIL
-from ...i18n import match_language
-from ...render import RenderedMessage
-from ..channel import Address, Inbound, Unreachable
-from ..parts import ChannelParts
-from ..runner import Runner, Work
-from .common import (
+from bot.channels.channel import Address, Inbound, Unreachable
+from bot.channels.parts import ChannelParts
+from bot.channels.runner import Runner, Work
+from bot.channels.telegram.common import (
     CHANNEL,
     ApiError,
     BotApi,
@@ -32,8 +25,14 @@ from .common import (
     text_chunks,
     to_event,
 )
-from .desk import TelegramDeskUpdates
-from .limits import SendLimiter
+from bot.channels.telegram.desk import TelegramDeskUpdates
+from bot.channels.telegram.limits import SendLimiter
+from bot.steps.engine import CONFIRMATION_EMAIL
+from bot.text.i18n import match_language
+from bot.text.render import RenderedMessage
+from conversations import LANGUAGES, Button, Choice, Command, Event, Reply, carries_payment_number
+from conversations.languages import language as registry_language
+from storage import telegram as chats_repo
 
 __all__ = ["COMMAND_DESCRIPTIONS", "SentObserver", "TelegramChannel", "TelegramSender"]
 

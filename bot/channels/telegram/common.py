@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot.channels.commands import parse_command
+from bot.organizations.tokens import new_keyboard_token
+from bot.text.render import RenderedButton, RenderedMessage
 from conversations import Event, Text
-
-from ...render import RenderedButton, RenderedMessage
-from ...tokens import new_keyboard_token
-from ..commands import parse_command
 
 __all__ = [
     "CHANNEL",

@@ -10,15 +10,14 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
+from bot.channels.parts import ChannelParts
+from bot.channels.telegram.common import MAX_TEXT, ApiError, Incoming, Keyboard, KeyButton
+from bot.handoff.desk import ACTIONS, CardButton, Desk
 from storage import tickets as tickets_repo
 from storage.tickets import TicketRecord
 
-from ...handoff.desk import ACTIONS, CardButton, Desk
-from ..parts import ChannelParts
-from .common import MAX_TEXT, ApiError, Incoming, Keyboard, KeyButton
-
 if TYPE_CHECKING:
-    from .channel import TelegramSender
+    from bot.channels.telegram.channel import TelegramSender
 
 __all__ = ["DESK_CALLBACK", "TelegramDesk", "TelegramDeskUpdates"]
 

@@ -10,13 +10,13 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
-from ...config import Settings
-from ...web.json_body import MalformedJson, parse_json
-from ..parts import ChannelParts
-from .channel import SentObserver, TelegramChannel, TelegramSender
-from .common import CHANNEL, BotApi, Incoming
-from .limits import Limits, SendLimiter
-from .polling import Poller
+from bot.channels.parts import ChannelParts
+from bot.channels.telegram.channel import SentObserver, TelegramChannel, TelegramSender
+from bot.channels.telegram.common import CHANNEL, BotApi, Incoming
+from bot.channels.telegram.limits import Limits, SendLimiter
+from bot.channels.telegram.polling import Poller
+from bot.config import Settings
+from bot.web.json_body import MalformedJson, parse_json
 
 __all__ = ["WEBHOOK_PATH", "TelegramRuntime", "limits_from", "open_telegram", "webhook_route"]
 
@@ -55,10 +55,10 @@ def _library(settings: Settings) -> Library:
     assert settings.telegram_bot_token is not None
     token = settings.telegram_bot_token.get_secret_value()
     if settings.telegram_library == "ptb":
-        from .ptb import PtbLibrary
+        from bot.channels.telegram.ptb import PtbLibrary
 
         return PtbLibrary(token, settings.telegram_api_base)
-    from .aiogram import AiogramLibrary
+    from bot.channels.telegram.aiogram import AiogramLibrary
 
     return AiogramLibrary(token, settings.telegram_api_base)
 
@@ -121,7 +121,7 @@ def open_telegram(
     channel = TelegramChannel(services, sender, on_processed=on_processed, embedded=embedded)
     services.worker.add_chat_sender(CHANNEL, channel.runner.deliver)
     if settings.support_telegram_chat_id is not None:
-        from .desk import TelegramDesk
+        from bot.channels.telegram.desk import TelegramDesk
 
         services.desk.add_poster(
             TelegramDesk(sender, settings.support_telegram_chat_id, services.desk)

@@ -19,13 +19,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.channels.channel import Address, Inbound
+from bot.channels.runner import Runner
+from bot.steps.engine import Engine
+from bot.text.i18n import Translator
+from bot.text.render import RenderedMessage
 from storage import web_chat
-
-from ...engine import Engine
-from ...i18n import Translator
-from ...render import RenderedMessage
-from ..channel import Address, Inbound
-from ..runner import Runner
 
 __all__ = ["CHANNEL", "Hub", "Stream", "WebChannel", "line_json"]
 

@@ -36,22 +36,21 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.channels.channel import Address, Inbound
+from bot.channels.commands import parse_command
+from bot.channels.web.adapter import CHANNEL, WebChannel, line_json
+from bot.config import Settings
+from bot.steps.engine import Engine
+from bot.text.i18n import Translator, match_language
+from bot.web.brand import STATIC_DIR, static_url
+from bot.web.ip_limit import IpLimiter
+from bot.web.json_body import MalformedJson, parse_json
+from bot.web.pages import request_language
 from conversations import Choice, Command, Event, Text, carries_payment_number
 from conversations.flow import MAX_TEXT
 from conversations.text import free_text
 from storage import conversations as conversations_repo
 from storage import web_chat
-
-from ...config import Settings
-from ...engine import Engine
-from ...i18n import Translator, match_language
-from ...web.brand import STATIC_DIR, static_url
-from ...web.ip_limit import IpLimiter
-from ...web.json_body import MalformedJson, parse_json
-from ...web.pages import request_language
-from ..channel import Address, Inbound
-from ..commands import parse_command
-from .adapter import CHANNEL, WebChannel, line_json
 
 __all__ = ["COOKIE", "Keys", "mount_web_chat"]
 
@@ -443,7 +442,7 @@ class WebChatRoutes:
         visitor = self._visitor(request)
         if visitor is None or await self._conversation_language(visitor) is None:
             return await handler(request)
-        from ...web.payment_pages import WEBHOOK, Outcome, session_outcome
+        from bot.web.payment_pages import WEBHOOK, Outcome, session_outcome
 
         outcome = Outcome.NOT_ADDED
         if request.path == "/payment/done":

@@ -14,6 +14,21 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.config import Settings
+from bot.effects import EffectContext, run_effect
+from bot.handoff.effects import record_lines, reply_line, said_line
+from bot.ops import metrics
+from bot.ops.clock import Clock
+from bot.ops.faults import crash_point
+from bot.outbox.kinds.names import (
+    CHAT_MESSAGE,
+    CONFIRMATION_EMAIL,
+    CONSOLE_MESSAGE,
+    PAYMENT_LINK,
+    message_kind,
+)
+from bot.steps.codec import reply_to_json
+from bot.steps.facts import gather_facts
 from conversations import (
     Choice,
     Command,
@@ -33,22 +48,6 @@ from storage import limits as limits_repo
 from storage import outbox, owed_replies
 from storage.records import ConversationRecord
 from storage.step_events import record_step
-
-from . import metrics
-from .clock import Clock
-from .codec import reply_to_json
-from .config import Settings
-from .effects import EffectContext, run_effect
-from .facts import gather_facts
-from .faults import crash_point
-from .handoff.effects import record_lines, reply_line, said_line
-from .outbox_kinds.names import (
-    CHAT_MESSAGE,
-    CONFIRMATION_EMAIL,
-    CONSOLE_MESSAGE,
-    PAYMENT_LINK,
-    message_kind,
-)
 
 __all__ = [
     "CHAT_MESSAGE",

@@ -7,11 +7,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.ops.clock import Clock
+from bot.outbox.kinds.names import CHAT_MESSAGE
 from storage import outbox
 from storage.records import OutboxItem
-
-from ..clock import Clock
-from .names import CHAT_MESSAGE
 
 __all__ = ["ChatMessageKind", "ChatSender"]
 

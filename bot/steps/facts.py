@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from conversations import Choice, Conversation, Event, FormSubmitted, State, Text
 from conversations.facts import DailyCount, Facts
 from conversations.limits import DAY
@@ -12,8 +13,6 @@ from conversations.policy import counts_needed
 from storage import limits as limits_repo
 from storage import organizations as orgs_repo
 from storage.records import ConversationRecord
-
-from .config import Settings
 
 __all__ = ["gather_facts"]
 

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.outbox.kinds.names import PAYMENT_LINK
 from conversations import PaymentLinkUnavailable
 from storage import outbox
 from storage.records import OutboxItem
 
-from .names import PAYMENT_LINK
-
 if TYPE_CHECKING:
-    from ..engine import Engine
+    from bot.steps.engine import Engine
 
 __all__ = ["PaymentLinkKind"]
 

@@ -1,5 +1,5 @@
 """Drains the outbox and fires due timers. Outbox rows are claimed with a
-lease, run by their kind (`bot/outbox_kinds/`), and marked done; failures are
+lease, run by their kind (`bot/outbox/kinds/`), and marked done; failures are
 retried with exponential backoff and given up after a while (the kind's
 `give_up`). A row killed between running and marking done comes back when its
 lease ends and runs again (an email with the same Message-ID, so the
@@ -15,19 +15,18 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.config import Settings
+from bot.mail.mailer import PermanentMailError
+from bot.ops import metrics
+from bot.ops.clock import Clock
+from bot.ops.faults import crash_point
+from bot.outbox.kinds import OutboxKind, OutboxKinds
+from bot.outbox.kinds.chat_message import ChatMessageKind, ChatSender
+from bot.steps.engine import Engine
 from conversations import Timer
 from storage import conversations as conversations_repo
 from storage import outbox, timers
 from storage.records import OutboxItem, TimerItem
-
-from . import metrics
-from .clock import Clock
-from .config import Settings
-from .engine import Engine
-from .faults import crash_point
-from .mailer import PermanentMailError
-from .outbox_kinds import OutboxKind, OutboxKinds
-from .outbox_kinds.chat_message import ChatMessageKind, ChatSender
 
 __all__ = ["MAX_ATTEMPTS", "ChatSender", "PermanentDeliveryError", "Worker", "backoff"]
 

@@ -11,21 +11,20 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.mail.content import build_confirmation_email, confirm_url
+from bot.mail.mailer import FileMailer, Mailer, PermanentMailError
+from bot.ops import metrics
+from bot.ops.faults import crash_point
+from bot.organizations.tokens import hash_token
+from bot.outbox.kinds.names import CONFIRMATION_EMAIL
+from bot.text.i18n import Translator
 from conversations import EmailDeliveryFailed
 from storage import organizations as orgs_repo
 from storage import outbox
 from storage.records import OutboxItem
 
-from .. import metrics
-from ..email_content import build_confirmation_email, confirm_url
-from ..faults import crash_point
-from ..i18n import Translator
-from ..mailer import FileMailer, Mailer, PermanentMailError
-from ..tokens import hash_token
-from .names import CONFIRMATION_EMAIL
-
 if TYPE_CHECKING:
-    from ..engine import Engine
+    from bot.steps.engine import Engine
 
 __all__ = ["ConfirmationEmailKind"]
 
