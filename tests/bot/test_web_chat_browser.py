@@ -99,9 +99,15 @@ async def no_horizontal_scroll(page: Any) -> None:
     assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+# Every language on SQLite; on PostgreSQL one is enough.
 @pytest.mark.parametrize(
-    ("accept", "language", "name_text"),
-    [("en-US,en;q=0.9", "en", "Acme Labs"), ("ru-RU,ru;q=0.9", "ru", "Ацме")],
+    ("backend", "accept", "language", "name_text"),
+    [
+        ("sqlite", "en-US,en;q=0.9", "en", "Acme Labs"),
+        ("sqlite", "ru-RU,ru;q=0.9", "ru", "Ацме"),
+        ("postgresql", "en-US,en;q=0.9", "en", "Acme Labs"),
+    ],
+    indirect=["backend"],
 )
 async def test_whole_flow(
     browser: Any,
@@ -112,8 +118,6 @@ async def test_whole_flow(
     language: str,
     name_text: str,
 ) -> None:
-    if backend != "sqlite" and language != "en":
-        pytest.skip("one language is enough on PostgreSQL")
     prefix = f"{language}"
     context = await browser.new_context(
         viewport=SIZES["375"],
@@ -196,9 +200,9 @@ async def test_whole_flow(
     await context.close()
 
 
+# Rendering does not depend on the database: SQLite only.
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 async def test_hostile_text_is_shown_as_text(browser: Any, chat: str, backend: str) -> None:
-    if backend != "sqlite":
-        pytest.skip("rendering does not depend on the database")
     context = await browser.new_context(viewport=SIZES["1280"])
     page = await context.new_page()
     await page.goto(f"{chat}/")
@@ -242,11 +246,11 @@ async def host_site() -> AsyncIterator[str]:
     await runner.cleanup()
 
 
+# The widget does not depend on the database: SQLite only.
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 async def test_widget_on_another_site(
     browser: Any, services: Services, backend: str, host_site: Any
 ) -> None:
-    if backend != "sqlite":
-        pytest.skip("the widget does not depend on the database")
     from bot.services import open_services
 
     app, host = host_site
