@@ -4,6 +4,8 @@ the user's organizations). Passed into `step`; never stored."""
 
 from dataclasses import dataclass
 
+from .team import Team
+
 __all__ = ["DEFAULT_SUPPORT_EMAIL", "Facts"]
 
 DEFAULT_SUPPORT_EMAIL = "support@proficonf.com"
@@ -21,3 +23,6 @@ class Facts:
     # The names of the user's other organizations (a duplicate is pointed
     # out); the shell fills them in only where a name is being given.
     org_names: tuple[str, ...] = ()
+    # The organization's invitations and members, read only while the owner
+    # invites or asks for the status (None otherwise).
+    team: Team | None = None

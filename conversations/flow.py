@@ -54,6 +54,7 @@ from .events import (
 from .facts import Facts
 from .form import check_form, payment_fields
 from .handoff import HANDOFF_CHOICE, INVALID_BEFORE_OFFER, handoff_step, offer_button, start_handoff
+from .invitations import INVITE_CHOICES, INVITE_ROW, invite_entry, team_status, text_limit
 from .limits import recent_sends, refusal
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import failure_reason, method_args
@@ -83,7 +84,7 @@ Handler = Callable[[Conversation, Any, Now], Outcome]
 
 MAX_TEXT = 1000
 _DOMAIN_NOTES = {DomainKind.FREE: "email-note-free", DomainKind.DISPOSABLE: "email-note-disposable"}
-COMMANDS = ("start", "status", "language", "cancel", "help", "new", "delete")
+COMMANDS = ("start", "status", "language", "cancel", "help", "new", "delete", "invite")
 # States whose data the user has not saved yet: /new would throw it away.
 _UNSAVED = frozenset({State.NAME, State.EMAIL, State.CURRENCY, State.SUMMARY})
 # States where the organization exists but its email is not confirmed.
@@ -590,6 +591,7 @@ CHOICES: dict[State, frozenset[str]] = {
     State.PAYMENT: frozenset({"new-link"}),
     State.CONFIRM_CANCEL: frozenset({"yes", "no"}),
     State.CONFIRM_DELETE: frozenset({"yes", "no"}),
+    State.INVITE: INVITE_CHOICES,
 }
 
 TRANSITIONS: dict[State, dict[type, Handler]] = {
@@ -627,6 +629,7 @@ TRANSITIONS: dict[State, dict[type, Handler]] = {
     State.PICK_LANGUAGE: {Choice: _overlay_language, Text: _pick_option},
     State.CONFIRM_CANCEL: {Choice: _confirm_cancel, Text: _pick_option},
     State.CONFIRM_DELETE: {Choice: _confirm_delete, Text: _pick_option},
+    State.INVITE: INVITE_ROW,
 }
 
 
@@ -752,7 +755,7 @@ def _command(conv: Conversation, event: Command) -> Outcome:
             effects.append(CreatePaymentLink(org_id=base.org_id))
         return base, effects
     if name == "status":
-        return conv, [_status(conv)]
+        return conv, [_status(conv), *team_status(conv)]
     if name == "help":
         talk = (offer_button(),) if conv.facts.desk else ()
         return conv, [Reply(message_id="help-text", buttons=talk)]
@@ -834,7 +837,10 @@ def _dispatch(conv: Conversation, event: Event, now: Now) -> Outcome:
     handed_off = handoff_step(conv, event, now)
     if handed_off is not None:
         return handed_off
-    if isinstance(event, Text) and len(event.text) > MAX_TEXT:
+    invited = invite_entry(conv, event, now)
+    if invited is not None:
+        return invited
+    if isinstance(event, Text) and len(event.text) > text_limit(conv, MAX_TEXT):
         return _invalid(conv, "error-message-too-long")
     if isinstance(event, Text):
         typed = _as_choice(conv, event.text)

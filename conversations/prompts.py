@@ -4,6 +4,7 @@
 from .credits import trial_args
 from .domains import DomainKind, classify_domain
 from .effects import Button, Reply
+from .invitations import invite_button, invite_prompt
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import method_args
 from .states import State
@@ -167,11 +168,19 @@ def prompt(conv: Conversation) -> Reply:
         if conv.payment_method is None:
             # Done without a payment step (payments are not available).
             return Reply(
-                message_id="onboarding-ready-no-payment", args={"email": conv.facts.support_email}
+                message_id="onboarding-ready-no-payment",
+                args={"email": conv.facts.support_email},
+                buttons=(invite_button(),),
             )
-        return Reply(message_id="onboarding-done", args=method_args(conv.payment_method))
+        return Reply(
+            message_id="onboarding-done",
+            args=method_args(conv.payment_method),
+            buttons=(invite_button(),),
+        )
     if state is State.CANCELLED:
         return Reply(message_id="onboarding-cancelled-hint")
     if state is State.CONFIRM_CANCEL:
         return _cancel_question(conv)
+    if state is State.INVITE:
+        return invite_prompt(conv)
     return Reply(message_id="delete-confirm", buttons=_yes_no())

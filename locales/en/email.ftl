@@ -13,3 +13,21 @@ email-confirm-expiry =
        *[other] { $hours } hours
     }.
 email-confirm-signature = The { -product-name } team
+# Variables:
+#   $name (String) - organization name
+#   $inviter (String) - who invited: the owner's email address
+email-invite-subject = { $inviter } invited you to { $name } on { -product-name }
+# Variables:
+#   $name (String) - organization name
+#   $inviter (String) - who invited: the owner's email address
+email-invite-intro = { $inviter } invited you to join the organization { $name } on { -product-name }, to take part in its video conferences and events.
+email-invite-action = Join the organization
+# Variables:
+#   $days (Number) - how long the invitation stays valid
+email-invite-expiry =
+    The invitation is valid for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
+email-invite-ignore = Not expecting this? Just ignore this email: nothing happens until you press the button.
+email-invite-opt-out = Don't want any more invitations from { -product-name }?

@@ -14,3 +14,22 @@ email-confirm-expiry =
        *[other] { $hours } horas
     }.
 email-confirm-signature = El equipo de { -product-name }
+# Variables:
+#   $name (String) - nombre de la organización
+#   $inviter (String) - quién invitó: la dirección del dueño
+email-invite-subject = { $inviter } te invita a { $name } en { -product-name }
+# Variables:
+#   $name (String) - nombre de la organización
+#   $inviter (String) - quién invitó: la dirección del dueño
+email-invite-intro = { $inviter } te invita a unirte a la organización { $name } en { -product-name }, para participar en sus videoconferencias y eventos.
+email-invite-action = Unirme a la organización
+# Variables:
+#   $days (Number) - cuánto tiempo vale la invitación
+email-invite-expiry =
+    La invitación vale por { $days ->
+        [one] { $days } día
+        [many] { $days } de días
+       *[other] { $days } días
+    }.
+email-invite-ignore = ¿No esperabas este correo? Puedes ignorarlo: no pasa nada hasta que presiones el botón.
+email-invite-opt-out = ¿No quieres recibir más invitaciones de { -product-name }?

@@ -11,3 +11,20 @@ web-token-unknown = Este enlace no es válido. Usa el enlace más reciente de tu
 console-hint = Escribe /start para empezar o continuar. Las opciones están numeradas: responde con el número o el nombre.
 web-unavailable-title = Página temporalmente no disponible
 web-unavailable-text = En este momento no podemos abrir esta página. Vuelve a intentarlo en un minuto.
+web-join-title = Unirte a la organización
+# Variables:
+#   $name (String) - nombre de la organización
+#   $inviter (String) - quién invitó: la dirección del dueño
+web-join-text = { $inviter } te invita a unirte a { $name } en { -product-name }.
+web-join-button = Unirme
+web-joined-title = Te damos la bienvenida
+# Variables:
+#   $name (String) - nombre de la organización
+web-joined-text = Ya eres miembro de { $name }. Le avisamos al dueño de la organización.
+web-join-expired = Esta invitación venció. Pídele a quien te invitó que te envíe una nueva.
+web-join-used = Esta invitación ya se usó. Si ya te uniste, no tienes que hacer nada más.
+web-join-unknown = Esta invitación ya no es válida. Pídele a quien te invitó que te envíe una nueva.
+web-opt-out-title = Dejar de recibir invitaciones
+web-opt-out-text = Presiona el botón y no te enviaremos más invitaciones a organizaciones en { -product-name }.
+web-opt-out-button = No quiero más invitaciones
+web-opted-out-text = Listo: no recibirás más invitaciones de nuestra parte.

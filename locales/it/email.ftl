@@ -14,3 +14,22 @@ email-confirm-expiry =
        *[other] { $hours } ore
     }.
 email-confirm-signature = Il team di { -product-name }
+# Variables:
+#   $name (String) - nome dell'organizzazione
+#   $inviter (String) - chi ha invitato: l'indirizzo del proprietario
+email-invite-subject = { $inviter } ti invita in { $name } su { -product-name }
+# Variables:
+#   $name (String) - nome dell'organizzazione
+#   $inviter (String) - chi ha invitato: l'indirizzo del proprietario
+email-invite-intro = { $inviter } ti invita a unirti all'organizzazione { $name } su { -product-name }, per partecipare alle sue videoconferenze e ai suoi eventi.
+email-invite-action = Unisciti all'organizzazione
+# Variables:
+#   $days (Number) - per quanto tempo vale l'invito
+email-invite-expiry =
+    L'invito vale { $days ->
+        [one] { $days } giorno
+        [many] { $days } di giorni
+       *[other] { $days } giorni
+    }.
+email-invite-ignore = Non te lo aspettavi? Ignora pure questa email: non succede nulla finché non premi il pulsante.
+email-invite-opt-out = Non vuoi più ricevere inviti da { -product-name }?

@@ -11,3 +11,20 @@ web-token-unknown = Questo link non è valido. Usa il link più recente che hai 
 console-hint = Digita /start per iniziare o continuare. Le opzioni sono numerate: rispondi con il numero o con il nome.
 web-unavailable-title = Pagina temporaneamente non disponibile
 web-unavailable-text = Al momento non riusciamo ad aprire questa pagina. Riprova tra un minuto.
+web-join-title = Unisciti all'organizzazione
+# Variables:
+#   $name (String) - nome dell'organizzazione
+#   $inviter (String) - chi ha invitato: l'indirizzo del proprietario
+web-join-text = { $inviter } ti invita a unirti a { $name } su { -product-name }.
+web-join-button = Unisciti
+web-joined-title = Ti diamo il benvenuto
+# Variables:
+#   $name (String) - nome dell'organizzazione
+web-joined-text = Ora fai parte di { $name }. Abbiamo avvisato il proprietario dell'organizzazione.
+web-join-expired = Questo invito è scaduto. Chiedi a chi ti ha invitato di mandarne uno nuovo.
+web-join-used = Questo invito è già stato usato. Se fai già parte dell'organizzazione, non devi fare altro.
+web-join-unknown = Questo invito non è più valido. Chiedi a chi ti ha invitato di mandarne uno nuovo.
+web-opt-out-title = Basta inviti
+web-opt-out-text = Premi il pulsante e non ti invieremo più inviti a organizzazioni su { -product-name }.
+web-opt-out-button = Non voglio più inviti
+web-opted-out-text = Fatto: non riceverai più inviti da noi.

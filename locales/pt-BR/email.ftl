@@ -14,3 +14,22 @@ email-confirm-expiry =
        *[other] { $hours } horas
     }.
 email-confirm-signature = Equipe { -product-name }
+# Variables:
+#   $name (String) - nome da organização
+#   $inviter (String) - quem convidou: o endereço do responsável
+email-invite-subject = { $inviter } convida você para { $name } no { -product-name }
+# Variables:
+#   $name (String) - nome da organização
+#   $inviter (String) - quem convidou: o endereço do responsável
+email-invite-intro = { $inviter } convida você a entrar na organização { $name } no { -product-name }, para participar das videoconferências e dos eventos dela.
+email-invite-action = Entrar na organização
+# Variables:
+#   $days (Number) - por quanto tempo o convite vale
+email-invite-expiry =
+    O convite vale por { $days ->
+        [one] { $days } dia
+        [many] { $days } de dias
+       *[other] { $days } dias
+    }.
+email-invite-ignore = Não esperava este e-mail? É só ignorá-lo: nada acontece até alguém clicar no botão.
+email-invite-opt-out = Não quer mais receber convites do { -product-name }?

@@ -15,3 +15,23 @@ email-confirm-expiry =
        *[other] { $hours } часа
     }.
 email-confirm-signature = Команда { -product-name }
+# Variables:
+#   $name (String) - название организации
+#   $inviter (String) - кто пригласил: адрес владельца
+email-invite-subject = { $inviter } приглашает вас в организацию { $name } на { -product-name }
+# Variables:
+#   $name (String) - название организации
+#   $inviter (String) - кто пригласил: адрес владельца
+email-invite-intro = { $inviter } приглашает вас присоединиться к организации «{ $name }» на { -product-name }, чтобы участвовать в её видеоконференциях и мероприятиях.
+email-invite-action = Присоединиться
+# Variables:
+#   $days (Number) - сколько действует приглашение
+email-invite-expiry =
+    Приглашение действует { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }.
+email-invite-ignore = Не ждали этого письма? Просто не обращайте на него внимания: пока вы не нажмёте кнопку, ничего не произойдёт.
+email-invite-opt-out = Не хотите больше получать приглашения от { -product-name }?
