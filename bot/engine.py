@@ -36,8 +36,10 @@ from conversations import (
     RedactUserMessage,
     RelayToDesk,
     Reply,
+    RevokeInvitations,
     ScheduleTimer,
     SendConfirmationEmail,
+    SendInvitations,
     State,
     TellDesk,
     Text,
@@ -56,6 +58,7 @@ from storage import limits as limits_repo
 from storage import organizations as orgs_repo
 from storage import outbox, owed_replies, timers
 from storage import payments as payments_repo
+from storage.invitations import revoke_for_identity
 from storage.records import ConversationRecord
 from storage.step_events import record_step
 
@@ -71,6 +74,7 @@ from .handoff.effects import (
     run_handoff_effect,
     said_line,
 )
+from .invitations.effects import run_invitation_effect, team_facts
 from .tokens import hash_token, new_token
 
 __all__ = [
@@ -356,6 +360,7 @@ class Engine:
             desk=self.settings.desk_configured,
             support_email=self.settings.support_email,
             org_names=names,
+            team=await team_facts(session, conv, event, self.clock.now()),
         )
 
     async def _transcribe(
@@ -470,7 +475,12 @@ class Engine:
             await run_handoff_effect(
                 session, record.identity_id, effect, now, self.settings.handoff_sla
             )
+        elif isinstance(effect, SendInvitations | RevokeInvitations):
+            return await run_invitation_effect(
+                session, self.settings, record.identity_id, effect, now
+            )
         elif isinstance(effect, DeleteUserData):
+            await revoke_for_identity(session, record.identity_id, now)
             # Stripe customers are deleted through the outbox (rows of no identity).
             await payments_repo.forget_identity(session, record.identity_id, now)
             await orgs_repo.detach_organizations(session, record.identity_id)

@@ -30,6 +30,8 @@ from .email_content import build_confirmation_email, confirm_url
 from .engine import CHAT_MESSAGE, CONFIRMATION_EMAIL, PAYMENT_LINK, Engine
 from .faults import crash_point
 from .i18n import Translator
+from .invitations import INVITATION_EMAIL
+from .invitations.delivery import send_invitation
 from .mailer import FileMailer, Mailer, PermanentMailError
 from .tokens import hash_token
 
@@ -51,7 +53,7 @@ class PermanentDeliveryError(Exception):
 
 def _service(item: OutboxItem) -> str:
     """The outside service an outbox row talks to, for the metrics."""
-    if item.kind == CONFIRMATION_EMAIL:
+    if item.kind in (CONFIRMATION_EMAIL, INVITATION_EMAIL):
         return "email"
     if item.kind in (PAYMENT_LINK, DELETE_CUSTOMER):
         return "stripe"
@@ -77,7 +79,10 @@ class Worker:
         self.engine = engine
         self.translator = translator
         self.mailer = mailer
-        self.runners: dict[str, Runner] = {CONFIRMATION_EMAIL: self._send_confirmation}
+        self.runners: dict[str, Runner] = {
+            CONFIRMATION_EMAIL: self._send_confirmation,
+            INVITATION_EMAIL: self._send_invitation,
+        }
         self.chat_senders: dict[str, ChatSender] = {}
 
     def add_chat_sender(self, channel: str, sender: ChatSender) -> None:
@@ -168,7 +173,10 @@ class Worker:
                 if item.identity_id is not None:
                     await self._email_failed(session, item, item.identity_id)
             else:
-                await outbox.fail(session, item.id, now=self.clock.now(), error=error)
+                # A link's token never stays in a row given up on.
+                await outbox.fail(
+                    session, item.id, now=self.clock.now(), error=error, payload=_scrubbed(item)
+                )
             if item.kind == PAYMENT_LINK and item.identity_id is not None:
                 await self.engine.handle_external(
                     session, item.identity_id, PaymentLinkUnavailable(org_id=item.payload["org_id"])
@@ -247,6 +255,16 @@ class Worker:
                 confirm_url(self.settings, token),
             )
         await self._finish(item, self.clock.now())
+
+    async def _send_invitation(self, item: OutboxItem) -> None:
+        await send_invitation(
+            item,
+            sessions=self.sessions,
+            settings=self.settings,
+            clock=self.clock,
+            translator=self.translator,
+            mailer=self.mailer,
+        )
 
     async def _finish(self, item: OutboxItem, now: datetime) -> None:
         """Done; the token leaves the database with it (only its hash stays)."""

@@ -21,6 +21,7 @@ from storage.db import DATABASE_UNAVAILABLE
 
 from ..codec import reply_from_json
 from ..engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK
+from ..invitations import INVITATION_EMAIL
 from ..render import RenderedMessage, render
 from ..services import Services
 
@@ -177,7 +178,9 @@ class ConsoleChannel:
         try:
             # Embedded mode: with no separate worker, the email and the payment
             # link are made right here.
-            await self.services.worker.drain_once((CONFIRMATION_EMAIL, PAYMENT_LINK))
+            await self.services.worker.drain_once(
+                (CONFIRMATION_EMAIL, PAYMENT_LINK, INVITATION_EMAIL)
+            )
             await self.deliver_pending()
         except DATABASE_UNAVAILABLE as error:  # the step is saved; the rest goes out later
             log.warning("database unavailable after a step (%s)", type(error).__name__)

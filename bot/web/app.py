@@ -12,6 +12,7 @@ from .credit_api import ROUTE as CREDIT_USAGE_ROUTE
 from .credit_api import credit_usage_handler
 from .health import add_health_routes
 from .ip_limit import IpLimiter, ip_limit
+from .join_pages import add_join_routes
 from .limits import MAX_BODY, body_limit
 from .outage import database_outage
 from .pages import page, request_language
@@ -86,6 +87,7 @@ def build_app(
     add_health_routes(app, engine)
     app.router.add_get("/confirm/{token}", confirm_get)
     app.router.add_post("/confirm/{token}", confirm_post)
+    add_join_routes(app, engine, translator)
     if engine.settings.slack_configured:
         from ..channels.slack import mount_slack
 

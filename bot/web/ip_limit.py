@@ -22,7 +22,7 @@ from .pages import page
 
 __all__ = ["LIMITED_PREFIXES", "IpLimiter", "ip_limit"]
 
-LIMITED_PREFIXES = ("/confirm/", "/payment/")
+LIMITED_PREFIXES = ("/confirm/", "/payment/", "/join/")
 WINDOW = timedelta(minutes=1)
 # Every this many requests a process clears finished windows from the table.
 _PRUNE_EVERY = 1000

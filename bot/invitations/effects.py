@@ -1,0 +1,94 @@
+"""The invitation step's effects, run inside the step's transaction: issue
+each invitation (within the daily limits, never to an address that opted
+out) with its email queued in the outbox, or revoke them. The engine calls
+`run_invitation_effect`; the read of the team for the core is `team_facts`."""
+
+import logging
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from conversations import Conversation, Event, InvitationsSent, RevokeInvitations, SendInvitations
+from conversations.invitations import needs_team
+from conversations.limits import DAY, daily_refusal
+from conversations.team import Team
+from storage import invitations as invitations_repo
+from storage import organizations as orgs_repo
+from storage import outbox
+
+from ..config import Settings
+from ..tokens import hash_token, new_token
+from . import INVITATION_EMAIL
+
+__all__ = ["run_invitation_effect", "team_facts"]
+
+log = logging.getLogger(__name__)
+
+
+async def team_facts(
+    session: AsyncSession, conv: Conversation, event: Event, now: datetime
+) -> Team | None:
+    """The organization's team, read only where the core asks for it."""
+    if conv.org_id is None or not needs_team(conv, event):
+        return None
+    return await invitations_repo.team(session, conv.org_id, now)
+
+
+async def run_invitation_effect(
+    session: AsyncSession,
+    settings: Settings,
+    identity_id: int,
+    effect: SendInvitations | RevokeInvitations,
+    now: datetime,
+) -> Event | None:
+    org = await orgs_repo.get_organization(session, effect.org_id)
+    if org is None or org.identity_id != identity_id or org.status != "confirmed":
+        log.warning("invitations asked for organization %s, not a confirmed one of theirs", org)
+        return (
+            InvitationsSent(org_id=effect.org_id, sent=0)
+            if isinstance(effect, SendInvitations)
+            else None
+        )
+    if isinstance(effect, RevokeInvitations):
+        await invitations_repo.revoke_invitations(session, org.id, effect.emails, now)
+        return None
+    blocked = await invitations_repo.opted_out(session, effect.emails)
+    org_times = await invitations_repo.invitations_since(session, since=now - DAY, org_id=org.id)
+    sent = limited = hours = 0
+    for email in effect.emails:
+        if email in blocked:
+            continue
+        wait = daily_refusal(org_times, now, settings.invitations_per_org_per_day)
+        if wait is None:
+            received = await invitations_repo.invitations_since(
+                session, since=now - DAY, email=email
+            )
+            wait = daily_refusal(received, now, settings.invitations_per_address_per_day)
+        if wait is not None:
+            limited += 1
+            hours = max(hours, wait)
+            continue
+        token = new_token()
+        invitation_id = await invitations_repo.issue_invitation(
+            session,
+            org_id=org.id,
+            email=email,
+            invited_by=org.email,
+            token_hash=hash_token(token),
+            expires_at=now + settings.invitation_ttl,
+            now=now,
+        )
+        await outbox.enqueue(
+            session,
+            INVITATION_EMAIL,
+            {"invitation_id": invitation_id, "token": token},
+            now=now,
+            identity_id=identity_id,
+        )
+        org_times.append(now)
+        sent += 1
+    if limited:
+        log.info("invitations refused: daily limit (%s of %s)", limited, len(effect.emails))
+    return InvitationsSent(
+        org_id=org.id, sent=sent, limited=limited, opted_out=len(blocked), hours=hours
+    )
