@@ -2,12 +2,12 @@
 mailer wrote, and opens an invitation as its invitee would."""
 
 import asyncio
-
-import aiohttp
 import re
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
+
+import aiohttp
 
 _LINK = re.compile(r"https?://\S+/confirm/([A-Za-z0-9_-]+)")
 _JOIN = re.compile(r"https?://\S+/join/([A-Za-z0-9_-]+)")

@@ -299,6 +299,7 @@ NO_DESK: list[Turn] = [
     (Press("en"), ("onboarding-ask-name",)),
 ]
 
+
 def invite_team(language: str) -> list[Turn]:
     """The owner invites people after confirming, with every kind of entry
     in one paste; one of them joins and the owner hears it."""
