@@ -24,10 +24,12 @@ MAX_INVITE_TEXT = 20_000
 _ECHO = 40
 # A new line is one (\r\n too); a lone CR is not, and is refused with its entry.
 _SEPARATORS = re.compile(r"(?:\r\n|[,;\n])+")
-# One entry: an address with a display name before it (words without "@",
-# or quoted), or a bare token. Only spaces and tabs part tokens: a lone CR or
-# any other control stays inside its entry, which is then refused.
-_NAME_WORD = r'(?:"[^"<>]*"|[^ \t<>"@]+)'
+# One entry: an address with a display name before it (words, or quoted),
+# or a bare token. Leading words of a name that are addresses themselves
+# ("bob@acme.com Ann <ann@acme.com>") are entries of their own (`_peel`).
+# Only spaces and tabs part tokens: a lone CR or any other control stays
+# inside its entry, which is then refused.
+_NAME_WORD = r'(?:"[^"<>]*"|[^ \t<>"]+)'
 _ENTRY = re.compile(rf"(?:{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*[ \t]*)?<[^<>]*>|[^ \t<>]+|[<>]")
 _NAMED = re.compile(r"^(?P<name>[^<>]*)<(?P<address>[^<>]*)>$")
 
@@ -56,8 +58,20 @@ def _entries(text: str) -> list[str]:
     )
     found: list[str] = []
     for chunk in _SEPARATORS.split(spaced):
-        found.extend(match.group().strip(" \t") for match in _ENTRY.finditer(chunk))
+        for match in _ENTRY.finditer(chunk):
+            found.extend(_peel(match.group().strip(" \t")))
     return [entry for entry in found if entry]
+
+
+def _peel(entry: str) -> list[str]:
+    name, bracket, rest = entry.partition("<")
+    if not bracket:
+        return [entry]
+    words = name.split(" ")
+    peeled: list[str] = []
+    while words and isinstance(check_email(words[0]), EmailResult):
+        peeled.append(words.pop(0))
+    return [*peeled, " ".join([*words, f"<{rest}"]).strip()]
 
 
 def _hostile(text: str) -> bool:
@@ -79,6 +93,8 @@ def _address(entry: str) -> str | None:
         entry = named.group("address").strip()
     elif "<" in entry or ">" in entry:
         return None
+    if _hostile(entry):  # what the owner's rule would strip (U+2028) is refused here
+        return None
     checked = check_email(entry)
     return invitee_key(checked.value) if isinstance(checked, EmailResult) else None
 
@@ -86,8 +102,8 @@ def _address(entry: str) -> str | None:
 def echo(entry: str) -> str:
     """A refused entry as it may be shown back: no controls, bidi or line
     breaks (free_text drops them), no encoded word, at most _ECHO characters."""
-    cleaned = free_text(entry, _ECHO).replace("\n", " ").replace("\t", " ").replace("=?", "= ?")
-    return cleaned.strip() or "…"
+    cleaned = free_text(entry, len(entry)).replace("\n", " ").replace("\t", " ")
+    return free_text(cleaned.replace("=?", "= ?"), _ECHO).strip() or "…"
 
 
 def parse_invitees(text: str) -> Pasted:
