@@ -11,6 +11,9 @@ class InviteesPicked:
     their profile addresses, raw, judged like a pasted list."""
 
     emails: tuple[str, ...]
+    # How many people were picked (the channel may look up no more than the
+    # cap, and some have no address): the cap is said against this.
+    picked: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

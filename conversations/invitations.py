@@ -117,11 +117,13 @@ def team_status(conv: Conversation) -> list[Effect]:
     ]
 
 
-def _open(conv: Conversation, pasted: str) -> Outcome:
+def _open(conv: Conversation, pasted: str, *, picked: bool = False) -> Outcome:
+    """`picked`: people were chosen from a list, so an empty `pasted` means
+    none of them has an address to use, which is said."""
     if not _may_invite(conv):
         return conv, [Reply(message_id="invite-not-yet")]
     inviting = conv.at(State.INVITE, resume=conv.step, invite_new=(), invite_again=())
-    if pasted.strip():
+    if pasted.strip() or picked:
         return invite_text(inviting, Text(text=pasted), None)
     return inviting, [invite_prompt(inviting)]
 
@@ -134,8 +136,14 @@ def invite_entry(conv: Conversation, event: Event, _now: Now = None) -> Outcome 
     if opens and conv.state is not State.INVITE:
         return _open(conv, "")
     if isinstance(event, InviteesPicked):
+        picked = max(event.picked, len(event.emails))
+        if picked > MAX_INVITEES and _may_invite(conv):
+            too_many = Reply(
+                message_id="invite-too-many", args={"count": picked, "max": MAX_INVITEES}
+            )
+            return conv, [too_many]
         # Joined by new lines: each picked address is one entry, read as typed.
-        return _open(conv, "\n".join(email for email in event.emails if email))
+        return _open(conv, "\n".join(email for email in event.emails if email), picked=True)
     if isinstance(event, InvitationAccepted):
         return conv, [
             Reply(
