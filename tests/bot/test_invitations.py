@@ -5,11 +5,14 @@ does; expired, revoked, reused, after the owner deleted their data), the
 owner told, opting out, the daily limits, and the team in /status."""
 
 import io
+import json
+import os
 import re
 from datetime import timedelta
 from email import message_from_bytes
 from email.utils import parsedate_to_datetime
 from html import unescape
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -310,3 +313,33 @@ async def test_hostile_pastes_change_nothing(services: Services) -> None:
     assert channel.shown[-1].message_id == "invite-ask"
     assert await count(services, InvitationRow) == 0
     assert not [m for m in messages(services.settings.mail_dir) if JOIN.search(text_of(m))]
+
+
+async def test_orgs_json_and_the_funnel_show_the_team(services: Services, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from bot.invitations.links import join
+    from bot.services import open_services
+
+    from .test_cli import run_bot
+
+    live = open_services(services.settings, clock=FrozenClock(datetime.now(UTC)))
+    try:
+        channel = await owner(live)
+        await invite(channel, "ann@acme.com, bob@acme.com")
+        await join(live.engine, newest_join_token(live.settings.mail_dir))
+    finally:
+        await live.close()
+    env = {
+        **os.environ,
+        "DATABASE_URL": services.settings.database_url,
+        "MAIL_DIR": str(tmp_path / "mail"),
+    }
+    code, out, err = await run_bot(env, "orgs", "--json")
+    assert code == 0, err
+    (org,) = json.loads(out)
+    assert org["team"] == {"invited": 1, "joined": 1, "expired": 0}
+    code, out, _ = await run_bot(env, "orgs")
+    assert "team: 1 invited, 1 joined, 0 expired" in out
+    code, out, _ = await run_bot(env, "funnel")
+    assert re.search(r"invitations sent +2\n", out) and re.search(r"invitations accepted +1", out)
