@@ -12,7 +12,6 @@ MIME boundary from the link: a copy sent again after a crash is byte for byte
 the same email."""
 
 import hashlib
-import html
 import unicodedata
 from datetime import datetime
 from email import policy
@@ -23,6 +22,7 @@ from email.utils import format_datetime
 from urllib.parse import urlsplit
 
 from .config import Settings
+from .email_layout import ConfirmationText, confirmation_html
 from .i18n import Translator
 from .mail_address import ascii_recipient, mailbox
 
@@ -97,20 +97,24 @@ def build_confirmation_email(
     message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id_for(settings, outbox_id)
     message["Auto-Submitted"] = "auto-generated"
-    text = f"{intro}\n\n{action}: {url}\n\n{expiry}\n\n{ignore}\n\n{signature}\n"
+    next_step = t("email-confirm-next")
+    text = f"{intro}\n\n{action}: {url}\n\n{expiry}\n\n{next_step}\n\n{ignore}\n\n{signature}\n"
     message.set_content(text, cte=_transfer_encoding(text))
-    e = html.escape
-    page = f"""<!doctype html>
-<html lang="{e(language)}"><body style="font-family:sans-serif">
-<p>{e(intro)}</p>
-<p><a href="{e(url)}" style="display:inline-block;padding:10px 18px;background:#2563eb;\
-color:#fff;text-decoration:none;border-radius:6px">{e(action)}</a></p>
-<p style="font-size:small">{e(url)}</p>
-<p>{e(expiry)}</p>
-<p style="color:#555">{e(ignore)}</p>
-<p>{e(signature)}</p>
-</body></html>
-"""
+    words = ConfirmationText(
+        subject=subject,
+        preheader=t("email-confirm-preheader", name=name),
+        brand=t("brand-name"),
+        title=t("web-confirm-title"),
+        intro=intro,
+        action=action,
+        expiry=expiry,
+        next_heading=t("email-confirm-next-heading"),
+        next_step=next_step,
+        link_hint=t("email-confirm-link-hint"),
+        ignore=ignore,
+        signature=signature,
+    )
+    page = confirmation_html(language, url, words)
     message.add_alternative(page, subtype="html", cte=_transfer_encoding(page))
     message["Content-Language"] = language
     message.set_boundary(_boundary(token))

@@ -154,6 +154,14 @@ def invite_entry(conv: Conversation, event: Event, _now: Now = None) -> Outcome 
     return None
 
 
+_FOUND = (
+    ("new", "invite-found-new"),
+    ("invited", "invite-found-invited"),
+    ("expired", "invite-found-expired"),
+    ("member", "invite-found-member"),
+)
+
+
 def invite_text(conv: Conversation, event: Text, _now: Now) -> Outcome:
     """A pasted list: every entry judged, nothing sent yet."""
     pasted = parse_invitees(event.text)
@@ -179,12 +187,12 @@ def invite_text(conv: Conversation, event: Text, _now: Now) -> Outcome:
         else:
             groups["new"].append(address)
     said: list[Effect] = []
-    for key in ("new", "invited", "expired", "member"):
+    for key, message_id in _FOUND:
         found = tuple(groups[key])
         if found:
             said.append(
                 Reply(
-                    message_id=f"invite-found-{key}",
+                    message_id=message_id,
                     args={"count": len(found), "list": _lines(found)},
                 )
             )

@@ -1,5 +1,6 @@
 """The invitation email, in the organization's language: who invited, to
-which organization, a Join button (the page it opens asks once more, so a
+which organization, a Join button (in the brand's mail-client HTML,
+`bot/email_layout.py`) (the page it opens asks once more, so a
 mail scanner that fetches the link joins nobody), how long it is valid, and a
 link to never be invited again (also as one-click `List-Unsubscribe`, RFC
 8058). Built with the confirmation email's machinery (`bot/email_content.py`):
@@ -7,7 +8,6 @@ header-safe text, headers from the registry and checked on the wire, the
 `Date` of the invitation, the `Message-ID` of the outbox row and a boundary
 from the token, so a copy sent again after a crash is the same bytes."""
 
-import html
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
@@ -18,6 +18,7 @@ from conversations.validation import display_email
 
 from ..config import Settings
 from ..email_content import _boundary, _check_wire, _set_subject, _transfer_encoding, header_safe
+from ..email_layout import ConfirmationText, confirmation_html
 from ..i18n import Translator
 from ..mail_address import ascii_recipient, mailbox
 
@@ -78,23 +79,27 @@ def build_invitation_email(
     message["Auto-Submitted"] = "auto-generated"
     message["List-Unsubscribe"] = f"<{never}>"
     message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    next_step = t("email-invite-next")
     text = (
-        f"{intro}\n\n{action}: {url}\n\n{expiry}\n\n{ignore}\n\n{opt_out} {never}\n\n{signature}\n"
+        f"{intro}\n\n{action}: {url}\n\n{expiry}\n\n{next_step}\n\n{ignore}\n\n"
+        f"{signature}\n\n{opt_out} {never}\n"
     )
     message.set_content(text, cte=_transfer_encoding(text))
-    e = html.escape
-    page = f"""<!doctype html>
-<html lang="{e(language)}"><body style="font-family:sans-serif">
-<p>{e(intro)}</p>
-<p><a href="{e(url)}" style="display:inline-block;padding:10px 18px;background:#2563eb;\
-color:#fff;text-decoration:none;border-radius:6px">{e(action)}</a></p>
-<p style="font-size:small">{e(url)}</p>
-<p>{e(expiry)}</p>
-<p style="color:#555">{e(ignore)}</p>
-<p style="font-size:small;color:#555">{e(opt_out)} <a href="{e(never)}">{e(never)}</a></p>
-<p>{e(signature)}</p>
-</body></html>
-"""
+    words = ConfirmationText(
+        subject=subject,
+        preheader=t("email-invite-preheader", name=name, inviter=who),
+        brand=t("brand-name"),
+        title=t("web-join-title"),
+        intro=intro,
+        action=action,
+        expiry=expiry,
+        next_heading=t("email-confirm-next-heading"),
+        next_step=next_step,
+        link_hint=t("email-confirm-link-hint"),
+        ignore=ignore,
+        signature=signature,
+    )
+    page = confirmation_html(language, url, words, footer=(opt_out, never))
     message.add_alternative(page, subtype="html", cte=_transfer_encoding(page))
     message["Content-Language"] = language
     message.set_boundary(_boundary(token))

@@ -8,6 +8,7 @@ from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
 from ..engine import Engine
 from ..i18n import Translator
 from ..payments import StripeWebhook
+from .brand import add_static_routes
 from .credit_api import ROUTE as CREDIT_USAGE_ROUTE
 from .credit_api import credit_usage_handler
 from .health import add_health_routes
@@ -15,7 +16,7 @@ from .ip_limit import IpLimiter, ip_limit
 from .join_pages import add_join_routes
 from .limits import MAX_BODY, body_limit
 from .outage import database_outage
-from .pages import page, request_language
+from .pages import Tone, lead_with_name, message_page, next_step, page, request_language
 from .payment_pages import add_payment_routes
 from .read_timeouts import read_deadline
 
@@ -24,10 +25,29 @@ __all__ = ["build_app"]
 ENGINE = web.AppKey("engine", Engine)
 TRANSLATOR = web.AppKey("translator", Translator)
 
+# The page for each: title, text, next step, HTTP status, icon.
 _ERRORS = {
-    LinkStatus.EXPIRED: ("web-token-expired", 410),
-    LinkStatus.USED: ("web-token-used", 409),
-    LinkStatus.UNKNOWN: ("web-token-unknown", 404),
+    LinkStatus.EXPIRED: (
+        "web-token-expired-title",
+        "web-token-expired",
+        "web-token-expired-next",
+        410,
+        "clock",
+    ),
+    LinkStatus.USED: (
+        "web-token-used-title",
+        "web-token-used",
+        "web-token-used-next",
+        409,
+        "check",
+    ),
+    LinkStatus.UNKNOWN: (
+        "web-token-unknown-title",
+        "web-token-unknown",
+        "web-token-unknown-next",
+        404,
+        "link",
+    ),
 }
 
 
@@ -36,11 +56,18 @@ def _language(request: web.Request, view: LinkView) -> str:
 
 
 def _error_page(request: web.Request, view: LinkView) -> web.Response:
-    translator = request.app[TRANSLATOR]
-    language = _language(request, view)
-    message_id, status = _ERRORS[view.status]
-    text = escape(translator.format(language, message_id))
-    return page(translator, language, "web-confirm-title", f"<p>{text}</p>", status=status)
+    title_id, text_id, next_id, status, icon = _ERRORS[view.status]
+    tone = Tone.INFO if view.status is LinkStatus.USED else Tone.WARNING
+    return message_page(
+        request.app[TRANSLATOR],
+        _language(request, view),
+        title_id=title_id,
+        text_id=text_id,
+        next_id=next_id,
+        tone=tone,
+        icon=icon,
+        status=status,
+    )
 
 
 async def confirm_get(request: web.Request) -> web.Response:
@@ -50,20 +77,29 @@ async def confirm_get(request: web.Request) -> web.Response:
         return _error_page(request, view)
     translator = request.app[TRANSLATOR]
     language = _language(request, view)
-    text = escape(translator.format(language, "web-confirm-text", {"name": view.org_name or ""}))
+    text = lead_with_name(translator, language, "web-confirm-text", view.org_name or "")
     button = escape(translator.format(language, "web-confirm-button"))
-    body = f'<p>{text}</p><form method="post"><button type="submit">{button}</button></form>'
-    return page(translator, language, "web-confirm-title", body)
+    body = (
+        f'{text}<form method="post" class="actions">'
+        f'<button type="submit" class="button">{button}</button></form>'
+        f"{next_step(translator, language, 'web-confirm-next')}"
+    )
+    return page(translator, language, "web-confirm-title", body, icon="mail")
 
 
 async def confirm_post(request: web.Request) -> web.Response:
     view = await use_link(request.app[ENGINE], request.match_info["token"])
     if view.status is not LinkStatus.CONFIRMED:
         return _error_page(request, view)
-    translator = request.app[TRANSLATOR]
-    language = _language(request, view)
-    text = escape(translator.format(language, "web-confirmed-text"))
-    return page(translator, language, "web-confirmed-title", f"<p>{text}</p>")
+    return message_page(
+        request.app[TRANSLATOR],
+        _language(request, view),
+        title_id="web-confirmed-title",
+        text_id="web-confirmed-text",
+        next_id="web-confirmed-next",
+        tone=Tone.SUCCESS,
+        icon="check",
+    )
 
 
 def build_app(
@@ -85,6 +121,7 @@ def build_app(
     app[ENGINE] = engine
     app[TRANSLATOR] = translator
     add_health_routes(app, engine)
+    add_static_routes(app)
     app.router.add_get("/confirm/{token}", confirm_get)
     app.router.add_post("/confirm/{token}", confirm_post)
     add_join_routes(app, engine, translator)

@@ -9,7 +9,6 @@ guessed (256 bits): this limit is about load. Webhooks are not limited here
 import math
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from html import escape
 
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -18,7 +17,7 @@ from storage import limits as limits_repo
 
 from ..clock import Clock
 from ..i18n import Translator, match_language
-from .pages import page
+from .pages import Tone, message_page
 
 __all__ = ["LIMITED_PREFIXES", "IpLimiter", "ip_limit"]
 
@@ -71,14 +70,16 @@ def ip_limit(
         seconds = await limiter.wait(request.remote or "unknown")
         if seconds is None:
             return await handler(request)
-        language = _language(request)
-        text = translator.format(language, "limits-too-many-requests-text", {"seconds": seconds})
-        response = page(
+        response = message_page(
             translator,
-            language,
-            "limits-too-many-requests-title",
-            f"<p>{escape(text)}</p>",
+            _language(request),
+            title_id="limits-too-many-requests-title",
+            text_id="limits-too-many-requests-text",
+            next_id="limits-too-many-requests-next",
+            tone=Tone.WARNING,
+            icon="clock",
             status=429,
+            args={"seconds": seconds},
         )
         response.headers["Retry-After"] = str(seconds)
         return response

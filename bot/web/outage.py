@@ -1,21 +1,27 @@
 """The public pages (confirmation links, the pages Checkout returns to) while
 the database is unreachable: a localized "try again in a minute" page, 503
 with `Retry-After`, instead of a bare 500. The person holding the link can do
-exactly that; a proxy or monitor reads the status. Webhooks are left out on
+exactly that; a proxy or monitor reads the status. Any other failure of a
+page gets the branded 500 page. Webhooks are left out on
 purpose: their senders retry on a 5xx, which is what an outage needs."""
 
 import logging
 from collections.abc import Awaitable, Callable
-from html import escape
 
 from aiohttp import web
 
 from storage.db import DATABASE_UNAVAILABLE
 
 from ..i18n import Translator
-from .pages import page, request_language
+from .pages import Tone, message_page, request_language
 
-__all__ = ["PAGE_PREFIXES", "RETRY_AFTER_SECONDS", "database_outage", "unavailable_page"]
+__all__ = [
+    "PAGE_PREFIXES",
+    "RETRY_AFTER_SECONDS",
+    "database_outage",
+    "error_page",
+    "unavailable_page",
+]
 
 log = logging.getLogger(__name__)
 PAGE_PREFIXES = ("/confirm/", "/payment/")
@@ -24,11 +30,31 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def unavailable_page(translator: Translator, request: web.Request) -> web.Response:
-    language = request_language(request)
-    text = escape(translator.format(language, "web-unavailable-text"))
-    response = page(translator, language, "web-unavailable-title", f"<p>{text}</p>", status=503)
+    response = message_page(
+        translator,
+        request_language(request),
+        title_id="web-unavailable-title",
+        text_id="web-unavailable-text",
+        next_id="web-unavailable-next",
+        tone=Tone.WARNING,
+        icon="clock",
+        status=503,
+    )
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def error_page(translator: Translator, request: web.Request) -> web.Response:
+    return message_page(
+        translator,
+        request_language(request),
+        title_id="web-error-title",
+        text_id="web-error-text",
+        next_id="web-error-next",
+        tone=Tone.DANGER,
+        icon="alert",
+        status=500,
+    )
 
 
 def database_outage(translator: Translator) -> Callable[..., Awaitable[web.StreamResponse]]:
@@ -44,5 +70,12 @@ def database_outage(translator: Translator) -> Callable[..., Awaitable[web.Strea
         except DATABASE_UNAVAILABLE as error:
             log.warning("page answered 503, database unavailable: %s", type(error).__name__)
             return unavailable_page(translator, request)
+        except web.HTTPException:
+            raise
+        except Exception:
+            # Anything else is our bug: the person gets a page that says so in
+            # their language, the log gets the traceback.
+            log.exception("page answered 500")
+            return error_page(translator, request)
 
     return middleware

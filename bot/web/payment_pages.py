@@ -3,7 +3,6 @@ user back to (success or cancel). The webhook, not the redirect, records the
 result; the success page only says what is known of that Checkout Session —
 saved, still being confirmed, not added, or not ours — never more."""
 
-import html
 import logging
 import re
 from enum import Enum
@@ -16,7 +15,7 @@ from storage import payments as payments_repo
 from ..i18n import Translator
 from ..payments import StripeWebhook
 from ..payments.fields import field
-from .pages import page, request_language
+from .pages import Tone, message_page, request_language
 
 __all__ = ["add_payment_routes"]
 
@@ -30,10 +29,36 @@ log = logging.getLogger(__name__)
 
 
 class Outcome(Enum):
-    SAVED = ("web-payment-saved-title", "web-payment-saved-text")
-    CHECKING = ("web-payment-checking-title", "web-payment-checking-text")
-    NOT_ADDED = ("web-payment-cancelled-title", "web-payment-cancelled-text")
-    UNKNOWN = ("web-payment-unknown-title", "web-payment-unknown-text")
+    """The page for each: title, text, next step, icon and tone."""
+
+    SAVED = (
+        "web-payment-saved-title",
+        "web-payment-saved-text",
+        "web-payment-saved-next",
+        "check",
+        Tone.SUCCESS,
+    )
+    CHECKING = (
+        "web-payment-checking-title",
+        "web-payment-checking-text",
+        "web-payment-checking-next",
+        "clock",
+        Tone.INFO,
+    )
+    NOT_ADDED = (
+        "web-payment-cancelled-title",
+        "web-payment-cancelled-text",
+        "web-payment-cancelled-next",
+        "card",
+        Tone.WARNING,
+    )
+    UNKNOWN = (
+        "web-payment-unknown-title",
+        "web-payment-unknown-text",
+        "web-payment-unknown-next",
+        "link",
+        Tone.WARNING,
+    )
 
 
 async def stripe_webhook(request: web.Request) -> web.Response:
@@ -45,11 +70,17 @@ async def stripe_webhook(request: web.Request) -> web.Response:
     return web.Response(status=result.status, text=result.text)
 
 
-def _page(request: web.Request, title_id: str, text_id: str) -> web.Response:
-    translator = request.app[_TRANSLATOR]
-    language = request_language(request)
-    text = html.escape(translator.format(language, text_id))
-    return page(translator, language, title_id, f"<p>{text}</p>")
+def _page(request: web.Request, outcome: "Outcome") -> web.Response:
+    title_id, text_id, next_id, icon, tone = outcome.value
+    return message_page(
+        request.app[_TRANSLATOR],
+        request_language(request),
+        title_id=title_id,
+        text_id=text_id,
+        next_id=next_id,
+        tone=tone,
+        icon=icon,
+    )
 
 
 async def session_outcome(webhook: StripeWebhook | None, session_id: str | None) -> Outcome:
@@ -87,11 +118,11 @@ async def session_outcome(webhook: StripeWebhook | None, session_id: str | None)
 
 async def payment_done(request: web.Request) -> web.Response:
     outcome = await session_outcome(request.app.get(WEBHOOK), request.query.get("session_id"))
-    return _page(request, *outcome.value)
+    return _page(request, outcome)
 
 
 async def payment_cancelled(request: web.Request) -> web.Response:
-    return _page(request, "web-payment-cancelled-title", "web-payment-cancelled-text")
+    return _page(request, Outcome.NOT_ADDED)
 
 
 def add_payment_routes(

@@ -44,3 +44,7 @@ web-payment-unknown-title = Payment page not found
 web-payment-unknown-text = We couldn't find this payment page. Please go back to the chat and ask for a new link.
 web-payment-cancelled-title = Payment method not added
 web-payment-cancelled-text = Nothing was saved and you weren't charged. You can go back to the chat and ask for a new link whenever you're ready.
+web-payment-saved-next = The chat knows too: you can close this tab and carry on there.
+web-payment-checking-next = You don't need to keep this page open: there's nothing else to do right now.
+web-payment-unknown-next = Press “New link” in the chat to get a fresh payment page.
+web-payment-cancelled-next = When you're ready to try again, press “New link” in the chat.

@@ -27,3 +27,4 @@ limits-too-many-requests-text =
         [one] { $seconds } second
        *[other] { $seconds } seconds
     }.
+limits-too-many-requests-next = Your link still works: reload this page when the wait is over.

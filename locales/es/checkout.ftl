@@ -44,3 +44,7 @@ web-payment-unknown-title = No encontramos la página de pago
 web-payment-unknown-text = No encontramos esta página de pago. Vuelve al chat y pide un enlace nuevo.
 web-payment-cancelled-title = Método de pago no agregado
 web-payment-cancelled-text = No se guardó nada ni se cobró nada. Puedes volver al chat y pedir un enlace nuevo cuando quieras.
+web-payment-saved-next = El chat también ya lo sabe: puedes cerrar esta pestaña y continuar allí.
+web-payment-checking-next = No hace falta que dejes esta página abierta: por ahora no tienes que hacer nada más.
+web-payment-unknown-next = En el chat, haz clic en “Enlace nuevo” para recibir una página de pago nueva.
+web-payment-cancelled-next = Cuando quieras volver a intentarlo, haz clic en “Enlace nuevo” en el chat.

@@ -16,6 +16,10 @@ email-confirm-expiry =
 email-confirm-signature = El equipo de { -product-name }
 # Variables:
 #   $name (String) - nombre de la organización
+email-confirm-preheader = Confirma tu correo con un clic para seguir con el registro de { $name }.
+email-confirm-link-hint = Si el botón no funciona, copia este enlace en tu navegador:
+email-confirm-next-heading = Qué sigue
+email-confirm-next = Después de confirmar, vuelve al chat: allí te espera el siguiente paso del registro.
 #   $inviter (String) - quién invitó: la dirección del dueño
 email-invite-subject = { $inviter } te invita a { $name } en { -product-name }
 # Variables:
@@ -33,3 +37,8 @@ email-invite-expiry =
     }.
 email-invite-ignore = ¿No esperabas este correo? Puedes ignorarlo: no pasa nada hasta que presiones el botón.
 email-invite-opt-out = ¿No quieres recibir más invitaciones de { -product-name }?
+# Variables:
+#   $name (String) - organization name
+#   $inviter (String) - who invited: the owner's email address
+email-invite-preheader = { $inviter } te invita a { $name }: un clic para ver la invitación.
+email-invite-next = El botón abre una página con la invitación; te unes cuando presionas Unirme ahí.

@@ -31,3 +31,4 @@ limits-too-many-requests-text =
         [many] { $seconds } de segundos
        *[other] { $seconds } segundos
     }.
+limits-too-many-requests-next = Tu enlace sigue funcionando: vuelve a cargar la página cuando termine la espera.

@@ -44,3 +44,7 @@ web-payment-unknown-title = Pagina di pagamento non trovata
 web-payment-unknown-text = Non abbiamo trovato questa pagina di pagamento. Torna alla chat e chiedi un nuovo link.
 web-payment-cancelled-title = Metodo di pagamento non aggiunto
 web-payment-cancelled-text = Non è stato salvato né addebitato nulla. Quando vuoi, torna alla chat e chiedi un nuovo link.
+web-payment-saved-next = Anche la chat è aggiornata: puoi chiudere questa scheda e continuare lì.
+web-payment-checking-next = Non serve tenere aperta questa pagina: per ora non devi fare altro.
+web-payment-unknown-next = Nella chat premi “Nuovo link” per avere una nuova pagina di pagamento.
+web-payment-cancelled-next = Quando vuoi riprovare, premi “Nuovo link” nella chat.

@@ -31,3 +31,4 @@ limits-too-many-requests-text =
         [many] { $seconds } di secondi
        *[other] { $seconds } secondi
     }.
+limits-too-many-requests-next = Il tuo link funziona ancora: ricarica la pagina quando l'attesa è finita.

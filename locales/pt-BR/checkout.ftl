@@ -44,3 +44,7 @@ web-payment-unknown-title = Página de pagamento não encontrada
 web-payment-unknown-text = Não encontramos esta página de pagamento. Volte ao chat e peça um novo link.
 web-payment-cancelled-title = Forma de pagamento não adicionada
 web-payment-cancelled-text = Nada foi salvo e nada foi cobrado. Você pode voltar ao chat e pedir um novo link quando quiser.
+web-payment-saved-next = O chat também já foi avisado: você pode fechar esta aba e continuar por lá.
+web-payment-checking-next = Não é preciso manter esta página aberta: por enquanto, não há mais nada a fazer.
+web-payment-unknown-next = No chat, clique em “Novo link” para receber uma nova página de pagamento.
+web-payment-cancelled-next = Quando quiser tentar de novo, clique em “Novo link” no chat.

@@ -16,6 +16,10 @@ email-confirm-expiry =
 email-confirm-signature = Equipe { -product-name }
 # Variables:
 #   $name (String) - nome da organização
+email-confirm-preheader = Confirme seu e-mail com um clique para continuar o cadastro de { $name }.
+email-confirm-link-hint = Se o botão não funcionar, copie este link no navegador:
+email-confirm-next-heading = O que acontece agora
+email-confirm-next = Depois de confirmar, volte ao chat: a próxima etapa do cadastro está esperando por você lá.
 #   $inviter (String) - quem convidou: o endereço do responsável
 email-invite-subject = { $inviter } convida você para { $name } no { -product-name }
 # Variables:
@@ -33,3 +37,8 @@ email-invite-expiry =
     }.
 email-invite-ignore = Não esperava este e-mail? É só ignorá-lo: nada acontece até alguém clicar no botão.
 email-invite-opt-out = Não quer mais receber convites do { -product-name }?
+# Variables:
+#   $name (String) - organization name
+#   $inviter (String) - who invited: the owner's email address
+email-invite-preheader = { $inviter } convida você para { $name }: um clique para ver o convite.
+email-invite-next = O botão abre uma página com o convite; você entra quando clicar em Entrar lá.

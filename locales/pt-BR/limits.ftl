@@ -31,3 +31,4 @@ limits-too-many-requests-text =
         [many] { $seconds } de segundos
        *[other] { $seconds } segundos
     }.
+limits-too-many-requests-next = Seu link continua funcionando: recarregue a página quando o tempo de espera acabar.

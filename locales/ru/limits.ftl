@@ -35,3 +35,4 @@ limits-too-many-requests-text =
         [many] { $seconds } секунд
        *[other] { $seconds } секунды
     }.
+limits-too-many-requests-next = Ссылка по-прежнему действует: обновите страницу, когда время ожидания истечёт.

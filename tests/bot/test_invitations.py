@@ -152,7 +152,7 @@ async def test_join_page_shows_then_joins_and_the_owner_is_told(
                 page = await response.text()
                 assert response.status == 200
         assert "Acme Labs" in page and "alice@acme.com" in page
-        assert 'lang="it"' in page and '<form method="post">' in page
+        assert 'lang="it"' in page and '<form method="post"' in page
         assert await count(services, MemberRow) == 0
         async with http.post(url) as response:
             assert response.status == 200
@@ -256,7 +256,7 @@ async def test_opting_out_stops_future_invitations(services: Services, web_url: 
     url = f"{web_url}/join/{newest_join_token(services.settings.mail_dir)}/opt-out"
     async with aiohttp.ClientSession() as http:
         async with http.get(url) as response:
-            assert response.status == 200 and '<form method="post">' in await response.text()
+            assert response.status == 200 and '<form method="post"' in await response.text()
         async with http.post(url) as response:
             assert response.status == 200
         async with http.post(url.removesuffix("/opt-out")) as response:
