@@ -13,6 +13,7 @@ usual, and the web app runs on a third (`live_app.py`).
 
 Screenshots: `tests/browser/screens.py`."""
 
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -32,8 +33,18 @@ T = TypeVar("T")
 _PLAYWRIGHT_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="playwright")
 
 
+_playwright_thread_id: list[int] = []
+
+
 def on_playwright_thread(work: Callable[[], T]) -> T:
+    """Runs `work` where every Playwright object must be used (right away
+    when already there)."""
+    if threading.get_ident() in _playwright_thread_id:
+        return work()
     return _PLAYWRIGHT_THREAD.submit(work).result()
+
+
+_PLAYWRIGHT_THREAD.submit(lambda: _playwright_thread_id.append(threading.get_ident())).result()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -45,6 +56,7 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     arguments: dict[str, Any] = {name: pyfuncitem.funcargs[name] for name in names}
     on_playwright_thread(lambda: test(**arguments))
     return True
+
 
 OpenPage = Callable[..., Page]
 
@@ -116,6 +128,9 @@ def open_page(browser: Browser) -> Iterator[OpenPage]:
         page.set_default_timeout(10_000)
         return page
 
-    yield open_one
+    def open_there(**options: str) -> Page:
+        return on_playwright_thread(lambda: open_one(**options))
+
+    yield open_there
     for context in contexts:
         on_playwright_thread(context.close)

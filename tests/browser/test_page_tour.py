@@ -16,7 +16,7 @@ from bot.services import Services
 from bot.web.brand import add_static_routes
 from bot.web.outage import database_outage
 from storage.db import DATABASE_UNAVAILABLE
-from tests.browser.conftest import OpenPage
+from tests.browser.conftest import OpenPage, on_playwright_thread
 from tests.browser.live_app import LiveApp
 from tests.browser.screens import SCHEMES, VIEWPORTS, assert_branded, screenshot, watch_console
 from tests.browser.signups import sign_up
@@ -50,7 +50,8 @@ class Tour:
 
 @pytest.fixture
 def tour(live: LiveApp, open_page: OpenPage, viewport: str, scheme: str) -> Iterator[Tour]:
-    yield Tour(live, open_page(viewport=viewport, scheme=scheme), viewport, scheme)
+    page = open_page(viewport=viewport, scheme=scheme)
+    yield on_playwright_thread(lambda: Tour(live, page, viewport, scheme))
 
 
 def test_confirmation_pages(tour: Tour, live: LiveApp) -> None:
