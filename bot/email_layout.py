@@ -62,7 +62,8 @@ def _footer(footer: tuple[str, str] | None) -> str:
     said, url = escape(footer[0]), escape(footer[1])
     return f"""
 <p class="pc-muted" style="margin:24px 0 0;font-family:{_FONT};color:{LIGHT["muted"]};\
-font-size:12px;line-height:18px">{said} <a class="pc-link" href="{url}" target="_blank" \
+font-size:12px;line-height:18px;word-break:break-all">{said} \
+<a class="pc-link" href="{url}" target="_blank" \
 style="color:{LIGHT["primary"]};text-decoration:underline">{url}</a></p>"""
 
 
