@@ -57,6 +57,7 @@ COMMAND_DESCRIPTIONS = {
     "new": "telegram-command-new",
     "cancel": "telegram-command-cancel",
     "delete": "telegram-command-delete",
+    "invite": "telegram-command-invite",
 }
 # Telegram's `language_code` is two letters.
 TELEGRAM_LANGUAGE = {"en": "en", "ru": "ru", "it": "it", "pt-BR": "pt", "es": "es"}
