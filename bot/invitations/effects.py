@@ -55,7 +55,9 @@ async def run_invitation_effect(
     blocked = await invitations_repo.opted_out(session, effect.emails)
     org_times = await invitations_repo.invitations_since(session, since=now - DAY, org_id=org.id)
     sent = limited = hours = 0
-    for email in effect.emails:
+    # In one order everywhere: each address's count is locked as it is read,
+    # and two owners inviting the same people must not wait on each other.
+    for email in sorted(effect.emails):
         if email in blocked:
             continue
         wait = daily_refusal(org_times, now, settings.invitations_per_org_per_day)
