@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import event
 
-from bot.clock import SystemClock
 from bot.config import Settings
+from bot.ops.clock import SystemClock
 from bot.services import Services, open_services
 from conversations import LANGUAGES
 from storage.migrate import upgrade

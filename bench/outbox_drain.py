@@ -14,8 +14,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.engine import CONFIRMATION_EMAIL
-from bot.tokens import hash_token, new_token
+from bot.organizations.tokens import hash_token, new_token
+from bot.steps.engine import CONFIRMATION_EMAIL
 from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
 from storage import outbox

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .config import Settings
+from bot.config import Settings
 
 __all__ = ["main"]
 
@@ -43,9 +43,9 @@ INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C
 
 
 async def _chat(settings: Settings, user: str, lang: str | None) -> int:
-    from .channels.console import ConsoleChannel, StdinLines
-    from .i18n import match_language
-    from .services import open_services
+    from bot.channels.console import ConsoleChannel, StdinLines
+    from bot.services import open_services
+    from bot.text.i18n import match_language
 
     # Ctrl-C ends the chat between steps, quietly: what was done is saved.
     interrupted = asyncio.Event()
@@ -86,14 +86,14 @@ async def _until_stopped() -> asyncio.Event:
 async def _web(settings: Settings) -> None:
     from aiohttp import web
 
-    from .services import open_services
-    from .web import build_app
-    from .web.read_timeouts import GuardedSite
+    from bot.services import open_services
+    from bot.web import build_app
+    from bot.web.read_timeouts import GuardedSite
 
     services = open_services(settings)
     app = build_app(services.engine, services.translator, services.stripe_webhook)
     if settings.telegram_bot_token is not None and settings.telegram_webhook_secret is not None:
-        from .channels.telegram import open_telegram, webhook_route
+        from bot.channels.telegram import open_telegram, webhook_route
 
         telegram = open_telegram(services)
         services.closers.append(telegram.close)
@@ -121,8 +121,8 @@ async def _telegram(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         print("TELEGRAM_BOT_TOKEN is not set", file=sys.stderr)
         return 2
-    from .channels.telegram import open_telegram
-    from .services import open_services
+    from bot.channels.telegram import open_telegram
+    from bot.services import open_services
 
     services = open_services(settings)
     telegram = open_telegram(services, embedded=True)
@@ -141,7 +141,7 @@ async def _telegram(settings: Settings) -> int:
 
 
 async def _worker(settings: Settings, once: bool) -> None:
-    from .services import open_services
+    from bot.services import open_services
 
     services = open_services(settings)
     try:
@@ -203,14 +203,13 @@ def _org_json(org: Any, profile: Any, credit: Any, team: Any = None) -> dict[str
 
 
 async def _orgs(settings: Settings, as_json: bool) -> None:
+    from bot.organizations.credits import credit_of
+    from bot.payments.availability import SepaDebit, check_sepa_debit
+    from bot.services import open_services
     from storage.credits import grants_for
     from storage.invitations import team_counts
     from storage.organizations import list_organizations
     from storage.payments import list_profiles
-
-    from .credits import credit_of
-    from .payments.availability import SepaDebit, check_sepa_debit
-    from .services import open_services
 
     services = open_services(settings)
     try:
@@ -248,10 +247,9 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
 
 
 async def _tickets(settings: Settings, as_json: bool) -> None:
+    from bot.handoff.desk import ticket_timings
+    from bot.services import open_services
     from storage.tickets import list_tickets
-
-    from .handoff.desk import ticket_timings
-    from .services import open_services
 
     services = open_services(settings)
     try:
@@ -277,11 +275,10 @@ def _date(value: str) -> datetime:
 
 
 async def _funnel(settings: Settings, since: datetime | None, png: str | None) -> None:
+    from bot.ops.funnel import build_funnel, format_funnel, plot_funnel
+    from bot.services import open_services
     from storage.invitations import invitation_totals
     from storage.step_events import read_step_events
-
-    from .funnel import build_funnel, format_funnel, plot_funnel
-    from .services import open_services
 
     services = open_services(settings)
     try:
@@ -322,7 +319,7 @@ def _payment_text(services: Any, row: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings()
-    from .services import configure_logging, prepare_database
+    from bot.services import configure_logging, prepare_database
 
     configure_logging(settings, quiet_updates=args.command == "chat")
     if args.command == "chat":

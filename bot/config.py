@@ -7,9 +7,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.mail.address import mailbox
 from conversations.validation import FieldError, check_email
-
-from .mail_address import mailbox
 
 __all__ = ["Settings"]
 
@@ -33,7 +32,7 @@ class Settings(BaseSettings):
     mail_from: str = "Proficonf <no-reply@proficonf.local>"
     mail_reply_to: str = "support@proficonf.com"
     # smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465 (TLS);
-    # see bot/smtp.py for the exact rule. Unset: `.eml` files in MAIL_DIR.
+    # see bot/mail/smtp.py for the exact rule. Unset: `.eml` files in MAIL_DIR.
     smtp_url: SecretStr | None = None
     smtp_timeout: float = 30.0
     smtp_ca_file: Path | None = None
@@ -113,7 +112,7 @@ class Settings(BaseSettings):
     def _one_address(cls, value: str) -> str:
         """A header value with one ASCII address (`Name <a@b>` or `a@b`), no
         control characters or encoded words, checked at start by the same
-        rule the email builder applies (`bot/mail_address.py`)."""
+        rule the email builder applies (`bot/mail/address.py`)."""
         try:
             mailbox(value)
         except ValueError as error:

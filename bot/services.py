@@ -8,21 +8,20 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.config import Settings
+from bot.handoff.desk import Desk
+from bot.handoff.effects import DESK
+from bot.mail.mailer import FileMailer, Mailer
+from bot.ops import logs
+from bot.ops.clock import Clock, SystemClock
+from bot.ops.log_redaction import RedactSecrets
+from bot.outbox.worker import ChatSender, Worker
+from bot.steps.engine import PAYMENT_LINK, Engine
+from bot.text.i18n import Translator
 from storage.db import make_engine, make_sessionmaker
 
-from . import logs
-from .clock import Clock, SystemClock
-from .config import Settings
-from .engine import PAYMENT_LINK, Engine
-from .handoff.desk import Desk
-from .handoff.effects import DESK
-from .i18n import Translator
-from .log_redaction import RedactSecrets
-from .mailer import FileMailer, Mailer
-from .worker import ChatSender, Worker
-
 if TYPE_CHECKING:  # imported when configured: Stripe, SMTP and Alembic cost start-up time
-    from .payments import StripeGateway, StripeWebhook
+    from bot.payments import StripeGateway, StripeWebhook
 
 __all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
 
@@ -67,7 +66,7 @@ def prepare_database(settings: Settings) -> None:
 def make_mailer(settings: Settings) -> Mailer:
     """SMTP when SMTP_URL is set; `.eml` files in MAIL_DIR otherwise."""
     if settings.smtp_url is not None:
-        from .smtp import SmtpMailer
+        from bot.mail.smtp import SmtpMailer
 
         return SmtpMailer(
             settings.smtp_url.get_secret_value(),
@@ -87,7 +86,7 @@ def open_services(
     desk = Desk(engine, translator)
     worker.runners[DESK] = desk.run
     if settings.slack_configured:
-        from .channels.slack import CHANNEL, SlackDesk, SlackSender, make_client
+        from bot.channels.slack import CHANNEL, SlackDesk, SlackSender, make_client
 
         slack_client = make_client(settings)
         worker.add_chat_sender(CHANNEL, SlackSender(slack_client, translator))
@@ -102,14 +101,13 @@ def open_services(
         )
     services = Services(settings, db, engine, translator, worker, desk)
     if settings.stripe_secret_key is not None:
-        from storage.payments import DELETE_CUSTOMER
-
-        from .payments import (
+        from bot.payments import (
             CustomerDeletionRunner,
             PaymentLinkRunner,
             StripeGateway,
             StripeWebhook,
         )
+        from storage.payments import DELETE_CUSTOMER
 
         services.stripe = StripeGateway(settings)
         services.stripe_webhook = StripeWebhook(engine, services.stripe)
@@ -127,7 +125,7 @@ def _telegram_on_first_use(services: Services) -> ChatSender:
     one to send: nothing Telegram is imported before that."""
 
     async def send(payload: dict[str, Any]) -> None:
-        from .channels.telegram import open_telegram
+        from bot.channels.telegram import open_telegram
 
         runtime = open_telegram(services)  # replaces this sender with its own
         services.closers.append(runtime.close)
@@ -151,7 +149,7 @@ class _TelegramDeskOnFirstUse:
         return ticket.telegram_chat_id is not None
 
     async def _real(self) -> Any:
-        from .channels.telegram import open_telegram
+        from bot.channels.telegram import open_telegram
 
         runtime = open_telegram(self.services)
         self.services.closers.append(runtime.close)
@@ -176,7 +174,7 @@ def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> Non
     # user finds it; otherwise links are tokens and never logged.
     logs.configure(settings.log_level, settings.log_format, keep_links=settings.smtp_url is None)
     if quiet_updates:  # a terminal user does not want a log line per message
-        logging.getLogger("bot.engine").setLevel(logging.WARNING)
+        logging.getLogger("bot.steps.engine").setLevel(logging.WARNING)
     # Library debug logs print whole updates (what users typed, card numbers
     # included) and httpx logs request URLs (which hold the bot token).
     for noisy in ("httpx", "httpcore", "telegram", "aiogram"):

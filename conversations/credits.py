@@ -94,7 +94,7 @@ def decide_credit(kind: DomainKind, *, won_domain: bool) -> Credit:
 def credit_args(credit: Credit | None) -> dict[str, str | int]:
     """Reply arguments describing a credit. Money goes out as `<name>_minor`
     plus `<name>_currency`; the shell's translator turns each pair into a
-    locale-formatted currency amount `$<name>` (see bot/i18n.py)."""
+    locale-formatted currency amount `$<name>` (see bot/text/i18n.py)."""
     credit = credit or PENDING
     return {
         "credit": credit.status.value,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.clock import FrozenClock
+from bot.ops.clock import FrozenClock
 from tests import databases
 from tests.databases import BACKENDS, migrated_database
 

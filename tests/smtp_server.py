@@ -133,7 +133,7 @@ class SmtpServer:
                 "auth_required": True,
                 # STARTTLS: no AUTH before it. (aiosmtpd cannot tell that an
                 # implicit-TLS session is encrypted; plain with a login is what
-                # bot/smtp.py allows on loopback only.)
+                # bot/mail/smtp.py allows on loopback only.)
                 "auth_require_tls": self.tls == "starttls",
             }
         if self.tls == "starttls":

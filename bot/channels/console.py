@@ -12,18 +12,17 @@ import re
 import sys
 from typing import Protocol, TextIO
 
+from bot.invitations import INVITATION_EMAIL
+from bot.services import Services
+from bot.steps.codec import reply_from_json
+from bot.steps.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK
+from bot.text.render import RenderedMessage, render
 from conversations import HANDOFF_CHOICE, Choice, Command, Event, Reply, Text, prompt
 from conversations.choices import normalize
 from conversations.facts import Facts
 from storage import outbox
 from storage.conversations import find_identity
 from storage.db import DATABASE_UNAVAILABLE
-
-from ..codec import reply_from_json
-from ..engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK
-from ..invitations import INVITATION_EMAIL
-from ..render import RenderedMessage, render
-from ..services import Services
 
 __all__ = ["CHANNEL", "ConsoleChannel", "LineSource", "StdinLines", "parse_command"]
 

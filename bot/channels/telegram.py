@@ -10,13 +10,13 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
-from ..config import Settings
-from ..services import Services
-from ..web.json_body import MalformedJson, parse_json
-from .telegram_channel import SentObserver, TelegramChannel, TelegramSender
-from .telegram_common import CHANNEL, BotApi, Incoming
-from .telegram_limits import Limits, SendLimiter
-from .telegram_polling import Poller
+from bot.channels.telegram_channel import SentObserver, TelegramChannel, TelegramSender
+from bot.channels.telegram_common import CHANNEL, BotApi, Incoming
+from bot.channels.telegram_limits import Limits, SendLimiter
+from bot.channels.telegram_polling import Poller
+from bot.config import Settings
+from bot.services import Services
+from bot.web.json_body import MalformedJson, parse_json
 
 __all__ = ["WEBHOOK_PATH", "TelegramRuntime", "limits_from", "open_telegram", "webhook_route"]
 
@@ -55,10 +55,10 @@ def _library(settings: Settings) -> Library:
     assert settings.telegram_bot_token is not None
     token = settings.telegram_bot_token.get_secret_value()
     if settings.telegram_library == "ptb":
-        from .telegram_ptb import PtbLibrary
+        from bot.channels.telegram_ptb import PtbLibrary
 
         return PtbLibrary(token, settings.telegram_api_base)
-    from .telegram_aiogram import AiogramLibrary
+    from bot.channels.telegram_aiogram import AiogramLibrary
 
     return AiogramLibrary(token, settings.telegram_api_base)
 
@@ -121,7 +121,7 @@ def open_telegram(
     channel = TelegramChannel(services, sender, on_processed=on_processed, embedded=embedded)
     services.worker.add_chat_sender(CHANNEL, sender.deliver)
     if settings.support_telegram_chat_id is not None:
-        from .telegram_desk import TelegramDesk
+        from bot.channels.telegram_desk import TelegramDesk
 
         services.desk.add_poster(TelegramDesk(sender, settings.support_telegram_chat_id))
     return TelegramRuntime(library, channel)

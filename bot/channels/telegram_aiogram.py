@@ -34,7 +34,7 @@ from aiogram.types import (
     Update,
 )
 
-from .telegram_common import ApiError, Incoming, Keyboard, RetryAfter, incoming_from
+from bot.channels.telegram_common import ApiError, Incoming, Keyboard, RetryAfter, incoming_from
 
 __all__ = ["AiogramLibrary"]
 

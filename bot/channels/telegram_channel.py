@@ -12,20 +12,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from conversations import LANGUAGES, Button, Choice, Command, Event, Reply, carries_payment_number
-from storage import owed_replies
-from storage import telegram as chats_repo
-from storage.records import ConversationRecord
-
-from ..clock import Clock
-from ..codec import reply_from_json, reply_to_json
-from ..engine import CONFIRMATION_EMAIL, Outcome
-from ..faults import crash_point
-from ..i18n import match_language
-from ..render import RenderedMessage, render
-from ..services import Services
-from ..worker import PermanentDeliveryError
-from .telegram_common import (
+from bot.channels.telegram_common import (
     CHANNEL,
     ApiError,
     BotApi,
@@ -38,8 +25,20 @@ from .telegram_common import (
     text_chunks,
     to_event,
 )
-from .telegram_desk import TelegramDeskUpdates
-from .telegram_limits import SendLimiter
+from bot.channels.telegram_desk import TelegramDeskUpdates
+from bot.channels.telegram_limits import SendLimiter
+from bot.ops.clock import Clock
+from bot.ops.faults import crash_point
+from bot.outbox.worker import PermanentDeliveryError
+from bot.services import Services
+from bot.steps.codec import reply_from_json, reply_to_json
+from bot.steps.engine import CONFIRMATION_EMAIL, Outcome
+from bot.text.i18n import match_language
+from bot.text.render import RenderedMessage, render
+from conversations import LANGUAGES, Button, Choice, Command, Event, Reply, carries_payment_number
+from storage import owed_replies
+from storage import telegram as chats_repo
+from storage.records import ConversationRecord
 
 __all__ = ["COMMAND_DESCRIPTIONS", "SentObserver", "TelegramChannel", "TelegramSender"]
 

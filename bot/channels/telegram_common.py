@@ -8,10 +8,9 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot.channels.console import parse_command
+from bot.text.render import RenderedButton, RenderedMessage
 from conversations import Event, Text
-
-from ..render import RenderedButton, RenderedMessage
-from .console import parse_command
 
 __all__ = [
     "CHANNEL",

@@ -10,15 +10,14 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
+from bot.channels.telegram_common import MAX_TEXT, ApiError, Incoming, Keyboard, KeyButton
+from bot.handoff.desk import ACTIONS, CardButton
+from bot.services import Services
 from storage import tickets as tickets_repo
 from storage.tickets import TicketRecord
 
-from ..handoff.desk import ACTIONS, CardButton
-from ..services import Services
-from .telegram_common import MAX_TEXT, ApiError, Incoming, Keyboard, KeyButton
-
 if TYPE_CHECKING:
-    from .telegram_channel import TelegramSender
+    from bot.channels.telegram_channel import TelegramSender
 
 __all__ = ["DESK_CALLBACK", "TelegramDesk", "TelegramDeskUpdates"]
 

@@ -19,7 +19,7 @@ from telegram.error import RetryAfter as PtbRetryAfter
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.warnings import PTBDeprecationWarning
 
-from .telegram_common import ApiError, Incoming, Keyboard, RetryAfter, incoming_from
+from bot.channels.telegram_common import ApiError, Incoming, Keyboard, RetryAfter, incoming_from
 
 __all__ = ["PtbLibrary"]
 

@@ -14,6 +14,11 @@ from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.handoff.effects import queue_desk
+from bot.handoff.redact import redact
+from bot.handoff.transcript import fit, line_text, short
+from bot.steps.engine import Engine
+from bot.text.i18n import Translator
 from conversations import (
     Conversation,
     Event,
@@ -33,12 +38,6 @@ from storage import payments as payments_repo
 from storage import tickets as tickets_repo
 from storage.records import OutboxItem
 from storage.tickets import TicketRecord
-
-from ..engine import Engine
-from ..i18n import Translator
-from .effects import queue_desk
-from .redact import redact
-from .transcript import fit, line_text, short
 
 __all__ = [
     "ACTIONS",

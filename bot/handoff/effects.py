@@ -7,12 +7,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.handoff.redact import redact
+from bot.handoff.transcript import encode_reply, printable
 from conversations import OpenTicket, RelayToDesk, Reply, TellDesk, UpdateTicket
 from storage import outbox
 from storage import tickets as tickets_repo
-
-from .redact import redact
-from .transcript import encode_reply, printable
 
 __all__ = [
     "DESK",

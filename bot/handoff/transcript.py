@@ -9,11 +9,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from bot.handoff.redact import redact
+from bot.text.i18n import MissingMessage, Translator
 from conversations import Reply
 from storage.tickets import TranscriptLine
-
-from ..i18n import MissingMessage, Translator
-from .redact import redact
 
 __all__ = ["LINE_MAX", "STORED_MAX", "encode_reply", "fit", "line_text", "printable", "short"]
 

@@ -7,18 +7,17 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.config import Settings
+from bot.invitations.email import build_invitation_email
+from bot.mail.mailer import Mailer, PermanentMailError
+from bot.ops import metrics
+from bot.ops.clock import Clock
+from bot.ops.faults import crash_point
+from bot.text.i18n import Translator
 from storage import invitations as invitations_repo
 from storage import organizations as orgs_repo
 from storage import outbox
 from storage.records import OutboxItem
-
-from .. import metrics
-from ..clock import Clock
-from ..config import Settings
-from ..faults import crash_point
-from ..i18n import Translator
-from ..mailer import Mailer, PermanentMailError
-from .email import build_invitation_email
 
 __all__ = ["scrubbed", "send_invitation"]
 

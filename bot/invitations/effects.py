@@ -8,6 +8,9 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
+from bot.invitations import INVITATION_EMAIL
+from bot.organizations.tokens import hash_token, new_token
 from conversations import Conversation, Event, InvitationsSent, RevokeInvitations, SendInvitations
 from conversations.invitations import needs_team
 from conversations.limits import DAY, daily_refusal
@@ -15,10 +18,6 @@ from conversations.team import Team
 from storage import invitations as invitations_repo
 from storage import organizations as orgs_repo
 from storage import outbox
-
-from ..config import Settings
-from ..tokens import hash_token, new_token
-from . import INVITATION_EMAIL
 
 __all__ = ["run_invitation_effect", "team_facts"]
 

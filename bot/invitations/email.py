@@ -1,9 +1,9 @@
 """The invitation email, in the organization's language: who invited, to
 which organization, a Join button (in the brand's mail-client HTML,
-`bot/email_layout.py`) (the page it opens asks once more, so a
+`bot/mail/layout.py`) (the page it opens asks once more, so a
 mail scanner that fetches the link joins nobody), how long it is valid, and a
 link to never be invited again (also as one-click `List-Unsubscribe`, RFC
-8058). Built with the confirmation email's machinery (`bot/email_content.py`):
+8058). Built with the confirmation email's machinery (`bot/mail/content.py`):
 header-safe text, headers from the registry and checked on the wire, the
 `Date` of the invitation, the `Message-ID` of the outbox row and a boundary
 from the token, so a copy sent again after a crash is the same bytes."""
@@ -14,13 +14,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 
+from bot.config import Settings
+from bot.mail.address import ascii_recipient, mailbox
+from bot.mail.content import _boundary, _check_wire, _set_subject, _transfer_encoding, header_safe
+from bot.mail.layout import ConfirmationText, confirmation_html
+from bot.text.i18n import Translator
 from conversations.validation import display_email
-
-from ..config import Settings
-from ..email_content import _boundary, _check_wire, _set_subject, _transfer_encoding, header_safe
-from ..email_layout import ConfirmationText, confirmation_html
-from ..i18n import Translator
-from ..mail_address import ascii_recipient, mailbox
 
 __all__ = ["build_invitation_email", "join_url", "opt_out_url"]
 

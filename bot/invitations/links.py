@@ -6,15 +6,14 @@ transaction), or ask never to be invited again (POST)."""
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.organizations.tokens import hash_token
+from bot.steps.engine import Engine
 from conversations import InvitationAccepted
 from conversations.validation import display_email
 from storage import invitations as invitations_repo
 from storage import organizations as orgs_repo
 from storage.invitations import InvitationRecord
 from storage.records import OrganizationRecord
-
-from ..engine import Engine
-from ..tokens import hash_token
 
 __all__ = [
     "JoinStatus",

@@ -2,10 +2,10 @@
 PAYMENT_LINK outbox runner, the webhook, and the deletion of a customer when
 the user asks to be forgotten."""
 
-from .checkout import PaymentLinkRunner
-from .client import StripeGateway, is_misconfiguration, is_transient
-from .erasure import CustomerDeletionRunner
-from .webhook import StripeWebhook
+from bot.payments.checkout import PaymentLinkRunner
+from bot.payments.client import StripeGateway, is_misconfiguration, is_transient
+from bot.payments.erasure import CustomerDeletionRunner
+from bot.payments.webhook import StripeWebhook
 
 __all__ = [
     "CustomerDeletionRunner",

@@ -11,8 +11,8 @@ from enum import StrEnum
 
 import stripe
 
-from .client import StripeGateway
-from .fields import field
+from bot.payments.client import StripeGateway
+from bot.payments.fields import field
 
 __all__ = ["SepaAvailability", "SepaDebit", "check_sepa_debit"]
 

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 
 import stripe
 
+from bot.payments.availability import SepaAvailability, SepaDebit
+from bot.payments.client import StripeGateway, idempotency_key, is_transient
+from bot.payments.fields import field
 from conversations import (
     Event,
     PaymentLinkDelayed,
@@ -26,15 +29,11 @@ from storage import payments as payments_repo
 from storage.payments import DELETED, EXPIRED, LINK_SENT, PROCESSING, SAVED, PaymentProfile
 from storage.records import OrganizationRecord, OutboxItem
 
-from .availability import SepaAvailability, SepaDebit
-from .client import StripeGateway, idempotency_key, is_transient
-from .fields import field
-
 if TYPE_CHECKING:
     from stripe.params import CustomerCreateParams
     from stripe.params.checkout import SessionCreateParams
 
-    from ..engine import Engine
+    from bot.steps.engine import Engine
 
 __all__ = ["PAYMENT_METHODS", "PaymentLinkRunner", "checkout_lifetime", "link_expiry"]
 
@@ -218,7 +217,7 @@ class PaymentLinkRunner:
     async def _start_next_generation(self, item: OutboxItem, org_id: int, generation: int) -> None:
         """The link of this generation is used up (expired, failed): ask for a new
         one as its own row, so a retry of this row cannot make a second session."""
-        from ..engine import PAYMENT_LINK
+        from bot.steps.engine import PAYMENT_LINK
 
         now = self.engine.clock.now()
         async with self.engine.sessions.begin() as session:

@@ -7,7 +7,7 @@ from datetime import datetime
 import aiohttp
 import stripe
 
-from ..config import Settings
+from bot.config import Settings
 
 __all__ = ["StripeGateway", "idempotency_key", "is_misconfiguration", "is_transient"]
 

@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING
 
 import stripe
 
+from bot.payments.client import StripeGateway, is_transient
 from storage import outbox
 from storage.records import OutboxItem
 
-from .client import StripeGateway, is_transient
-
 if TYPE_CHECKING:
-    from ..engine import Engine
+    from bot.steps.engine import Engine
 
 __all__ = ["CustomerDeletionRunner"]
 

@@ -3,9 +3,8 @@ never a full number)."""
 
 import stripe
 
+from bot.payments.fields import field, text
 from conversations import SavedMethod
-
-from .fields import field, text
 
 __all__ = ["saved_method"]
 

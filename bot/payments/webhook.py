@@ -21,6 +21,12 @@ import stripe
 from prometheus_client import Counter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.ops.faults import crash_point
+from bot.ops.metrics import REGISTRY
+from bot.payments.client import StripeGateway, idempotency_key, is_transient
+from bot.payments.fields import field, text
+from bot.payments.methods import saved_method
+from bot.steps.engine import Engine
 from conversations import (
     Event,
     MandateActive,
@@ -36,13 +42,6 @@ from storage import organizations as orgs_repo
 from storage import payments as payments_repo
 from storage.payments import LINK_SENT, SAVED, PaymentProfile
 from storage.records import OrganizationRecord
-
-from ..engine import Engine
-from ..faults import crash_point
-from ..metrics import REGISTRY
-from .client import StripeGateway, idempotency_key, is_transient
-from .fields import field, text
-from .methods import saved_method
 
 __all__ = ["EVENTS", "SOURCE", "StripeWebhook", "WebhookResult"]
 
@@ -124,7 +123,7 @@ class StripeWebhook:
         if not self._signed(body, signature):
             return _answer(400, "invalid signature", "bad_signature")
         # Here, not at the top: `bot.web` imports this module for its routes.
-        from ..web.json_body import MalformedJson, parse_json
+        from bot.web.json_body import MalformedJson, parse_json
 
         try:
             data = parse_json(body)

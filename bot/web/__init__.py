@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 __all__ = ["build_app"]
 
 if TYPE_CHECKING:
-    from .app import build_app
+    from bot.web.app import build_app
 else:
 
     def __getattr__(name: str) -> Any:
         if name == "build_app":
-            from .app import build_app
+            from bot.web.app import build_app
 
             return build_app
         raise AttributeError(name)

@@ -4,21 +4,21 @@ from html import escape
 
 from aiohttp import web
 
-from ..confirmation import LinkStatus, LinkView, inspect_link, use_link
-from ..engine import Engine
-from ..i18n import Translator
-from ..payments import StripeWebhook
-from .brand import add_static_routes
-from .credit_api import ROUTE as CREDIT_USAGE_ROUTE
-from .credit_api import credit_usage_handler
-from .health import add_health_routes
-from .ip_limit import IpLimiter, ip_limit
-from .join_pages import add_join_routes
-from .limits import MAX_BODY, body_limit
-from .outage import database_outage
-from .pages import Tone, lead_with_name, message_page, next_step, page, request_language
-from .payment_pages import add_payment_routes
-from .read_timeouts import read_deadline
+from bot.organizations.confirmation import LinkStatus, LinkView, inspect_link, use_link
+from bot.payments import StripeWebhook
+from bot.steps.engine import Engine
+from bot.text.i18n import Translator
+from bot.web.brand import add_static_routes
+from bot.web.credit_api import ROUTE as CREDIT_USAGE_ROUTE
+from bot.web.credit_api import credit_usage_handler
+from bot.web.health import add_health_routes
+from bot.web.ip_limit import IpLimiter, ip_limit
+from bot.web.join_pages import add_join_routes
+from bot.web.limits import MAX_BODY, body_limit
+from bot.web.outage import database_outage
+from bot.web.pages import Tone, lead_with_name, message_page, next_step, page, request_language
+from bot.web.payment_pages import add_payment_routes
+from bot.web.read_timeouts import read_deadline
 
 __all__ = ["build_app"]
 
@@ -126,7 +126,7 @@ def build_app(
     app.router.add_post("/confirm/{token}", confirm_post)
     add_join_routes(app, engine, translator)
     if engine.settings.slack_configured:
-        from ..channels.slack import mount_slack
+        from bot.channels.slack import mount_slack
 
         mount_slack(app, engine, translator)
     add_payment_routes(app, translator, stripe_webhook)

@@ -11,9 +11,9 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 from pydantic import SecretStr
 
-from ..credits import MAX_USAGE_MINOR, UsageOutcome, report_usage
-from ..engine import Engine
-from .json_body import MalformedJson, parse_json
+from bot.organizations.credits import MAX_USAGE_MINOR, UsageOutcome, report_usage
+from bot.steps.engine import Engine
+from bot.web.json_body import MalformedJson, parse_json
 
 __all__ = ["ROUTE", "credit_usage_handler"]
 

@@ -8,11 +8,10 @@ from aiohttp import web
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
+from bot.ops import metrics
+from bot.steps.engine import Engine
 from storage import outbox, tickets
 from storage.migrate import heads
-
-from .. import metrics
-from ..engine import Engine
 
 __all__ = ["add_health_routes"]
 

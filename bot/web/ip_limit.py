@@ -13,11 +13,10 @@ from datetime import timedelta
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.ops.clock import Clock
+from bot.text.i18n import Translator, match_language
+from bot.web.pages import Tone, message_page
 from storage import limits as limits_repo
-
-from ..clock import Clock
-from ..i18n import Translator, match_language
-from .pages import Tone, message_page
 
 __all__ = ["LIMITED_PREFIXES", "IpLimiter", "ip_limit"]
 

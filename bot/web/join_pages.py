@@ -9,9 +9,7 @@ from html import escape
 
 from aiohttp import web
 
-from ..engine import Engine
-from ..i18n import Translator
-from ..invitations.links import (
+from bot.invitations.links import (
     JoinStatus,
     JoinView,
     inspect_invitation,
@@ -19,7 +17,9 @@ from ..invitations.links import (
     opt_out_view,
     refuse_invitations,
 )
-from .pages import Tone, lead, next_step, page, request_language
+from bot.steps.engine import Engine
+from bot.text.i18n import Translator
+from bot.web.pages import Tone, lead, next_step, page, request_language
 
 __all__ = ["add_join_routes"]
 

@@ -10,10 +10,9 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from bot.text.i18n import Translator
+from bot.web.pages import Tone, message_page, request_language
 from storage.db import DATABASE_UNAVAILABLE
-
-from ..i18n import Translator
-from .pages import Tone, message_page, request_language
 
 __all__ = [
     "PAGE_PREFIXES",

@@ -7,8 +7,8 @@ from html import escape
 
 from aiohttp import web
 
-from ..i18n import Translator, match_language
-from .brand import Tone, document, html_response
+from bot.text.i18n import Translator, match_language
+from bot.web.brand import Tone, document, html_response
 
 __all__ = [
     "Tone",

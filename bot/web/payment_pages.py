@@ -10,12 +10,11 @@ from enum import Enum
 import stripe
 from aiohttp import web
 
+from bot.payments import StripeWebhook
+from bot.payments.fields import field
+from bot.text.i18n import Translator
+from bot.web.pages import Tone, message_page, request_language
 from storage import payments as payments_repo
-
-from ..i18n import Translator
-from ..payments import StripeWebhook
-from ..payments.fields import field
-from .pages import Tone, message_page, request_language
 
 __all__ = ["add_payment_routes"]
 

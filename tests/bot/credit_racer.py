@@ -9,9 +9,9 @@ import asyncio
 import json
 import sys
 
-from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.confirmation import use_link
+from bot.ops.clock import FrozenClock
+from bot.organizations.confirmation import use_link
 from bot.services import open_services
 
 

@@ -14,8 +14,8 @@ from pydantic import SecretStr
 from bot.channels.telegram import TelegramRuntime, open_telegram, webhook_route
 from bot.channels.telegram_common import button_text, decode_callback
 from bot.config import Settings
-from bot.render import RenderedMessage
 from bot.services import Services
+from bot.text.render import RenderedMessage
 from bot.web import build_app
 from tests.doubles.telegram_api import BotMessage, TelegramApiDouble
 from tests.transcripts.mailbox import join_by_link, newest_token

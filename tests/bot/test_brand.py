@@ -8,7 +8,7 @@ import re
 import aiohttp
 import pytest
 
-from bot.email_layout import DARK, LIGHT
+from bot.mail.layout import DARK, LIGHT
 from bot.services import Services
 from bot.web.brand import PAGE_CSP, STATIC_DIR, static_url
 from tests.transcripts.mailbox import newest_token

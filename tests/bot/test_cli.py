@@ -11,7 +11,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from conversations import LANGUAGES
 from tests.ports import free_port
 from tests.transcripts.mailbox import messages, newest_token

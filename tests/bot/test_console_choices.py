@@ -9,8 +9,8 @@ import pytest
 from pydantic import SecretStr
 
 from bot.channels.console import ConsoleChannel
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
 
 

@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.channels.console import ConsoleChannel
-from bot.confirmation import LinkStatus, use_link
+from bot.organizations.confirmation import LinkStatus, use_link
+from bot.organizations.tokens import hash_token, new_token
 from bot.services import Services
-from bot.tokens import hash_token, new_token
 from conversations import Conversation, State
 from storage import conversations as conv_repo
 from storage import organizations as orgs_repo

@@ -16,9 +16,9 @@ from pydantic import SecretStr
 from sqlalchemy import func, select
 
 from bot.channels.console import ConsoleChannel
-from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.confirmation import use_link
+from bot.ops.clock import FrozenClock
+from bot.organizations.confirmation import use_link
 from bot.services import Services, open_services
 from bot.web import build_app
 from conversations import SetupSucceeded

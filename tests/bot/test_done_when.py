@@ -14,7 +14,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from tests.smtp_server import SmtpServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]

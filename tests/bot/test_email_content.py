@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import update
 
 from bot.config import Settings
-from bot.email_content import build_confirmation_email, header_safe
-from bot.i18n import Translator
+from bot.mail.content import build_confirmation_email, header_safe
 from bot.services import Services
+from bot.text.i18n import Translator
 from conversations import LANGUAGES, Choice, Command, Text
 from storage import outbox
 from storage.models import EmailConfirmationRow, OrganizationRow

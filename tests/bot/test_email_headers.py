@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from bot.channels.console import ConsoleChannel
 from bot.config import Settings
-from bot.email_content import header_safe
+from bot.mail.content import header_safe
 from bot.services import Services
 from storage.organizations import list_organizations
 from tests.bot.test_email_content import queue

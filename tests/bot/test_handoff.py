@@ -13,8 +13,8 @@ import aiohttp
 import pytest
 from pydantic import SecretStr
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
 from storage.tickets import TicketRecord, last_lines, list_tickets
 from tests.bot.telegram_harness import Running, TelegramHarness, running_bot, telegram_settings

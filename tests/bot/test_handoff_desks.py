@@ -7,8 +7,8 @@ after `/delete` every card is blanked, retried when a desk API fails."""
 import re
 from datetime import timedelta
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from storage.tickets import TicketRecord, posts
 from tests.doubles.slack_api import SlackApiDouble
 from tests.doubles.telegram_api import TelegramApiDouble

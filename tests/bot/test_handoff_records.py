@@ -10,8 +10,8 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import func, select
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services
 from conversations import Choice, Command, Text
 from storage.models import OutboxRow, TicketRow, TranscriptLineRow

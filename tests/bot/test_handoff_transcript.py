@@ -9,7 +9,7 @@ import pytest
 
 from bot.handoff.redact import redact
 from bot.handoff.transcript import STORED_MAX, encode_reply, fit, line_text, short
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from conversations import Reply
 from storage.tickets import TranscriptLine
 from tests.locales.test_locales import LOCALES

@@ -19,10 +19,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.channels.console import ConsoleChannel
-from bot.clock import FrozenClock
-from bot.confirmation import use_link
 from bot.invitations import INVITATION_EMAIL
 from bot.invitations.email import build_invitation_email
+from bot.ops.clock import FrozenClock
+from bot.organizations.confirmation import use_link
 from bot.services import Services
 from conversations import LANGUAGES, Choice, Command
 from storage.models import InvitationRow, MemberRow, OutboxRow

@@ -12,11 +12,11 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import JSON, String, Text, select
 
-from bot import logs
 from bot.channels.console import ConsoleChannel
-from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.funnel import build_funnel, format_funnel
+from bot.ops import logs
+from bot.ops.clock import FrozenClock
+from bot.ops.funnel import build_funnel, format_funnel
 from bot.services import Services, open_services
 from storage.models import Base
 from storage.step_events import read_step_events
@@ -245,9 +245,11 @@ def test_json_logs_mask_emails_and_secrets() -> None:
 async def test_one_log_line_per_update(
     services: Services, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.INFO, logger="bot.engine"):
+    with caplog.at_level(logging.INFO, logger="bot.steps.engine"):
         await _walk(services, "logme", ["/start", "1"])
-    lines = [r for r in caplog.records if r.name == "bot.engine" and r.getMessage() == "update"]
+    lines = [
+        r for r in caplog.records if r.name == "bot.steps.engine" and r.getMessage() == "update"
+    ]
     assert [(r.channel, r.step) for r in lines] == [("console", "language"), ("console", "name")]  # type: ignore[attr-defined]
     assert all(r.duration_ms >= 0 for r in lines)  # type: ignore[attr-defined]
 

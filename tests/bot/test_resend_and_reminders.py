@@ -7,8 +7,8 @@ from datetime import timedelta
 import aiohttp
 
 from bot.channels.console import ConsoleChannel
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
 from conversations import REMINDER
 from storage import timers

@@ -12,10 +12,10 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import select
 
-from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.engine import CHAT_MESSAGE
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
+from bot.steps.engine import CHAT_MESSAGE
 from bot.web import build_app
 from storage import outbox
 from storage.conversations import find_identity

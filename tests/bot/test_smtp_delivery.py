@@ -14,13 +14,13 @@ from pydantic import SecretStr
 from sqlalchemy import select
 
 from bot.channels.console import ConsoleChannel
-from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE
-from bot.mailer import FileMailer
-from bot.metrics import REGISTRY
+from bot.mail.mailer import FileMailer
+from bot.mail.smtp import SmtpMailer
+from bot.ops.clock import FrozenClock
+from bot.ops.metrics import REGISTRY
 from bot.services import Services, make_mailer, open_services
-from bot.smtp import SmtpMailer
+from bot.steps.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE
 from conversations import LANGUAGES, Choice, Command, Text
 from storage import outbox
 from storage.models import OutboxRow

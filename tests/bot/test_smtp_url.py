@@ -11,11 +11,11 @@ import pytest
 import trustme
 from pydantic import SecretStr
 
-from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.mailer import TemporaryMailError
+from bot.mail.mailer import TemporaryMailError
+from bot.mail.smtp import SmtpMailer, SmtpTarget, parse_smtp_url
+from bot.ops.clock import FrozenClock
 from bot.services import open_services
-from bot.smtp import SmtpMailer, SmtpTarget, parse_smtp_url
 from tests.bot.test_smtp_delivery import save
 from tests.smtp_server import SmtpServer
 

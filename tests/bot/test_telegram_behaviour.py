@@ -15,8 +15,8 @@ from pydantic import SecretStr
 from sqlalchemy import select, text
 
 from bot.channels.telegram_common import decode_callback
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services, configure_logging, open_services
 from conversations import LANGUAGES
 from storage import telegram as chats_repo

@@ -21,7 +21,7 @@ from bot.channels.telegram_common import (
     text_chunks,
     to_event,
 )
-from bot.render import RenderedButton, RenderedMessage
+from bot.text.render import RenderedButton, RenderedMessage
 from conversations import Command, Text
 from tests.bot.telegram_harness import TOKEN
 from tests.doubles.telegram_api import TelegramApiDouble

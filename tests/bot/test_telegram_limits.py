@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from bot.channels.telegram_limits import Limits, SendLimiter
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
 from tests.bot.telegram_harness import (
     TOKEN,

@@ -5,8 +5,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import open_services
 from tests.bot.telegram_harness import COMBOS, TelegramHarness, running_bot, telegram_settings
 from tests.doubles.telegram_api import TelegramApiDouble

@@ -8,7 +8,7 @@ import aiohttp
 import pytest
 
 from bot.channels.console import ConsoleChannel
-from bot.clock import FrozenClock
+from bot.ops.clock import FrozenClock
 from bot.services import Services
 from storage.organizations import list_organizations
 from tests.transcripts.mailbox import messages, newest_token, text_of

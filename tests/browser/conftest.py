@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from tests.browser.live_app import LiveApp
 from tests.browser.screens import VIEWPORTS
 from tests.databases import migrated_database

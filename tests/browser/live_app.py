@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
 from tests.ports import free_port
 

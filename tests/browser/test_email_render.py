@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.email_content import build_confirmation_email, confirm_url
-from bot.i18n import Translator
+from bot.mail.content import build_confirmation_email, confirm_url
+from bot.text.i18n import Translator
 from tests.browser.conftest import OpenPage
 from tests.browser.screens import SCHEMES, VIEWPORTS, horizontal_overflow, low_contrast, screenshot
 

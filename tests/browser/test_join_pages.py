@@ -11,8 +11,8 @@ from playwright.sync_api import Page
 from sqlalchemy import func, select
 
 from bot.channels.console import ConsoleChannel
-from bot.confirmation import use_link
 from bot.invitations.email import build_invitation_email, join_url, opt_out_url
+from bot.organizations.confirmation import use_link
 from conversations import Choice, Command
 from storage.models import MemberRow
 from tests.browser.conftest import OpenPage

@@ -11,7 +11,7 @@ from fluent.syntax import FluentParser
 from fluent.syntax import ast as fl
 from fluent.syntax.visitor import Visitor
 
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from conversations import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]

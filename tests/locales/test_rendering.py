@@ -14,7 +14,7 @@ from fluent.syntax import FluentParser
 from fluent.syntax import ast as fl
 from fluent.syntax.visitor import Visitor
 
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from conversations import LANGUAGES
 
 from .test_locales import DESK, ENGLISH, SAMPLE_ARGS
@@ -22,7 +22,7 @@ from .test_locales import DESK, ENGLISH, SAMPLE_ARGS
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
 TRANSLATOR = Translator(LOCALES)
 NUMBERS = (1, 2, 5, 21, 1.5, 1_000_000)
-# Amounts reach Fluent as `<name>_minor` + `<name>_currency` (bot/i18n.py).
+# Amounts reach Fluent as `<name>_minor` + `<name>_currency` (bot/text/i18n.py).
 MONEY = {"amount", "remaining", "credit_left"}
 AMOUNTS = ((2500, "USD"), (100, "EUR"), (123456789, "EUR"))
 # Sample strings that are English in no language (SAMPLE_ARGS has "Hello there").

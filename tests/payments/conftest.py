@@ -11,10 +11,10 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from bot.channels.console import ConsoleChannel
-from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.render import RenderedMessage
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
+from bot.text.render import RenderedMessage
 from bot.web import build_app
 from storage import payments as payments_repo
 from storage.organizations import list_organizations

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import open_services
 from conversations import LANGUAGES
 from storage import outbox

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.cli import _orgs as cli_orgs
-from bot.clock import FrozenClock
+from bot.ops.clock import FrozenClock
 from storage.models import OutboxRow
 from storage.payments import DELETE_CUSTOMER
 from tests.doubles.stripe_api import StripeDouble

@@ -12,11 +12,11 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.engine import PAYMENT_LINK
+from bot.ops.clock import FrozenClock
 from bot.payments.checkout import LONGEST, SHORTEST, checkout_lifetime, link_expiry
 from bot.services import open_services
+from bot.steps.engine import PAYMENT_LINK
 from storage.models import OutboxRow
 from tests.doubles.stripe_api import StripeDouble
 from tests.payments.conftest import Payer, serve, with_stripe

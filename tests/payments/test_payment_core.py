@@ -5,7 +5,7 @@ still being verified, and an EUR page that offers cards only
 
 import pytest
 
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from conversations import (
     LANGUAGES,
     Command,

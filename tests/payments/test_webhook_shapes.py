@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.metrics import REGISTRY
+from bot.ops.metrics import REGISTRY
 from storage.conversations import was_processed
 from tests.doubles.stripe_api import StripeDouble, sign
 from tests.payments.conftest import WEBHOOK_SECRET, Payer

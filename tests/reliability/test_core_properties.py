@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from conversations import (
     CHOICES,
     COMMANDS,

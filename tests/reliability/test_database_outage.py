@@ -15,8 +15,8 @@ import pytest
 from aiohttp import web
 
 from bot.channels.console import ConsoleChannel
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
 from bot.web import build_app
 from tests.databases import PG_HOST, PG_PORT, migrated_database

@@ -18,7 +18,7 @@ import pytest
 from aiohttp import web
 from sqlalchemy import select
 
-from bot import logs
+from bot.ops import logs
 from bot.services import Services
 from bot.web import build_app
 from storage.models import Base

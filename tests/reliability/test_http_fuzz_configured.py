@@ -26,8 +26,8 @@ from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
 
 from bot.channels.telegram import SECRET_HEADER, open_telegram, webhook_route
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
 from bot.web import build_app
 from tests.bot.telegram_harness import SECRET as TELEGRAM_SECRET

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.confirmation import use_link
-from bot.faults import CRASH_EXIT_CODE
 from bot.invitations import INVITATION_EMAIL
+from bot.ops.faults import CRASH_EXIT_CODE
+from bot.organizations.confirmation import use_link
 from bot.services import Services
 from conversations import Choice, Command
 from storage.models import OutboxRow

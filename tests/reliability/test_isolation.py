@@ -8,8 +8,8 @@ import hashlib
 import aiohttp
 from sqlalchemy import select
 
-from bot.engine import Outcome
 from bot.services import Services
+from bot.steps.engine import Outcome
 from conversations import Choice, Command, FormSubmitted, Text
 from storage.models import EmailConfirmationRow
 from storage.organizations import list_organizations

@@ -14,11 +14,11 @@ from aiohttp import web
 from pydantic import SecretStr
 from sqlalchemy import delete, func, select, text
 
-from bot.clock import FrozenClock
 from bot.config import Settings
-from bot.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, Outcome
 from bot.handoff.effects import DESK
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
+from bot.steps.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, Outcome
 from bot.web import build_app
 from conversations import (
     HANDOFF_CHOICE,

@@ -15,8 +15,8 @@ from aiohttp import web
 from pydantic import SecretStr
 from sqlalchemy import func, select
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services
 from bot.web import build_app
 from bot.web.read_timeouts import GuardedSite

@@ -21,7 +21,7 @@ import pytest
 from aiohttp import web
 
 from bot.channels.telegram_common import decode_callback
-from bot.i18n import Translator
+from bot.text.i18n import Translator
 from storage.db import make_engine, make_sessionmaker
 from storage.organizations import list_organizations
 from tests.databases import migrated_database

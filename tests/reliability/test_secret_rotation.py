@@ -17,8 +17,8 @@ from aiohttp import web
 from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import open_services
 from bot.web import build_app
 from tests.doubles.stripe_api import StripeDouble, sign

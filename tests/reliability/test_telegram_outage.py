@@ -10,8 +10,8 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.ops.clock import FrozenClock
 from bot.services import open_services
 from tests.bot.telegram_harness import TOKEN, TelegramHarness, running_bot, telegram_settings
 from tests.doubles.telegram_api import TelegramApiDouble

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.config import Settings
-from bot.faults import CRASH_EXIT_CODE
+from bot.ops.faults import CRASH_EXIT_CODE
 from bot.services import open_services
 from storage.db import make_engine
 from tests.bot.telegram_harness import TOKEN

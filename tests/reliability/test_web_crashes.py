@@ -15,8 +15,8 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
-from bot.clock import FrozenClock
-from bot.faults import CRASH_EXIT_CODE
+from bot.ops.clock import FrozenClock
+from bot.ops.faults import CRASH_EXIT_CODE
 from conversations import Conversation, State
 from storage.models import ConversationRow, OutboxRow
 from tests.doubles.stripe_api import StripeDouble, sign

@@ -15,9 +15,9 @@ from pydantic import SecretStr
 from sqlalchemy import select
 
 from bot.config import Settings
-from bot.engine import CONSOLE_MESSAGE
-from bot.faults import CRASH_EXIT_CODE
+from bot.ops.faults import CRASH_EXIT_CODE
 from bot.services import Services, open_services
+from bot.steps.engine import CONSOLE_MESSAGE
 from conversations import Choice, Command, Text
 from storage.models import OutboxRow, TimerRow
 from tests.smtp_server import SmtpServer

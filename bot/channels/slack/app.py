@@ -22,6 +22,25 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.slack.blocks import (
+    FORM_CALLBACK,
+    INVITE_PICKER,
+    FormPrefill,
+    form_values,
+    form_view,
+    home_view,
+    invite_picker,
+    message_payload,
+)
+from bot.channels.slack.client import make_client
+from bot.channels.slack.desk import SlackDeskEvents
+from bot.channels.slack.ids import CHANNEL, user_key
+from bot.channels.slack.payloads import MalformedPayload, field, optional, team_of
+from bot.channels.slack.text import unformat
+from bot.handoff.desk import Desk
+from bot.steps.engine import Engine, Outcome
+from bot.text.i18n import Translator, match_language
+from bot.text.render import render
 from conversations import (
     COMMANDS,
     LANGUAGES,
@@ -40,26 +59,6 @@ from conversations import (
 from conversations.invitees import MAX_INVITEES
 from storage.db import DATABASE_UNAVAILABLE
 from storage.organizations import list_organizations
-
-from ...engine import Engine, Outcome
-from ...handoff.desk import Desk
-from ...i18n import Translator, match_language
-from ...render import render
-from .blocks import (
-    FORM_CALLBACK,
-    INVITE_PICKER,
-    FormPrefill,
-    form_values,
-    form_view,
-    home_view,
-    invite_picker,
-    message_payload,
-)
-from .client import make_client
-from .desk import SlackDeskEvents
-from .ids import CHANNEL, user_key
-from .payloads import MalformedPayload, field, optional, team_of
-from .text import unformat
 
 __all__ = ["SlackChannel", "mount_slack"]
 

@@ -5,16 +5,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.channels.slack.text import escape, slack_commands
+from bot.text.i18n import Translator
+from bot.text.render import RenderedMessage
 from conversations import CURRENCIES, LANGUAGES
 from conversations.credits import trial_args
 from conversations.invitees import MAX_INVITEES
 from conversations.prompts import CURRENCY_LABELS, LANGUAGE_LABELS
 from conversations.validation import display_email
 from storage.records import OrganizationRecord
-
-from ...i18n import Translator
-from ...render import RenderedMessage
-from .text import escape, slack_commands
 
 __all__ = [
     "FORM_CALLBACK",

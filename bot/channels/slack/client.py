@@ -2,7 +2,7 @@
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from ...config import Settings
+from bot.config import Settings
 
 __all__ = ["make_client"]
 

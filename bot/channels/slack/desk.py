@@ -11,13 +11,12 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.slack.blocks import plain
+from bot.channels.slack.payloads import field, optional
+from bot.channels.slack.text import escape, unformat
+from bot.handoff.desk import ACTIONS, CardButton, Desk, is_desk_command
 from storage import tickets as tickets_repo
 from storage.tickets import TicketRecord
-
-from ...handoff.desk import ACTIONS, CardButton, Desk, is_desk_command
-from .blocks import plain
-from .payloads import field, optional
-from .text import escape, unformat
 
 __all__ = ["DESK_ACTION", "SlackDesk", "SlackDeskEvents"]
 

@@ -6,14 +6,13 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.slack.blocks import message_payload
+from bot.channels.slack.ids import dm_target
+from bot.outbox.worker import PermanentDeliveryError
+from bot.steps.codec import reply_from_json
+from bot.text.i18n import Translator
+from bot.text.render import render
 from conversations import Reply
-
-from ...codec import reply_from_json
-from ...i18n import Translator
-from ...render import render
-from ...worker import PermanentDeliveryError
-from .blocks import message_payload
-from .ids import dm_target
 
 __all__ = ["SlackSender"]
 

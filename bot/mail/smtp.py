@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 import aiosmtplib
 
-from .mailer import PermanentMailError, TemporaryMailError
+from bot.mail.mailer import PermanentMailError, TemporaryMailError
 
 __all__ = ["SmtpMailer", "SmtpTarget", "parse_smtp_url"]
 

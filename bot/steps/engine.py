@@ -13,6 +13,20 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.config import Settings
+from bot.handoff.effects import (
+    erase_tickets,
+    record_lines,
+    reply_line,
+    run_handoff_effect,
+    said_line,
+)
+from bot.invitations.effects import run_invitation_effect, team_facts
+from bot.ops import metrics
+from bot.ops.clock import Clock
+from bot.ops.faults import crash_point
+from bot.organizations.tokens import hash_token, new_token
+from bot.steps.codec import reply_to_json
 from conversations import (
     REMINDER,
     SLA_TIMER,
@@ -61,21 +75,6 @@ from storage import payments as payments_repo
 from storage.invitations import revoke_for_identity
 from storage.records import ConversationRecord
 from storage.step_events import record_step
-
-from . import metrics
-from .clock import Clock
-from .codec import reply_to_json
-from .config import Settings
-from .faults import crash_point
-from .handoff.effects import (
-    erase_tickets,
-    record_lines,
-    reply_line,
-    run_handoff_effect,
-    said_line,
-)
-from .invitations.effects import run_invitation_effect, team_facts
-from .tokens import hash_token, new_token
 
 __all__ = [
     "CHAT_MESSAGE",

@@ -16,24 +16,23 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.config import Settings
+from bot.invitations import INVITATION_EMAIL
+from bot.invitations.delivery import send_invitation
+from bot.mail.content import build_confirmation_email, confirm_url
+from bot.mail.mailer import FileMailer, Mailer, PermanentMailError
+from bot.ops import metrics
+from bot.ops.clock import Clock
+from bot.ops.faults import crash_point
+from bot.organizations.tokens import hash_token
+from bot.steps.engine import CHAT_MESSAGE, CONFIRMATION_EMAIL, PAYMENT_LINK, Engine
+from bot.text.i18n import Translator
 from conversations import EmailDeliveryFailed, PaymentLinkUnavailable, Timer
 from storage import conversations as conversations_repo
 from storage import organizations as orgs_repo
 from storage import outbox, timers
 from storage.payments import DELETE_CUSTOMER
 from storage.records import OutboxItem, TimerItem
-
-from . import metrics
-from .clock import Clock
-from .config import Settings
-from .email_content import build_confirmation_email, confirm_url
-from .engine import CHAT_MESSAGE, CONFIRMATION_EMAIL, PAYMENT_LINK, Engine
-from .faults import crash_point
-from .i18n import Translator
-from .invitations import INVITATION_EMAIL
-from .invitations.delivery import send_invitation
-from .mailer import FileMailer, Mailer, PermanentMailError
-from .tokens import hash_token
 
 __all__ = ["MAX_ATTEMPTS", "ChatSender", "PermanentDeliveryError", "Worker", "backoff"]
 

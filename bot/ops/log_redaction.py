@@ -4,7 +4,7 @@ message, traceback text and stack (see `logs.scrub_record`)."""
 
 import logging
 
-from .logs import scrub_record
+from bot.ops.logs import scrub_record
 
 __all__ = ["RedactSecrets"]
 

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.steps.engine import Engine
 from conversations import Credit, CreditExhausted, CreditStatus, CreditUsed
 from conversations.credits import (
     CREDIT_CURRENCY,
@@ -20,8 +21,6 @@ from storage import credits as credits_repo
 from storage import organizations as orgs_repo
 from storage import payments as payments_repo
 from storage.records import CreditGrantRecord, CreditUsageRecord, OrganizationRecord
-
-from .engine import Engine
 
 __all__ = [
     "MAX_USAGE_MINOR",

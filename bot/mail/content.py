@@ -3,7 +3,7 @@ language. User-supplied text is made harmless for headers (no line breaks,
 controls or RFC 2047 encoded words: Python 3.11's email package decodes one
 it finds in a header and writes its CR/LF as is) and for HTML (escaped).
 Every header is made by the email package's header registry from values
-checked here (`bot/mail_address.py` for addresses), and the built message is
+checked here (`bot/mail/address.py` for addresses), and the built message is
 parsed back from its bytes before it is handed on: if its headers are not
 exactly the ones set, with the values set, it is refused (ValueError), never
 sent. `From`, `Reply-To` come from configuration; `Date` is when the email was asked
@@ -21,10 +21,10 @@ from email.parser import BytesParser
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 
-from .config import Settings
-from .email_layout import ConfirmationText, confirmation_html
-from .i18n import Translator
-from .mail_address import ascii_recipient, mailbox
+from bot.config import Settings
+from bot.mail.address import ascii_recipient, mailbox
+from bot.mail.layout import ConfirmationText, confirmation_html
+from bot.text.i18n import Translator
 
 __all__ = ["build_confirmation_email", "confirm_url", "header_safe", "message_id_for"]
 

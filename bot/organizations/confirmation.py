@@ -4,12 +4,11 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.organizations.credits import decide_at_confirmation
+from bot.organizations.tokens import hash_token
+from bot.steps.engine import Engine
 from conversations import EmailConfirmed
 from storage import organizations as orgs_repo
-
-from .credits import decide_at_confirmation
-from .engine import Engine
-from .tokens import hash_token
 
 __all__ = ["LinkStatus", "LinkView", "inspect_link", "use_link"]
 

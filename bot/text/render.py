@@ -3,9 +3,8 @@ the user's language. Channels format these; they never see Fluent."""
 
 from dataclasses import dataclass
 
+from bot.text.i18n import Translator
 from conversations import Reply
-
-from .i18n import Translator
 
 __all__ = ["RenderedButton", "RenderedMessage", "render"]
 

@@ -1,0 +1,2 @@
+"""Emails: content and mail-client layout, addresses as headers, where emails
+go (files or SMTP)."""

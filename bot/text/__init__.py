@@ -1,0 +1,2 @@
+"""Words a person reads: Fluent bundles per language, and replies rendered into
+plain messages."""
