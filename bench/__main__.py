@@ -22,6 +22,7 @@ from .profile import profile_ours
 from .startup import chat_startup, web_startup
 from .statements import STEP_NAMES, statements_by_step
 from .stats import Row, peak_rss_mb, percentile, table
+from .web_chat import idle_web_chat
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 
@@ -175,9 +176,7 @@ def main() -> int:
         one, two = drain
         two.note = f"{ratio(two, one)} one worker"
         rows += [one, two]
-    idle_web = Row("web chat: 1 000 idle connections")
-    idle_web.note = "not built yet (a later issue)"
-    rows.append(idle_web)
+    rows.append(idle_web_chat(100 if args.quick else 1000))
 
     by_step = statements_by_step(10 if args.quick else 30)
     known = by_step[1:]

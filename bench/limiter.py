@@ -9,9 +9,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.channels.telegram_aiogram import AiogramLibrary
-from bot.channels.telegram_channel import TelegramSender
-from bot.channels.telegram_limits import Limits, SendLimiter
+from bot.channels.runner import Runner
+from bot.channels.telegram.aiogram import AiogramLibrary
+from bot.channels.telegram.channel import TelegramSender, chat_address
+from bot.channels.telegram.limits import Limits, SendLimiter
 from conversations import Reply
 from tests.doubles.telegram_api import Refused, TelegramApiDouble
 
@@ -55,12 +56,13 @@ def bench_limiter(users: int = 300) -> tuple[Row, float, int]:
             for user in range(users):
                 double.add_user(20_000 + user)
             library = AiogramLibrary(TOKEN, base)
-            sender = TelegramSender(library.api, SendLimiter(Limits()), services)
+            sender = TelegramSender(library.api, SendLimiter(Limits()))
+            runner = Runner(sender, services.engine, services.translator)
             reply = Reply(message_id="help-text")
 
             async def one(user: int) -> None:
                 t0 = time.perf_counter()
-                await sender.send_replies(20_000 + user, "en", [reply])
+                await runner.send(chat_address(20_000 + user), "en", [reply])
                 row.latencies.append(time.perf_counter() - t0)
                 row.count += 1
 

@@ -13,9 +13,9 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.channels.telegram import TelegramRuntime, webhook_route
-from bot.channels.telegram_channel import TelegramChannel, TelegramSender
-from bot.channels.telegram_limits import Limits, SendLimiter
+from bot.channels.telegram.channel import TelegramChannel, TelegramSender
+from bot.channels.telegram.limits import Limits, SendLimiter
+from bot.channels.telegram.runtime import TelegramRuntime, webhook_route
 from bot.services import Services
 from bot.web import build_app
 
@@ -67,11 +67,11 @@ def _aiogram(services: Services) -> tuple[Any, Feed]:
     from aiogram import Dispatcher
     from aiogram.types import TelegramObject, Update
 
-    from bot.channels.telegram_aiogram import AiogramLibrary, to_incoming
+    from bot.channels.telegram.aiogram import AiogramLibrary, to_incoming
 
     library = AiogramLibrary(TOKEN, "http://127.0.0.1:9")
     library.bot.session = InProcessSession()
-    sender = TelegramSender(library.api, SendLimiter(UNLIMITED), services)
+    sender = TelegramSender(library.api, SendLimiter(UNLIMITED))
     channel = TelegramChannel(services, sender)
     dispatcher = Dispatcher()
     handled: list[asyncio.Task[None]] = []
@@ -95,7 +95,7 @@ def _ptb(services: Services) -> tuple[Any, Feed]:
     from telegram import Update
     from telegram.ext import Application, ContextTypes, TypeHandler
 
-    from bot.channels.telegram_ptb import PtbLibrary, to_incoming
+    from bot.channels.telegram.ptb import PtbLibrary, to_incoming
 
     library = PtbLibrary.__new__(PtbLibrary)
     library.application = (
@@ -106,10 +106,10 @@ def _ptb(services: Services) -> tuple[Any, Feed]:
         .updater(None)
         .build()
     )
-    from bot.channels.telegram_ptb import _Api
+    from bot.channels.telegram.ptb import _Api
 
     library.api = _Api(library.application)
-    sender = TelegramSender(library.api, SendLimiter(UNLIMITED), services)
+    sender = TelegramSender(library.api, SendLimiter(UNLIMITED))
     channel = TelegramChannel(services, sender)
     handled: list[asyncio.Task[None]] = []
 
@@ -127,11 +127,11 @@ def _ptb(services: Services) -> tuple[Any, Feed]:
 
 
 async def _webhook(services: Services, http: aiohttp.ClientSession) -> tuple[Any, Feed, Any]:
-    from bot.channels.telegram_aiogram import AiogramLibrary
+    from bot.channels.telegram.aiogram import AiogramLibrary
 
     library = AiogramLibrary(TOKEN, "http://127.0.0.1:9")
     library.bot.session = InProcessSession()
-    sender = TelegramSender(library.api, SendLimiter(UNLIMITED), services)
+    sender = TelegramSender(library.api, SendLimiter(UNLIMITED))
     runtime = TelegramRuntime(library, TelegramChannel(services, sender))
     app = build_app(services.engine, services.translator)
     webhook_route(app, runtime, SECRET)

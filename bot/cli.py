@@ -1,4 +1,4 @@
-"""`python -m bot chat | telegram | web | worker | orgs | tickets | funnel | migrate`."""
+"""`python -m bot chat | telegram | web | worker | orgs | tickets | funnel | flow | migrate`."""
 
 import argparse
 import asyncio
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
+from conversations.model import LANGUAGES
 
 __all__ = ["main"]
 
@@ -22,9 +23,18 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     chat = commands.add_parser("chat", help="talk to the assistant in this terminal")
     chat.add_argument("--user", default=os.environ.get("USER", "me"), help="who you are")
-    chat.add_argument("--lang", default=None, help="language hint (en, ru, it, pt-BR, es)")
+    codes = ", ".join(LANGUAGES)
+    chat.add_argument("--lang", default=None, help=f"language hint ({codes})")
     commands.add_parser("telegram", help="the Telegram bot by long polling (and the outbox worker)")
-    commands.add_parser("web", help="serve confirmation pages and webhooks")
+    web = commands.add_parser(
+        "web", help="the web chat at / (and confirmation pages, webhooks, the widget)"
+    )
+    web.add_argument(
+        "--worker",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run the outbox worker in this process (default: with SQLite)",
+    )
     worker = commands.add_parser("worker", help="send queued emails and fire due reminders")
     worker.add_argument("--once", action="store_true", help="one round, then exit")
     orgs = commands.add_parser("orgs", help="list organizations")
@@ -34,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     funnel = commands.add_parser("funnel", help="how far users get, step by step")
     funnel.add_argument("--since", type=_date, default=None, help="only events from DATE on")
     funnel.add_argument("--png", default=None, metavar="FILE", help="also draw it as a chart")
+    commands.add_parser("flow", help="print the conversation flow (a Mermaid diagram)")
     commands.add_parser("migrate", help="bring the database schema up to date")
     return parser
 
@@ -83,7 +94,7 @@ async def _until_stopped() -> asyncio.Event:
     return stop
 
 
-async def _web(settings: Settings) -> None:
+async def _web(settings: Settings, with_worker: bool | None = None) -> None:
     from aiohttp import web
 
     from bot.services import open_services
@@ -91,9 +102,11 @@ async def _web(settings: Settings) -> None:
     from bot.web.read_timeouts import GuardedSite
 
     services = open_services(settings)
-    app = build_app(services.engine, services.translator, services.stripe_webhook)
+    app = build_app(
+        services.engine, services.translator, services.stripe_webhook, services.web_chat
+    )
     if settings.telegram_bot_token is not None and settings.telegram_webhook_secret is not None:
-        from bot.channels.telegram import open_telegram, webhook_route
+        from bot.channels.telegram.runtime import open_telegram, webhook_route
 
         telegram = open_telegram(services)
         services.closers.append(telegram.close)
@@ -109,9 +122,16 @@ async def _web(settings: Settings) -> None:
     )
     await site.start()
     print(f"listening on http://{settings.host}:{settings.port}", flush=True)
+    print(f"web chat: http://{settings.host}:{settings.port}/", flush=True)
     stop = await _until_stopped()
+    # Embedded (the SQLite default): emails, payment links and the chat's
+    # later messages go out from here; with PostgreSQL, the worker process.
+    embedded = settings.is_sqlite if with_worker is None else with_worker
+    worker = asyncio.create_task(services.worker.run_forever(stop)) if embedded else None
     try:
         await stop.wait()
+        if worker is not None:
+            await worker
     finally:
         await runner.cleanup()
         await services.close()
@@ -121,7 +141,7 @@ async def _telegram(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         print("TELEGRAM_BOT_TOKEN is not set", file=sys.stderr)
         return 2
-    from bot.channels.telegram import open_telegram
+    from bot.channels.telegram.runtime import open_telegram
     from bot.services import open_services
 
     services = open_services(settings)
@@ -318,6 +338,12 @@ def _payment_text(services: Any, row: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "flow":  # drawn from the step table: no settings, no database
+        from conversations.diagram import mermaid
+        from conversations.flow import FLOW
+
+        print(mermaid(FLOW), end="")
+        return 0
     settings = Settings()
     from bot.services import configure_logging, prepare_database
 
@@ -338,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "telegram":
         return asyncio.run(_telegram(settings))
     elif args.command == "web":
-        asyncio.run(_web(settings))
+        asyncio.run(_web(settings, args.worker))
     elif args.command == "worker":
         asyncio.run(_worker(settings, args.once))
     elif args.command == "orgs":

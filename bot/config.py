@@ -95,6 +95,19 @@ class Settings(BaseSettings):
     # not imported from it, so reading settings loads no conversation code).
     support_email: str = "support@proficonf.com"
 
+    # The web chat (bot/channels/web): the key that signs its visitor cookie
+    # and CSRF tokens (unset: a random one kept in WEB_CHAT_KEY_FILE, fine for
+    # one machine), the one being retired during a rotation, the sites that may
+    # embed the widget (comma-separated origins, like https://www.example.com),
+    # and requests per client IP per minute to its API.
+    web_chat_secret: SecretStr | None = None
+    web_chat_secret_previous: SecretStr | None = None
+    web_chat_key_file: Path = Path("var/web_chat.key")
+    web_chat_allowed_origins: str = ""
+    web_chat_requests_per_ip_per_minute: int = Field(default=120, ge=1)
+    # How often a web process looks for messages other processes wrote.
+    web_chat_poll_interval: float = Field(default=1.0, gt=0)
+
     outbox_lease: timedelta = timedelta(minutes=2)
     worker_poll_interval: float = 1.0
     log_level: str = "INFO"
@@ -170,6 +183,12 @@ class Settings(BaseSettings):
     @property
     def slack_agents(self) -> frozenset[str]:
         return frozenset(v.strip() for v in self.support_slack_agent_ids.split(",") if v.strip())
+
+    @property
+    def web_chat_origins(self) -> frozenset[str]:
+        return frozenset(
+            v.strip().rstrip("/") for v in self.web_chat_allowed_origins.split(",") if v.strip()
+        )
 
     @property
     def base_url(self) -> str:

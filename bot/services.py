@@ -9,18 +9,24 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
-from bot.handoff.desk import Desk
+from bot.handoff.desk import CardButton, Desk, DeskPoster
 from bot.handoff.effects import DESK
 from bot.mail.mailer import FileMailer, Mailer
 from bot.ops import logs
 from bot.ops.clock import Clock, SystemClock
 from bot.ops.log_redaction import RedactSecrets
-from bot.outbox.worker import ChatSender, Worker
-from bot.steps.engine import PAYMENT_LINK, Engine
+from bot.outbox.kinds import SimpleKind
+from bot.outbox.kinds.chat_message import ChatSender
+from bot.outbox.kinds.confirmation_email import ConfirmationEmailKind
+from bot.outbox.kinds.invitation_email import InvitationEmailKind
+from bot.outbox.worker import Worker
+from bot.steps.engine import Engine
 from bot.text.i18n import Translator
 from storage.db import make_engine, make_sessionmaker
+from storage.tickets import TicketRecord
 
 if TYPE_CHECKING:  # imported when configured: Stripe, SMTP and Alembic cost start-up time
+    from bot.channels.web import WebChannel
     from bot.payments import StripeGateway, StripeWebhook
 
 __all__ = ["Services", "configure_logging", "open_services", "prepare_database"]
@@ -39,6 +45,7 @@ class Services:
     # Present when STRIPE_SECRET_KEY is set; otherwise the payment step says so.
     stripe: "StripeGateway | None" = None
     stripe_webhook: "StripeWebhook | None" = None
+    web_chat: "WebChannel | None" = None
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def close(self) -> None:
@@ -82,14 +89,23 @@ def open_services(
     db = make_engine(settings.database_url)
     translator = Translator(settings.locales_dir)
     engine = Engine(make_sessionmaker(db), settings, clock or SystemClock())
-    worker = Worker(engine, translator, mailer or make_mailer(settings))
     desk = Desk(engine, translator)
-    worker.runners[DESK] = desk.run
+    mailer = mailer or make_mailer(settings)
+    worker = Worker(
+        engine,
+        ConfirmationEmailKind(engine, translator, mailer),
+        InvitationEmailKind(engine, translator, mailer),
+        SimpleKind(DESK, desk.run, service_name=DESK),
+    )
     if settings.slack_configured:
-        from bot.channels.slack import CHANNEL, SlackDesk, SlackSender, make_client
+        from bot.channels.runner import Runner
+        from bot.channels.slack import CHANNEL, SlackDesk, SlackSender, make_client, slack_address
 
         slack_client = make_client(settings)
-        worker.add_chat_sender(CHANNEL, SlackSender(slack_client, translator))
+        slack = Runner(
+            SlackSender(slack_client, translator), engine, translator, address_of=slack_address
+        )
+        worker.add_chat_sender(CHANNEL, slack.deliver)
         if settings.support_slack_channel:
             desk.add_poster(SlackDesk(slack_client, settings.support_slack_channel))
     if not settings.desk_configured:
@@ -100,7 +116,15 @@ def open_services(
             settings.support_email,
         )
     services = Services(settings, db, engine, translator, worker, desk)
+    from bot.channels.web import CHANNEL as WEB
+    from bot.channels.web import WebChannel
+
+    # Every process with a worker writes the web chat's queued messages; the
+    # web process's streams find them (bot/channels/web/adapter.py).
+    services.web_chat = WebChannel(engine, translator)
+    worker.add_chat_sender(WEB, services.web_chat.runner.deliver)
     if settings.stripe_secret_key is not None:
+        from bot.outbox.kinds.payment_link import PaymentLinkKind
         from bot.payments import (
             CustomerDeletionRunner,
             PaymentLinkRunner,
@@ -111,8 +135,9 @@ def open_services(
 
         services.stripe = StripeGateway(settings)
         services.stripe_webhook = StripeWebhook(engine, services.stripe)
-        worker.runners[PAYMENT_LINK] = PaymentLinkRunner(engine, services.stripe)
-        worker.runners[DELETE_CUSTOMER] = CustomerDeletionRunner(engine, services.stripe)
+        worker.add_kind(PaymentLinkKind(engine, PaymentLinkRunner(engine, services.stripe)))
+        deletion = CustomerDeletionRunner(engine, services.stripe)
+        worker.add_kind(SimpleKind(DELETE_CUSTOMER, deletion, service_name="stripe"))
     if settings.telegram_bot_token is not None:
         worker.add_chat_sender("telegram", _telegram_on_first_use(services))
         if settings.support_telegram_chat_id is not None:
@@ -125,12 +150,12 @@ def _telegram_on_first_use(services: Services) -> ChatSender:
     one to send: nothing Telegram is imported before that."""
 
     async def send(payload: dict[str, Any]) -> None:
-        from bot.channels.telegram import open_telegram
+        from bot.channels.telegram.runtime import open_telegram
 
         runtime = open_telegram(services)  # replaces this sender with its own
         services.closers.append(runtime.close)
         await runtime.library.open()
-        await runtime.sender.deliver(payload)
+        await runtime.channel.runner.deliver(payload)
 
     return send
 
@@ -145,27 +170,29 @@ class _TelegramDeskOnFirstUse:
         self.services = services
         self.chat_id = chat_id
 
-    def posted(self, ticket: Any) -> bool:
+    def posted(self, ticket: TicketRecord) -> bool:
         return ticket.telegram_chat_id is not None
 
-    async def _real(self) -> Any:
-        from bot.channels.telegram import open_telegram
+    async def _real(self) -> DeskPoster:
+        from bot.channels.telegram.runtime import open_telegram
 
         runtime = open_telegram(self.services)
         self.services.closers.append(runtime.close)
         await runtime.library.open()
         return self.services.desk.posters["telegram"]
 
-    async def post_card(self, ticket: Any, text: str, buttons: Any) -> dict[str, Any]:
-        return dict(await (await self._real()).post_card(ticket, text, buttons))
+    async def post_card(
+        self, ticket: TicketRecord, text: str, buttons: list[CardButton]
+    ) -> dict[str, Any]:
+        return await (await self._real()).post_card(ticket, text, buttons)
 
-    async def update_card(self, ticket: Any, text: str, buttons: Any) -> None:
+    async def update_card(self, ticket: TicketRecord, text: str, buttons: list[CardButton]) -> None:
         await (await self._real()).update_card(ticket, text, buttons)
 
-    async def post(self, ticket: Any, text: str) -> str:
-        return str(await (await self._real()).post(ticket, text))
+    async def post(self, ticket: TicketRecord, text: str) -> str:
+        return await (await self._real()).post(ticket, text)
 
-    async def delete(self, ticket: Any, ref: str) -> None:
+    async def delete(self, ticket: TicketRecord, ref: str) -> None:
         await (await self._real()).delete(ticket, ref)
 
 
@@ -193,6 +220,8 @@ def configure_logging(settings: Settings, *, quiet_updates: bool = False) -> Non
             settings.slack_signing_secret,
             settings.slack_signing_secret_previous,
             settings.internal_api_token,
+            settings.web_chat_secret,
+            settings.web_chat_secret_previous,
         )
         if s is not None
     ]

@@ -61,15 +61,17 @@ from .flow import (
     COMMANDS,
     REMINDER,
     TRANSITIONS,
+    UNCONFIRMED,
+    UNSAVED,
     carries_payment_number,
     form_open,
+    prompt,
     step,
 )
 from .form import FORM_FIELDS
 from .handoff import HANDOFF_CHOICE
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import SavedMethod, failure_reason, method_args
-from .prompts import prompt
 from .states import State
 from .timer_names import SLA_TIMER
 
@@ -83,6 +85,8 @@ __all__ = [
     "REMINDER",
     "SLA_TIMER",
     "TRANSITIONS",
+    "UNCONFIRMED",
+    "UNSAVED",
     "AbandonOrganization",
     "Button",
     "CancelTimers",

@@ -6,27 +6,12 @@ too. Matching ignores case, diacritics, punctuation and extra spaces."""
 
 import unicodedata
 
+from .languages import LANGUAGE_REGISTRY
+
 __all__ = ["TALK_WORDS", "match_choice", "normalize"]
 
 # Language names are accepted in every language: the user has not picked one yet.
-_LANGUAGE_NAMES = {
-    "en": ("english", "английский", "inglese", "ingles", "eng"),
-    "ru": ("русский", "russian", "russo", "ruso", "рус", "по-русски"),
-    "it": ("italiano", "italian", "итальянский", "ita"),
-    "pt-BR": (
-        "portugues",
-        "portuguese",
-        "portugues (brasil)",
-        "portugues do brasil",
-        "brazilian portuguese",
-        "португальский",
-        "portoghese",
-        "pt",
-        "pt-br",
-        "ptbr",
-    ),
-    "es": ("espanol", "spanish", "испанский", "spagnolo", "espanhol", "castellano", "esp"),
-}
+_LANGUAGE_NAMES = {entry.code: entry.names for entry in LANGUAGE_REGISTRY}
 
 # Per option, per language (English is always added).
 _WORDS: dict[str, dict[str, tuple[str, ...]]] = {

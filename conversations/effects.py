@@ -82,9 +82,9 @@ class UpdateOrganization:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SendConfirmationEmail:
     """Issue a new link (older ones stop working) and mail it via the outbox.
-    `announce` (to the user, or to the support desk) is said only once the
-    email is queued: when the address is at its daily limit the shell answers
-    `EmailRefused` instead, and nobody hears "sent" first."""
+    `announce` (to the user, or to the support desk) is said once the email
+    is queued. Never asked for an address at its daily limit (the core
+    refuses instead, `policy.email_refusal`), so nobody hears "sent" first."""
 
     org_id: int
     announce: tuple["Reply | TellDesk", ...] = ()

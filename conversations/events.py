@@ -204,16 +204,18 @@ class Timer:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OrganizationRefused:
-    """The shell did not create the organization just saved: the user created
-    the most allowed in a day. `hours`: until another one can be created."""
+    """The organization just saved is not created: the user created the most
+    allowed in a day (decided by `policy.organization_refusal` from the count
+    in `Facts`). `hours`: until another one can be created."""
 
     hours: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EmailRefused:
-    """The confirmation email for `org_id` was not queued: its address got the
-    most confirmation emails allowed in a day, from anyone."""
+    """The confirmation email for `org_id` is not queued: its address got the
+    most confirmation emails allowed in a day, from anyone (decided by
+    `policy.email_refusal` from the count in `Facts`)."""
 
     org_id: int
     hours: int

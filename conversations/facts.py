@@ -1,14 +1,26 @@
 """What the shell knows about the deployment and the user that the flow's
 rules depend on (payments on, a support desk to hand off to, the names of
-the user's organizations). Passed into `step`; never stored."""
+the user's organizations, today's counts behind the daily limits). Passed
+into `step`; never stored."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from .team import Team
 
-__all__ = ["DEFAULT_SUPPORT_EMAIL", "Facts"]
+__all__ = ["DEFAULT_SUPPORT_EMAIL", "DailyCount", "Facts"]
 
 DEFAULT_SUPPORT_EMAIL = "support@proficonf.com"
+
+
+@dataclass(frozen=True, slots=True)
+class DailyCount:
+    """When the counted things happened in the last day (oldest first), and
+    how many a day the deployment allows."""
+
+    times: tuple[datetime, ...]
+    limit: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,3 +38,9 @@ class Facts:
     # The organization's invitations and members, read only while the owner
     # invites or asks for the status (None otherwise).
     team: Team | None = None
+    # Today's counts behind the daily limits, read by the shell only for a
+    # step that could use them (`policy.counts_needed`); a limit whose count
+    # is absent is not applied. The organizations the user made today:
+    organizations_today: DailyCount | None = None
+    # The confirmation emails each address got today, by address:
+    emails_today: Mapping[str, DailyCount] = field(default_factory=dict)

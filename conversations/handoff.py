@@ -6,13 +6,11 @@ own: what the user writes is relayed to the ticket, and agents act through
 brings them back exactly there."""
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from .effects import (
     Button,
     CancelTimers,
-    CreatePaymentLink,
     Effect,
     OpenTicket,
     RelayToDesk,
@@ -38,8 +36,9 @@ from .events import (
 from .limits import recent_sends
 from .model import Conversation
 from .payment_numbers import holds_payment_number
-from .prompts import prompt
+from .policy import email_refusal, email_refused, payment_link
 from .states import OVERLAYS, State
+from .table import Outcome, Turn
 from .text import free_text
 from .timer_names import REMINDER, SLA_TIMER
 from .validation import display_email, mask_email
@@ -54,9 +53,6 @@ __all__ = [
     "start_handoff",
 ]
 
-Outcome = tuple[Conversation, list[Effect]]
-Now = datetime | None
-
 HANDOFF_CHOICE = "handoff"
 INVALID_BEFORE_OFFER = 3
 MAX_RELAYED = 1000
@@ -66,7 +62,6 @@ _STOP_SLA = CancelTimers(name=SLA_TIMER)
 WAITING, TAKEN, ESCALATED = "waiting", "taken", "escalated"
 # Commands that keep working while a person owns the conversation.
 _KEPT_COMMANDS = frozenset({"status", "delete", "language"})
-_UNCONFIRMED = frozenset({State.AWAITING_EMAIL, State.EMAIL})
 
 
 def split_text(text: str, size: int = MAX_PART) -> list[str]:
@@ -97,7 +92,7 @@ def start_handoff(conv: Conversation) -> Outcome:
     ]
 
 
-def _took(conv: Conversation, event: HandoffTaken, _now: Now) -> Outcome:
+def _took(_: Turn, conv: Conversation, event: HandoffTaken) -> Outcome:
     if conv.handoff == TAKEN:
         return conv, []
     return conv.at(conv.state, handoff=TAKEN), [
@@ -107,7 +102,7 @@ def _took(conv: Conversation, event: HandoffTaken, _now: Now) -> Outcome:
     ]
 
 
-def _agent_message(conv: Conversation, event: HandoffMessage, _now: Now) -> Outcome:
+def _agent_message(_: Turn, conv: Conversation, event: HandoffMessage) -> Outcome:
     if holds_payment_number(event.text):
         # Not passed on (nor kept in the user's chat or our outbox); the agent is told.
         return conv, [TellDesk(message_id="handoff-desk-payment-number")]
@@ -124,17 +119,17 @@ def _agent_message(conv: Conversation, event: HandoffMessage, _now: Now) -> Outc
     ]
 
 
-def _resumed(conv: Conversation, _: HandoffResumed, _now: Now) -> Outcome:
+def _resumed(turn: Turn, conv: Conversation, _: HandoffResumed) -> Outcome:
     back = conv.at(conv.state, handoff=None, invalid_in_a_row=0)
     return back, [
         _STOP_SLA,
         UpdateTicket(status="closed", resolution="resumed"),
         Reply(message_id="handoff-resumed", args={"step": back.step.value}),
-        prompt(back),
+        turn.flow.prompt(back),
     ]
 
 
-def _closed(conv: Conversation, _: HandoffClosed, _now: Now) -> Outcome:
+def _closed(_: Turn, conv: Conversation, __: HandoffClosed) -> Outcome:
     return conv.at(conv.state, handoff=None), [
         _STOP_SLA,
         UpdateTicket(status="closed", resolution="closed"),
@@ -142,14 +137,18 @@ def _closed(conv: Conversation, _: HandoffClosed, _now: Now) -> Outcome:
     ]
 
 
-def _resend_email(conv: Conversation, _: HandoffResendEmail, now: Now) -> Outcome:
+def _resend_email(turn: Turn, conv: Conversation, _: HandoffResendEmail) -> Outcome:
     """An agent's resend skips the user's cool-down but counts as a send, and
-    the reminders start over from it (as flow._send_email)."""
-    if conv.org_id is None or conv.step not in _UNCONFIRMED or not conv.email:
+    the reminders start over from it (as asking.send_email)."""
+    if conv.org_id is None or conv.step not in turn.flow.sets.unconfirmed or not conv.email:
         return conv, [TellDesk(message_id="handoff-desk-no-email")]
     masked, org_id = mask_email(conv.email), conv.org_id
-    if now is not None:
-        conv = conv.at(conv.state, email_sends=(*recent_sends(conv.email_sends, now), now))
+    hours = email_refusal(conv.facts, conv.email, turn.now)
+    if hours is not None:
+        return conv, email_refused(conv, org_id, hours)
+    if turn.now is not None:
+        sends = (*recent_sends(conv.email_sends, turn.now), turn.now)
+        conv = conv.at(conv.state, email_sends=sends)
     announce = (
         Reply(message_id="email-resent", args={"email": masked}),
         TellDesk(message_id="handoff-desk-email-resent", args={"email": masked}),
@@ -161,11 +160,11 @@ def _resend_email(conv: Conversation, _: HandoffResendEmail, now: Now) -> Outcom
     ]
 
 
-def _new_payment_link(conv: Conversation, _: HandoffNewPaymentLink, _now: Now) -> Outcome:
+def _new_payment_link(_: Turn, conv: Conversation, __: HandoffNewPaymentLink) -> Outcome:
     if conv.org_id is None or conv.step is not State.PAYMENT:
         return conv, [TellDesk(message_id="handoff-desk-no-payment")]
     return conv, [
-        CreatePaymentLink(org_id=conv.org_id, renew=True),
+        payment_link(conv, conv.org_id, renew=True),
         TellDesk(message_id="handoff-desk-link-sent"),
     ]
 
@@ -181,7 +180,7 @@ def _sla_expired(conv: Conversation) -> Outcome:
     return conv.at(conv.state, handoff=ESCALATED), [UpdateTicket(status=ESCALATED), told]
 
 
-def _from_user(conv: Conversation, event: Text | Choice | Command) -> Outcome | None:
+def _from_user(turn: Turn, conv: Conversation, event: Text | Choice | Command) -> Outcome | None:
     """The user's own events while a person is involved; None: the usual flow."""
     if isinstance(event, Text):
         return conv, [RelayToDesk(text=free_text(event.text, MAX_RELAYED))]
@@ -195,7 +194,7 @@ def _from_user(conv: Conversation, event: Text | Choice | Command) -> Outcome | 
                 _STOP_SLA,
                 UpdateTicket(status="closed", resolution="left"),
                 Reply(message_id="handoff-left"),
-                prompt(back),
+                turn.flow.prompt(back),
             ]
         return conv, [Reply(message_id="handoff-already-open")]
     if conv.state in OVERLAYS:
@@ -203,7 +202,7 @@ def _from_user(conv: Conversation, event: Text | Choice | Command) -> Outcome | 
     return conv, [Reply(message_id="handoff-already-open")]
 
 
-_AGENT: dict[type, Callable[[Conversation, Any, Now], Outcome]] = {
+_AGENT: dict[type, Callable[[Turn, Conversation, Any], Outcome]] = {
     HandoffTaken: _took,
     HandoffMessage: _agent_message,
     HandoffResumed: _resumed,
@@ -213,16 +212,16 @@ _AGENT: dict[type, Callable[[Conversation, Any, Now], Outcome]] = {
 }
 
 
-def handoff_step(conv: Conversation, event: Event, now: Now = None) -> Outcome | None:
+def handoff_step(turn: Turn, conv: Conversation, event: Event) -> Outcome | None:
     """The outcome when handoff mode decides this event; None otherwise."""
     if isinstance(event, Timer) and event.name == SLA_TIMER:
         return _sla_expired(conv)
     handler = _AGENT.get(type(event))
     if handler is not None:
         # A ticket that is over (or never was) takes no more agent actions.
-        return handler(conv, event, now) if conv.handoff is not None else (conv, [])
+        return handler(turn, conv, event) if conv.handoff is not None else (conv, [])
     if isinstance(event, Choice) and event.value == HANDOFF_CHOICE:
         return start_handoff(conv)
     if conv.handoff is not None and isinstance(event, Text | Choice | Command):
-        return _from_user(conv, event)
+        return _from_user(turn, conv, event)
     return None

@@ -5,10 +5,6 @@ already members, their own address), then sends, resends or revokes. The
 step is an overlay on the payment or done step: news for that step (a saved
 card) still lands there. Pure; the shell reads the team into `Facts.team`."""
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import Any
-
 from .effects import Button, Effect, Reply
 from .events import Choice, Command, Event, Text
 from .invitation_effects import RevokeInvitations, SendInvitations
@@ -16,26 +12,30 @@ from .invitation_events import InvitationAccepted, InvitationsSent, InviteesPick
 from .invitees import MAX_INVITE_TEXT, MAX_INVITEES, invitee_key, parse_invitees
 from .model import Conversation
 from .states import State
+from .table import Outcome, Turn
 from .team import Team
 from .validation import display_email
 
 __all__ = [
+    "FINISH",
     "INVITE_CHOICE",
     "INVITE_CHOICES",
     "INVITE_COMMAND",
+    "RESEND",
+    "REVOKE",
+    "SEND",
     "invitations_sent",
     "invite_button",
     "invite_choice",
+    "invite_command",
     "invite_entry",
+    "invite_opened",
     "invite_prompt",
     "invite_text",
     "needs_team",
     "team_status",
     "text_limit",
 ]
-
-Outcome = tuple[Conversation, list[Effect]]
-Now = datetime | None
 
 INVITE_COMMAND = "invite"
 # The button on "done" and in /status that opens the step.
@@ -117,24 +117,33 @@ def team_status(conv: Conversation) -> list[Effect]:
     ]
 
 
-def _open(conv: Conversation, pasted: str, *, picked: bool = False) -> Outcome:
+def _open(turn: Turn, conv: Conversation, pasted: str, *, picked: bool = False) -> Outcome:
     """`picked`: people were chosen from a list, so an empty `pasted` means
     none of them has an address to use, which is said."""
     if not _may_invite(conv):
         return conv, [Reply(message_id="invite-not-yet")]
     inviting = conv.at(State.INVITE, resume=conv.step, invite_new=(), invite_again=())
     if pasted.strip() or picked:
-        return invite_text(inviting, Text(text=pasted), None)
+        return invite_text(turn, inviting, Text(text=pasted))
     return inviting, [invite_prompt(inviting)]
 
 
-def invite_entry(conv: Conversation, event: Event, _now: Now = None) -> Outcome | None:
-    """The events that open the step or concern it from anywhere; None otherwise."""
-    if isinstance(event, Command) and event.name == INVITE_COMMAND:
-        return _open(conv, event.arg)
+def invite_command(turn: Turn, conv: Conversation, event: Command) -> Outcome:
+    """/invite, optionally with the addresses after it."""
+    return _open(turn, conv, event.arg)
+
+
+def invite_opened(turn: Turn, conv: Conversation, _: Choice) -> Outcome:
+    """The invite button (the guard takes it first, wherever it was shown)."""
+    return _open(turn, conv, "")
+
+
+def invite_entry(turn: Turn, conv: Conversation, event: Event) -> Outcome | None:
+    """The events that open the step or concern it from anywhere (a guard of
+    the table's `SHARED`); None otherwise."""
     opens = isinstance(event, Choice) and event.value == INVITE_CHOICE
     if opens and conv.state is not State.INVITE:
-        return _open(conv, "")
+        return _open(turn, conv, "")
     if isinstance(event, InviteesPicked):
         picked = max(event.picked, len(event.emails))
         if picked > MAX_INVITEES and _may_invite(conv):
@@ -143,7 +152,7 @@ def invite_entry(conv: Conversation, event: Event, _now: Now = None) -> Outcome 
             )
             return conv, [too_many]
         # Joined by new lines: each picked address is one entry, read as typed.
-        return _open(conv, "\n".join(email for email in event.emails if email), picked=True)
+        return _open(turn, conv, "\n".join(email for email in event.emails if email), picked=True)
     if isinstance(event, InvitationAccepted):
         return conv, [
             Reply(
@@ -162,7 +171,7 @@ _FOUND = (
 )
 
 
-def invite_text(conv: Conversation, event: Text, _now: Now) -> Outcome:
+def invite_text(_: Turn, conv: Conversation, event: Text) -> Outcome:
     """A pasted list: every entry judged, nothing sent yet."""
     pasted = parse_invitees(event.text)
     if pasted.entries > MAX_INVITEES:
@@ -215,13 +224,12 @@ def invite_text(conv: Conversation, event: Text, _now: Now) -> Outcome:
     return checked, [*said, invite_prompt(checked)]
 
 
-def invite_choice(conv: Conversation, event: Choice, _now: Now) -> Outcome:
+def invite_choice(turn: Turn, conv: Conversation, event: Choice) -> Outcome:
     org_id = conv.org_id
     if event.value == FINISH or org_id is None:
-        back = conv.at(conv.resume or State.DONE, resume=None, invite_new=(), invite_again=())
-        from .prompts import prompt  # prompts imports this module
-
-        return back, [prompt(back)]
+        return turn.ask(
+            conv.at(conv.resume or State.DONE, resume=None, invite_new=(), invite_again=())
+        )
     cleared = conv.at(State.INVITE, invite_new=(), invite_again=())
     if event.value == SEND and conv.invite_new:
         return cleared, [SendInvitations(org_id=org_id, emails=conv.invite_new)]
@@ -234,10 +242,10 @@ def invite_choice(conv: Conversation, event: Choice, _now: Now) -> Outcome:
             revoked,
             invite_prompt(cleared),
         ]
-    return conv, [Reply(message_id="error-not-now"), invite_prompt(conv)]
+    return turn.not_now(conv)
 
 
-def invitations_sent(conv: Conversation, event: InvitationsSent, _now: Now) -> Outcome:
+def invitations_sent(_: Turn, conv: Conversation, event: InvitationsSent) -> Outcome:
     said: list[Effect] = []
     if event.sent:
         said.append(Reply(message_id="invite-sent", args={"count": event.sent}))
@@ -253,12 +261,3 @@ def invitations_sent(conv: Conversation, event: InvitationsSent, _now: Now) -> O
     if conv.state is State.INVITE:
         said.append(invite_prompt(conv))
     return conv, said
-
-
-Handler = Callable[[Conversation, Any, Now], Outcome]
-# The step's row of the transition table (flow.TRANSITIONS[State.INVITE]).
-INVITE_ROW: dict[type, Handler] = {
-    Text: invite_text,
-    Choice: invite_choice,
-    InvitationsSent: invitations_sent,
-}

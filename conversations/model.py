@@ -6,12 +6,13 @@ from typing import Any
 
 from .credits import Credit
 from .facts import Facts
+from .languages import LANGUAGE_REGISTRY
 from .payment import SavedMethod
 from .states import OVERLAYS, State
 
 __all__ = ["CURRENCIES", "LANGUAGES", "Conversation"]
 
-LANGUAGES = ("en", "ru", "it", "pt-BR", "es")
+LANGUAGES = tuple(entry.code for entry in LANGUAGE_REGISTRY)
 CURRENCIES = ("USD", "EUR")
 
 

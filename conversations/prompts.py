@@ -1,38 +1,44 @@
-"""What the bot says to ask for the current step: one place, so `/start`,
-"not now" and every transition ask the same way."""
+"""What each step asks (the step table in flow.py names one of these per
+state), and the questions about an answer before it is taken."""
 
 from .credits import trial_args
 from .domains import DomainKind, classify_domain
 from .effects import Button, Reply
-from .invitations import invite_button, invite_prompt
+from .invitations import invite_button
+from .languages import LANGUAGE_REGISTRY
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import method_args
-from .states import State
+from .table import Sets
 from .validation import display_email, mask_email
 
 __all__ = [
+    "CURRENCY_LABELS",
     "EMAIL_NOTES",
+    "LANGUAGE_LABELS",
+    "ask_currency",
+    "ask_email",
+    "ask_language",
+    "ask_name",
+    "ask_payment",
+    "ask_summary",
+    "ask_to_cancel",
+    "ask_to_confirm",
+    "ask_to_delete",
     "awaiting_buttons",
     "email_question",
     "language_buttons",
     "name_question",
-    "prompt",
     "summary_args",
+    "tell_cancelled",
+    "tell_done",
 ]
 
 
-LANGUAGE_LABELS = {
-    "en": "language-native-en",
-    "ru": "language-native-ru",
-    "it": "language-native-it",
-    "pt-BR": "language-native-pt-br",
-    "es": "language-native-es",
-}
+LANGUAGE_LABELS = {entry.code: entry.label for entry in LANGUAGE_REGISTRY}
 CURRENCY_LABELS = {"USD": "currency-option-usd", "EUR": "currency-option-eur"}
 # "Talk to a person" (conversations/handoff.py; the value is its HANDOFF_CHOICE).
 _TALK = Button(label="handoff-button-talk", value="handoff")
 EMAIL_NOTES = {DomainKind.FREE: "email-note-free", DomainKind.DISPOSABLE: "email-note-disposable"}
-_STEPS_WITH_ORG = frozenset({State.AWAITING_EMAIL, State.EMAIL, State.PAYMENT})
 
 
 def _talk(conv: Conversation) -> tuple[Button, ...]:
@@ -84,12 +90,12 @@ def name_question(conv: Conversation) -> Reply | None:
     )
 
 
-def _cancel_question(conv: Conversation) -> Reply:
+def ask_to_cancel(conv: Conversation, *, sets: Sets) -> Reply:
     """What /cancel would do, truthfully: discard what was typed, cancel a
     saved organization whose email is not confirmed, or keep a confirmed one."""
-    if conv.org_id is None or conv.resume not in _STEPS_WITH_ORG:
+    if conv.org_id is None or conv.resume not in sets.with_org:
         return Reply(message_id="cancel-confirm", buttons=_yes_no())
-    confirmed = conv.resume is State.PAYMENT
+    confirmed = conv.resume in sets.confirmed
     message = "cancel-confirm-confirmed" if confirmed else "cancel-confirm-saved"
     return Reply(message_id=message, args={"name": conv.name or "—"}, buttons=_yes_no())
 
@@ -124,63 +130,74 @@ def summary_args(conv: Conversation) -> dict[str, str | int]:
     }
 
 
-def prompt(conv: Conversation) -> Reply:
-    state = conv.state
-    if state in (State.LANGUAGE, State.PICK_LANGUAGE):
-        return Reply(message_id="onboarding-ask-language", buttons=language_buttons(conv.language))
-    if state is State.NAME:
-        return name_question(conv) or Reply(message_id="onboarding-ask-name")
-    if state is State.EMAIL:
-        return email_question(conv) or Reply(message_id="onboarding-ask-email")
-    if state is State.CURRENCY:
+def ask_language(conv: Conversation) -> Reply:
+    return Reply(message_id="onboarding-ask-language", buttons=language_buttons(conv.language))
+
+
+def ask_name(conv: Conversation) -> Reply:
+    return name_question(conv) or Reply(message_id="onboarding-ask-name")
+
+
+def ask_email(conv: Conversation) -> Reply:
+    return email_question(conv) or Reply(message_id="onboarding-ask-email")
+
+
+def ask_currency(_: Conversation) -> Reply:
+    return Reply(
+        message_id="onboarding-ask-currency",
+        buttons=tuple(Button(label=f"currency-option-{c.lower()}", value=c) for c in CURRENCIES),
+    )
+
+
+def ask_summary(conv: Conversation) -> Reply:
+    return Reply(
+        message_id="onboarding-summary",
+        args=summary_args(conv),
+        buttons=(
+            Button(label="button-save", value="save"),
+            Button(label="button-edit-name", value="edit-name"),
+            Button(label="button-edit-email", value="edit-email"),
+            Button(label="button-edit-currency", value="edit-currency"),
+            Button(label="button-edit-language", value="edit-language"),
+            *_talk(conv),
+        ),
+    )
+
+
+def ask_to_confirm(conv: Conversation) -> Reply:
+    return Reply(
+        message_id="onboarding-awaiting-email",
+        args={"email": mask_email(conv.email or "")},
+        buttons=(*awaiting_buttons(), *_talk(conv)),
+    )
+
+
+def ask_payment(conv: Conversation) -> Reply:
+    return Reply(
+        message_id="payment-ask",
+        args={"currency": conv.currency or ""},
+        buttons=(Button(label="button-new-link", value="new-link"), *_talk(conv)),
+    )
+
+
+def tell_done(conv: Conversation) -> Reply:
+    if conv.payment_method is None:
+        # Done without a payment step (payments are not available).
         return Reply(
-            message_id="onboarding-ask-currency",
-            buttons=tuple(
-                Button(label=f"currency-option-{c.lower()}", value=c) for c in CURRENCIES
-            ),
-        )
-    if state is State.SUMMARY:
-        return Reply(
-            message_id="onboarding-summary",
-            args=summary_args(conv),
-            buttons=(
-                Button(label="button-save", value="save"),
-                Button(label="button-edit-name", value="edit-name"),
-                Button(label="button-edit-email", value="edit-email"),
-                Button(label="button-edit-currency", value="edit-currency"),
-                Button(label="button-edit-language", value="edit-language"),
-                *_talk(conv),
-            ),
-        )
-    if state is State.AWAITING_EMAIL:
-        return Reply(
-            message_id="onboarding-awaiting-email",
-            args={"email": mask_email(conv.email or "")},
-            buttons=(*awaiting_buttons(), *_talk(conv)),
-        )
-    if state is State.PAYMENT:
-        return Reply(
-            message_id="payment-ask",
-            args={"currency": conv.currency or ""},
-            buttons=(Button(label="button-new-link", value="new-link"), *_talk(conv)),
-        )
-    if state is State.DONE:
-        if conv.payment_method is None:
-            # Done without a payment step (payments are not available).
-            return Reply(
-                message_id="onboarding-ready-no-payment",
-                args={"email": conv.facts.support_email},
-                buttons=(invite_button(),),
-            )
-        return Reply(
-            message_id="onboarding-done",
-            args=method_args(conv.payment_method),
+            message_id="onboarding-ready-no-payment",
+            args={"email": conv.facts.support_email},
             buttons=(invite_button(),),
         )
-    if state is State.CANCELLED:
-        return Reply(message_id="onboarding-cancelled-hint")
-    if state is State.CONFIRM_CANCEL:
-        return _cancel_question(conv)
-    if state is State.INVITE:
-        return invite_prompt(conv)
+    return Reply(
+        message_id="onboarding-done",
+        args=method_args(conv.payment_method),
+        buttons=(invite_button(),),
+    )
+
+
+def tell_cancelled(_: Conversation) -> Reply:
+    return Reply(message_id="onboarding-cancelled-hint")
+
+
+def ask_to_delete(_: Conversation) -> Reply:
     return Reply(message_id="delete-confirm", buttons=_yes_no())

@@ -28,14 +28,6 @@ OVERLAYS = frozenset(
     {State.PICK_LANGUAGE, State.CONFIRM_CANCEL, State.CONFIRM_DELETE, State.INVITE}
 )
 
-# The steps a user moves through, in order (used for progress and the funnel).
-ACTIVE_STEPS = (
-    State.LANGUAGE,
-    State.NAME,
-    State.EMAIL,
-    State.CURRENCY,
-    State.SUMMARY,
-    State.AWAITING_EMAIL,
-    State.PAYMENT,
-    State.DONE,
-)
+# The steps a user moves through, in order (used for progress and the funnel):
+# the order they are declared in, as in the step table (conversations/flow.py).
+ACTIVE_STEPS = tuple(s for s in State if s not in OVERLAYS and s is not State.CANCELLED)

@@ -32,6 +32,7 @@ __all__ = [
     "InvitationOptOutRow",
     "InvitationRow",
     "IpWindowRow",
+    "LiveKeyboardRow",
     "MemberRow",
     "MessageWindowRow",
     "OrganizationRow",
@@ -42,6 +43,7 @@ __all__ = [
     "TicketRow",
     "TimerRow",
     "TranscriptLineRow",
+    "WebChatMessageRow",
 ]
 
 
@@ -225,17 +227,28 @@ class PaymentProfileRow(Base):
 
 
 class TelegramChatRow(Base):
-    """Per Telegram chat: the token of the newest keyboard (older ones are
-    stale), the language it was shown in, and the `/start` deep-link payload
-    the user first arrived with (the signup source)."""
+    """Per Telegram chat: the `/start` deep-link payload the user first
+    arrived with (the signup source)."""
 
     __tablename__ = "telegram_chats"
 
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    keyboard_token: Mapped[str | None] = mapped_column(String(16))
-    language: Mapped[str | None] = mapped_column(String(8))
     start_source: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class LiveKeyboardRow(Base):
+    """Per channel and place a reply goes (a chat, a DM, a web session): the
+    token of the newest keyboard sent there (older ones are stale) and the
+    language it was shown in."""
+
+    __tablename__ = "live_keyboards"
+
+    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    address: Mapped[str] = mapped_column(String(255), primary_key=True)
+    token: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(8))
     updated_at: Mapped[datetime]
 
 
@@ -421,4 +434,23 @@ class InvitationOptOutRow(Base):
     __tablename__ = "invitation_opt_outs"
 
     email: Mapped[str] = mapped_column(String(320), primary_key=True)
+
+
+class WebChatMessageRow(Base):
+    """The web chat as its visitor saw it, both sides, in order. `seq` numbers
+    one conversation's messages from 1: the id a browser resumes from, so it
+    is given out under a per-conversation lock and never reused."""
+
+    __tablename__ = "web_chat_messages"
+    __table_args__ = (UniqueConstraint("identity_id", "seq", name="uq_web_chat_messages_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("identities.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(8))  # "bot" or "user"
+    message_id: Mapped[str | None] = mapped_column(String(64))  # a bot message's Fluent id
+    text: Mapped[str] = mapped_column(Text)
+    buttons: Mapped[list[Any]] = mapped_column(JSON)
+    keyboard: Mapped[str | None] = mapped_column(String(64))  # the live keyboard's token
+    language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[datetime]

@@ -8,28 +8,28 @@ import codecs
 import contextlib
 import logging
 import os
-import re
 import sys
 from typing import Protocol, TextIO
 
+from bot.channels.channel import Address, Inbound
+from bot.channels.commands import parse_command
+from bot.channels.parts import ChannelParts
+from bot.channels.runner import Runner, asks
 from bot.invitations import INVITATION_EMAIL
-from bot.services import Services
 from bot.steps.codec import reply_from_json
-from bot.steps.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK
+from bot.steps.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK, Outcome
 from bot.text.render import RenderedMessage, render
-from conversations import HANDOFF_CHOICE, Choice, Command, Event, Reply, Text, prompt
+from conversations import HANDOFF_CHOICE, Choice, Event, Text, prompt
 from conversations.choices import normalize
 from conversations.facts import Facts
 from storage import outbox
 from storage.conversations import find_identity
 from storage.db import DATABASE_UNAVAILABLE
 
-__all__ = ["CHANNEL", "ConsoleChannel", "LineSource", "StdinLines", "parse_command"]
+__all__ = ["CHANNEL", "ConsoleChannel", "LineSource", "StdinLines"]
 
 CHANNEL = "console"
-TRY_AGAIN = Reply(message_id="error-try-again")
 log = logging.getLogger(__name__)
-_COMMAND = re.compile(r"^/([A-Za-z][A-Za-z0-9_]{0,63})(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 
 
 class LineSource(Protocol):
@@ -82,17 +82,15 @@ class StdinLines:
         return os.read(fd, 65536)
 
 
-def parse_command(text: str) -> Command | None:
-    match = _COMMAND.match(text.strip())
-    if match is None:
-        return None
-    return Command(name=match.group(1).lower(), arg=(match.group(2) or "").strip())
-
-
 class ConsoleChannel:
+    """The terminal adapter, and its own `Channel`: a message is printed."""
+
+    name = CHANNEL
+    stale_notice = None
+
     def __init__(
         self,
-        services: Services,
+        services: ChannelParts,
         user: str,
         out: TextIO = sys.stdout,
         *,
@@ -109,6 +107,8 @@ class ConsoleChannel:
         self.talk = False  # "[?] Talk to a person" is on screen
         self.state: str | None = None  # the conversation's state after the last step
         self.shown: list[RenderedMessage] = []
+        self.address = Address(CHANNEL, user, user)
+        self.runner = Runner(self, services.engine, services.translator)
 
     def to_event(self, line: str) -> Event:
         if line.strip().startswith("/"):
@@ -150,32 +150,41 @@ class ConsoleChannel:
     async def handle_line(self, line: str) -> None:
         await self.handle_event(self.to_event(line))
 
-    async def handle_event(self, event: Event) -> None:
-        engine = self.services.engine
-        try:
-            # Older news first (an email confirmed meanwhile), then the answer,
-            # so the options on screen are always those of the newest message.
-            await self.deliver_pending()
-            outcome = await engine.handle(CHANNEL, self.user, event, locale_hint=self.locale_hint)
-        except DATABASE_UNAVAILABLE as error:
-            log.warning(
-                "database unavailable (%s); the user is asked to retry", type(error).__name__
-            )
-            self.show(render(self.services.translator, self.language, TRY_AGAIN))
-            return
+    async def send(self, to: Address, message: RenderedMessage, keyboard: str | None) -> None:
+        self.show(message)
+
+    async def redact(self, to: Address, message_ref: str) -> None:
+        return None  # what was typed stays on the user's own screen
+
+    async def answer_button(self, inbound: Inbound, notice: str | None) -> None:
+        return None
+
+    def _stepped(self, outcome: Outcome) -> None:
         state = outcome.conversation.state.value if outcome.conversation else None
         if outcome.conversation is not None:
             self.language = outcome.conversation.language
-        asks = any(b.url is None for reply in outcome.replies for b in reply.buttons)
-        if outcome.replies and (asks or state != self.state):
+        if outcome.replies and (asks(outcome.replies) or state != self.state):
             # New options, or another step: the numbers on screen are gone.
             # (After /status the question above is still the one answered.)
             self.options, self.talk = [], False
         self.state = state
-        for reply in outcome.replies:
-            self.show(render(self.services.translator, self.language, reply))
+
+    async def handle_event(self, event: Event) -> None:
+        inbound = Inbound(address=self.address, event=event, language=self.locale_hint)
+
+        async def work() -> None:
+            # Older news first (an email confirmed meanwhile), then the answer,
+            # so the options on screen are always those of the newest message.
+            await self.deliver_pending()
+            await self.runner.handle(inbound, stepped=self._stepped)
+            done.append(True)
+
+        done: list[bool] = []
+        await self.runner.submit(self.address, self.language, work)
+        if not done:
+            return
         try:
-            # Embedded mode: with no separate worker, the email and the payment
+            # Embedded mode: with no separate worker, the emails and the payment
             # link are made right here.
             await self.services.worker.drain_once(
                 (CONFIRMATION_EMAIL, PAYMENT_LINK, INVITATION_EMAIL)
@@ -209,7 +218,7 @@ class ConsoleChannel:
             for item in items:
                 reply = reply_from_json(item.payload["reply"])
                 language = item.payload.get("language", "en")
-                self.show(render(self.services.translator, language, reply))
+                await self.runner.send(self.address, language, [reply])
                 await outbox.complete(session, item.id, now=engine.clock.now())
 
     async def _deliver_quietly(self) -> None:

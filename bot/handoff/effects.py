@@ -1,15 +1,15 @@
-"""The engine's side of handoff effects, inside the step's transaction: the
-ticket row, its SLA timer, and `desk` outbox rows the worker posts to the desks."""
+"""The handoff's storage helpers for the step's transaction: `desk` outbox
+rows the worker posts to the desks, the ticket's transcript lines, the erasure
+of a user's tickets. The desk effects themselves run in `bot/effects/desk.py`."""
 
-import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.handoff.redact import redact
 from bot.handoff.transcript import encode_reply, printable
-from conversations import OpenTicket, RelayToDesk, Reply, TellDesk, UpdateTicket
+from conversations import Reply
 from storage import outbox
 from storage import tickets as tickets_repo
 
@@ -22,11 +22,8 @@ __all__ = [
     "record_lines",
     "record_reply",
     "reply_line",
-    "run_handoff_effect",
     "said_line",
 ]
-
-log = logging.getLogger(__name__)
 
 DESK = "desk"
 # What the desk is told when a ticket moves on.
@@ -37,8 +34,6 @@ STATUS_NOTICES = {
     ("closed", "closed"): "handoff-desk-closed",
     ("closed", "left"): "handoff-desk-user-left",
 }
-
-HandoffEffect = OpenTicket | RelayToDesk | UpdateTicket | TellDesk
 
 
 async def queue_desk(
@@ -109,52 +104,3 @@ async def erase_tickets(session: AsyncSession, identity_id: int, now: datetime) 
             await queue_desk(
                 session, None, ticket.id, "say", now, message_id="handoff-desk-user-erased", args={}
             )
-
-
-async def run_handoff_effect(
-    session: AsyncSession, identity_id: int, effect: HandoffEffect, now: datetime, sla: timedelta
-) -> None:
-    if isinstance(effect, OpenTicket):
-        ticket_id = await tickets_repo.open_ticket(
-            session, identity_id, now=now, sla_due_at=now + sla
-        )
-        await queue_desk(session, identity_id, ticket_id, "card", now)
-        log.info("ticket %s opened", ticket_id)
-        return
-    ticket = await tickets_repo.current_ticket(session, identity_id)
-    if ticket is None:
-        log.warning("handoff effect %s without an open ticket", type(effect).__name__)
-        return
-    if isinstance(effect, RelayToDesk):
-        await queue_desk(
-            session,
-            identity_id,
-            ticket.id,
-            "say",
-            now,
-            message_id="handoff-desk-user-says",
-            args={"text": redact(effect.text)},
-        )
-    elif isinstance(effect, TellDesk):
-        await queue_desk(
-            session,
-            identity_id,
-            ticket.id,
-            "say",
-            now,
-            message_id=effect.message_id,
-            args=dict(effect.args),
-        )
-    else:
-        await tickets_repo.set_status(
-            session,
-            ticket.id,
-            effect.status,
-            now=now,
-            agent=effect.agent,
-            resolution=effect.resolution,
-        )
-        notice = STATUS_NOTICES[(effect.status, effect.resolution)]
-        args = {"agent": effect.agent or "—"} if effect.status == "taken" else {}
-        await queue_desk(session, identity_id, ticket.id, "say", now, message_id=notice, args=args)
-        await queue_desk(session, identity_id, ticket.id, "update", now)

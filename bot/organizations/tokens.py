@@ -3,7 +3,7 @@
 import hashlib
 import secrets
 
-__all__ = ["hash_token", "new_token"]
+__all__ = ["hash_token", "new_keyboard_token", "new_token"]
 
 
 def new_token() -> str:
@@ -12,3 +12,9 @@ def new_token() -> str:
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_keyboard_token() -> str:
+    """Short (it rides in Telegram's 64-byte callback data), unguessable enough
+    that an old keyboard never matches the live one by chance."""
+    return secrets.token_urlsafe(6)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import stripe
 
+from bot.outbox.kinds.names import PAYMENT_LINK
 from bot.payments.availability import SepaAvailability, SepaDebit
 from bot.payments.client import StripeGateway, idempotency_key, is_transient
 from bot.payments.fields import field
@@ -23,6 +24,7 @@ from conversations import (
     PaymentLinkUnavailable,
     SetupProcessing,
 )
+from conversations.languages import language
 from storage import organizations as orgs_repo
 from storage import outbox
 from storage import payments as payments_repo
@@ -217,8 +219,6 @@ class PaymentLinkRunner:
     async def _start_next_generation(self, item: OutboxItem, org_id: int, generation: int) -> None:
         """The link of this generation is used up (expired, failed): ask for a new
         one as its own row, so a retry of this row cannot make a second session."""
-        from bot.steps.engine import PAYMENT_LINK
-
         now = self.engine.clock.now()
         async with self.engine.sessions.begin() as session:
             if await payments_repo.bump_generation(session, org_id, expected=generation, now=now):
@@ -265,7 +265,7 @@ class PaymentLinkRunner:
         cache of the first time."""
         await self.gateway.client.v1.customers.update_async(
             customer_id,
-            {"preferred_locales": [org.language]},
+            {"preferred_locales": [language(org.language).stripe]},
             {
                 "idempotency_key": idempotency_key(
                     org.id, org.created_at, "locale", item.id, item.attempts
@@ -312,7 +312,7 @@ class PaymentLinkRunner:
             "customer": customer_id,
             "currency": org.currency.lower(),
             "allowed_payment_method_types": list(PAYMENT_METHODS.get(org.currency, ["card"])),
-            "locale": org.language,
+            "locale": language(org.language).stripe,
             "client_reference_id": str(org.id),
             "metadata": {"org_id": str(org.id)},
             "setup_intent_data": {"metadata": {"org_id": str(org.id)}},

@@ -1,6 +1,7 @@
 """Runs one event through the pure core inside one database transaction: lock
-the conversation, step, run the effects that stay in the database, queue the
-ones that leave the process in the outbox, save."""
+the conversation, step, run each effect through its runner (`bot/effects/`:
+the ones that stay in the database, and the outbox rows for the ones that
+leave the process), save. This module is the transaction and the step loop."""
 
 import functools
 import json
@@ -8,77 +9,50 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
-from bot.handoff.effects import (
-    erase_tickets,
-    record_lines,
-    reply_line,
-    run_handoff_effect,
-    said_line,
-)
-from bot.invitations.effects import run_invitation_effect, team_facts
+from bot.effects import EffectContext, run_effect
+from bot.handoff.effects import record_lines, reply_line, said_line
 from bot.ops import metrics
 from bot.ops.clock import Clock
 from bot.ops.faults import crash_point
-from bot.organizations.tokens import hash_token, new_token
+from bot.outbox.kinds.names import (
+    CHAT_MESSAGE,
+    CONFIRMATION_EMAIL,
+    CONSOLE_MESSAGE,
+    PAYMENT_LINK,
+    message_kind,
+)
 from bot.steps.codec import reply_to_json
+from bot.steps.facts import gather_facts
 from conversations import (
-    REMINDER,
-    SLA_TIMER,
-    AbandonOrganization,
-    CancelTimers,
     Choice,
     Command,
     Conversation,
-    CreateOrganization,
-    CreatePaymentLink,
-    DeleteUserData,
-    Effect,
-    EmailRefused,
     Event,
     FormRejected,
-    FormSubmitted,
     HandoffMessage,
-    OpenTicket,
-    OrganizationCreated,
-    OrganizationRefused,
-    RedactUserMessage,
-    RelayToDesk,
     Reply,
-    RevokeInvitations,
-    ScheduleTimer,
-    SendConfirmationEmail,
-    SendInvitations,
-    State,
-    TellDesk,
     Text,
-    UpdateOrganization,
-    UpdateTicket,
     carries_payment_number,
     step,
 )
-from conversations.domains import registrable_domain
-from conversations.facts import Facts
 from conversations.flood import Admission, admit, slow_down
-from conversations.limits import DAY, daily_refusal
 from conversations.payment_numbers import holds_payment_number
 from storage import conversations as conversations_repo
 from storage import limits as limits_repo
-from storage import organizations as orgs_repo
-from storage import outbox, owed_replies, timers
-from storage import payments as payments_repo
-from storage.invitations import revoke_for_identity
+from storage import outbox, owed_replies
 from storage.records import ConversationRecord
 from storage.step_events import record_step
 
 __all__ = [
     "CHAT_MESSAGE",
     "CONFIRMATION_EMAIL",
+    "CONSOLE_MESSAGE",
     "PAYMENT_LINK",
     "Engine",
     "Outcome",
@@ -88,17 +62,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CONFIRMATION_EMAIL = "confirmation_email"
-PAYMENT_LINK = "payment_link"
-CHAT_MESSAGE = "chat_message"
-CONSOLE_MESSAGE = "console_message"
 # A conversation's transcript is trimmed on every this many steps.
 TRIM_TRANSCRIPT_EVERY = 8
-
-
-def message_kind(channel: str) -> str:
-    """Console messages can only be printed by that user's own `chat` process."""
-    return CONSOLE_MESSAGE if channel == "console" else CHAT_MESSAGE
 
 
 @dataclass
@@ -320,12 +285,14 @@ class Engine:
             await self._entered(session, record, conv, now)
         before = conv.step
         outcome = Outcome()
+        context = EffectContext(session, record, now, self.settings, outcome)
         pending: list[Event] = [event]
-        facts = await self._facts(session, record, conv, event)
         while pending:
-            conv, effects = step(conv, pending.pop(0), now=now, facts=facts)
+            stepped = pending.pop(0)
+            facts = await gather_facts(session, record, conv, stepped, now, self.settings)
+            conv, effects = step(conv, stepped, now=now, facts=facts)
             for effect in effects:
-                follow_up = await self._run(session, record, conv, effect, outcome, now)
+                follow_up = await run_effect(effect, context)
                 if follow_up is not None:
                     pending.append(follow_up)
         outcome.conversation = conv
@@ -342,25 +309,6 @@ class Engine:
             metrics.step_transition(before.value, conv.step.value)
             await self._entered(session, record, conv, now)
         return outcome
-
-    async def _facts(
-        self, session: AsyncSession, record: ConversationRecord, conv: Conversation, event: Event
-    ) -> Facts:
-        """What the core's rules need to know from here. The user's organization
-        names are read only where a name is being given, at the name step or in a
-        form (one query, not per step)."""
-        names: tuple[str, ...] = ()
-        if isinstance(event, FormSubmitted) or (
-            isinstance(event, Text | Choice) and conv.step is State.NAME
-        ):
-            names = await orgs_repo.organization_names(session, record.identity_id)
-        return Facts(
-            payments=self.settings.stripe_secret_key is not None,
-            desk=self.settings.desk_configured,
-            support_email=self.settings.support_email,
-            org_names=names,
-            team=await team_facts(session, conv, event, self.clock.now()),
-        )
 
     async def _transcribe(
         self,
@@ -402,151 +350,6 @@ class Engine:
             step=conv.step.value,
             at=now,
         )
-
-    async def _run(
-        self,
-        session: AsyncSession,
-        record: ConversationRecord,
-        conv: Conversation,
-        effect: Effect,
-        outcome: Outcome,
-        now: datetime,
-    ) -> Event | None:
-        if isinstance(effect, Reply):
-            outcome.replies.append(effect)
-        elif isinstance(effect, FormRejected):
-            outcome.form_rejected = effect
-        elif isinstance(effect, RedactUserMessage):
-            outcome.redact = True
-        elif isinstance(effect, CreateOrganization):
-            made = await limits_repo.organizations_since(session, record.identity_id, now - DAY)
-            hours = daily_refusal(made, now, self.settings.orgs_per_user_per_day)
-            if hours is not None:
-                log.info("organization refused: daily limit", extra={"channel": record.channel})
-                return OrganizationRefused(hours=hours)
-            org_id = await orgs_repo.create_organization(
-                session,
-                identity_id=record.identity_id,
-                channel=record.channel,
-                name=effect.name,
-                email=effect.email,
-                domain=registrable_domain(effect.email.rpartition("@")[2]),
-                language=effect.language,
-                currency=effect.currency,
-                now=now,
-            )
-            return OrganizationCreated(org_id=org_id)
-        elif isinstance(effect, UpdateOrganization):
-            domain = registrable_domain(effect.email.rpartition("@")[2]) if effect.email else None
-            await orgs_repo.update_organization(
-                session, effect.org_id, email=effect.email, domain=domain, language=effect.language
-            )
-        elif isinstance(effect, SendConfirmationEmail):
-            refused = await self._queue_confirmation(session, effect.org_id, now)
-            if refused is None:  # queued: now it may be announced
-                for said in effect.announce:
-                    if isinstance(said, Reply):
-                        outcome.replies.append(said)
-                    else:
-                        await run_handoff_effect(
-                            session, record.identity_id, said, now, self.settings.handoff_sla
-                        )
-            return refused
-        elif isinstance(effect, CreatePaymentLink):
-            if self.settings.stripe_secret_key is None:
-                # The user reads "payments aren't available"; the operator, this.
-                log.warning("payment link asked for, but STRIPE_SECRET_KEY is not set")
-                outcome.replies.append(Reply(message_id="payment-unavailable"))
-            else:
-                generation = await payments_repo.request_link(
-                    session, effect.org_id, renew=effect.renew, now=now
-                )
-                await outbox.enqueue(
-                    session,
-                    PAYMENT_LINK,
-                    {"org_id": effect.org_id, "renew": effect.renew, "generation": generation},
-                    now=now,
-                    identity_id=record.identity_id,
-                )
-        elif isinstance(effect, AbandonOrganization):
-            await orgs_repo.set_organization_status(session, effect.org_id, "cancelled")
-        elif isinstance(effect, OpenTicket | RelayToDesk | UpdateTicket | TellDesk):
-            await run_handoff_effect(
-                session, record.identity_id, effect, now, self.settings.handoff_sla
-            )
-        elif isinstance(effect, SendInvitations | RevokeInvitations):
-            return await run_invitation_effect(
-                session, self.settings, record.identity_id, effect, now
-            )
-        elif isinstance(effect, DeleteUserData):
-            await revoke_for_identity(session, record.identity_id, now)
-            # Stripe customers are deleted through the outbox (rows of no identity).
-            await payments_repo.forget_identity(session, record.identity_id, now)
-            await orgs_repo.detach_organizations(session, record.identity_id)
-            await erase_tickets(session, record.identity_id, now)
-            outcome.erase = True
-        elif isinstance(effect, ScheduleTimer):
-            for delay in self.timer_delays(effect):
-                await timers.schedule(
-                    session,
-                    identity_id=record.identity_id,
-                    name=effect.name,
-                    org_id=effect.org_id,
-                    due_at=now + delay,
-                    now=now,
-                )
-        elif isinstance(effect, CancelTimers):
-            await timers.cancel(
-                session,
-                identity_id=record.identity_id,
-                name=effect.name,
-                org_id=effect.org_id,
-                now=now,
-            )
-        return None
-
-    def timer_delays(self, effect: ScheduleTimer) -> tuple[timedelta, ...]:
-        """When a timer fires: its own delay, or the configured schedule."""
-        if effect.delay is not None:
-            return (effect.delay,)
-        if effect.name == REMINDER:
-            return self.settings.reminder_delays
-        if effect.name == SLA_TIMER:
-            return (self.settings.handoff_sla,)
-        log.warning("timer %s has neither a delay nor a schedule", effect.name)
-        return ()
-
-    async def _queue_confirmation(
-        self, session: AsyncSession, org_id: int, now: datetime
-    ) -> Event | None:
-        org = await orgs_repo.get_organization(session, org_id)
-        if org is None or org.email is None:
-            log.warning("confirmation asked for missing organization %s", org_id)
-            return None
-        sent = await limits_repo.confirmations_since(session, org.email, now - DAY)
-        hours = daily_refusal(sent, now, self.settings.emails_per_address_per_day)
-        if hours is not None:
-            log.info("confirmation email refused: daily limit of the address")
-            return EmailRefused(org_id=org_id, hours=hours)
-        token = new_token()
-        expires_at = now + self.settings.confirmation_ttl
-        await orgs_repo.issue_confirmation(
-            session,
-            org_id=org_id,
-            email=org.email,
-            token_hash=hash_token(token),
-            expires_at=expires_at,
-            now=now,
-        )
-        payload: dict[str, Any] = {
-            "org_id": org_id,
-            "token": token,
-            "expires_at": expires_at.isoformat(),
-        }
-        await outbox.enqueue(
-            session, CONFIRMATION_EMAIL, payload, now=now, identity_id=org.identity_id
-        )
-        return None
 
 
 @functools.lru_cache(maxsize=32)

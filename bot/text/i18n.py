@@ -1,5 +1,6 @@
-"""Fluent bundles for the five languages. A missing message is an error, never
-its id shown to a user (python-fluent would otherwise echo the id)."""
+"""Fluent bundles for the languages of `conversations/languages.py`. A missing
+message is an error, never its id shown to a user (python-fluent would
+otherwise echo the id)."""
 
 from collections.abc import Mapping
 from decimal import Decimal
@@ -10,6 +11,7 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import FluentDecimal, FluentNone, FluentNumber, fluent_number
 
 from conversations import LANGUAGES
+from conversations.languages import LANGUAGE_REGISTRY, language
 
 __all__ = ["MissingMessage", "Translator", "match_language", "with_money"]
 
@@ -17,7 +19,8 @@ FALLBACK = "en"
 NBSP = "\u00a0"
 # Typography a translator should not have to type (an invisible character in a
 # .ftl file is a trap for the next editor): in Russian a dash never starts a
-# line, so the space before it does not break. See locales/STYLE.md.
+# line, so the space before it does not break. See locales/STYLE.md. Keyed by
+# the CLDR locale (a bundle's `locales[0]`).
 _TYPOGRAPHY: dict[str, tuple[tuple[str, str], ...]] = {"ru": ((" —", NBSP + "—"),)}
 
 
@@ -65,7 +68,9 @@ class Translator:
     def _load(self, code: str) -> FluentBundle:
         bundle = self._bundles.get(code)
         if bundle is None:
-            bundle = FluentBundle([code], use_isolating=False, functions={"NUMBER": number})
+            # Babel reads the CLDR locale (plural rules, numbers, currencies).
+            cldr = language(code).cldr
+            bundle = FluentBundle([cldr], use_isolating=False, functions={"NUMBER": number})
             for path in sorted((self._dir / code).glob("*.ftl")):
                 bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
             self._bundles[code] = bundle
@@ -96,11 +101,12 @@ class Translator:
 
 
 def match_language(tag: str | None) -> str | None:
-    """`ru_RU.UTF-8`, `pt-br`, `es-419` → one of our languages, or None."""
+    """`ru_RU.UTF-8`, `pt-br`, `pt-PT`, `es-419` → one of our languages (the
+    one of the same primary language), or None."""
     if not tag:
         return None
-    clean = tag.split(".")[0].replace("_", "-").lower()
-    if clean.startswith("pt"):
-        return "pt-BR"
-    primary = clean.split("-")[0]
-    return primary if primary in LANGUAGES else None
+    primary = tag.split(".")[0].replace("_", "-").split("-")[0].lower()
+    return _BY_PRIMARY.get(primary)
+
+
+_BY_PRIMARY = {entry.code.split("-")[0].lower(): entry.code for entry in LANGUAGE_REGISTRY}

@@ -4,6 +4,7 @@ from html import escape
 
 from aiohttp import web
 
+from bot.channels.web import WebChannel, mount_web_chat
 from bot.organizations.confirmation import LinkStatus, LinkView, inspect_link, use_link
 from bot.payments import StripeWebhook
 from bot.steps.engine import Engine
@@ -16,6 +17,7 @@ from bot.web.ip_limit import IpLimiter, ip_limit
 from bot.web.join_pages import add_join_routes
 from bot.web.limits import MAX_BODY, body_limit
 from bot.web.outage import database_outage
+from bot.web.page_errors import page_errors
 from bot.web.pages import Tone, lead_with_name, message_page, next_step, page, request_language
 from bot.web.payment_pages import add_payment_routes
 from bot.web.read_timeouts import read_deadline
@@ -103,7 +105,10 @@ async def confirm_post(request: web.Request) -> web.Response:
 
 
 def build_app(
-    engine: Engine, translator: Translator, stripe_webhook: StripeWebhook | None = None
+    engine: Engine,
+    translator: Translator,
+    stripe_webhook: StripeWebhook | None = None,
+    web_chat: WebChannel | None = None,
 ) -> web.Application:
     # client_max_size catches chunked bodies that grow past the limit as read.
     limiter = IpLimiter(
@@ -114,6 +119,7 @@ def build_app(
         middlewares=[
             read_deadline(engine.settings.http_body_timeout),
             body_limit,
+            page_errors(translator),
             database_outage(translator),
             ip_limit(limiter, translator),
         ],
@@ -130,6 +136,7 @@ def build_app(
 
         mount_slack(app, engine, translator)
     add_payment_routes(app, translator, stripe_webhook)
+    mount_web_chat(app, engine, translator, web_chat or WebChannel(engine, translator))
     token = engine.settings.internal_api_token
     if token is not None and token.get_secret_value():
         # Without a token the internal API does not exist (404), never open.

@@ -110,7 +110,7 @@ def document(
 </head>
 <body>
 <header class="brand-bar"><img class="brand-logo" src="{escape(static_url("logo.svg"))}" \
-alt="{escape(brand_name)}" width="147" height="28"></header>
+alt="{escape(brand_name)}" width="145" height="32"></header>
 <main class="page tone-{tone.value}"><div class="card">
 {mark}<h1>{escape(title)}</h1>
 {body}

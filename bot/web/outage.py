@@ -1,8 +1,7 @@
 """The public pages (confirmation links, the pages Checkout returns to) while
 the database is unreachable: a localized "try again in a minute" page, 503
 with `Retry-After`, instead of a bare 500. The person holding the link can do
-exactly that; a proxy or monitor reads the status. Any other failure of a
-page gets the branded 500 page. Webhooks are left out on
+exactly that; a proxy or monitor reads the status. Webhooks are left out on
 purpose: their senders retry on a 5xx, which is what an outage needs."""
 
 import logging
@@ -14,13 +13,7 @@ from bot.text.i18n import Translator
 from bot.web.pages import Tone, message_page, request_language
 from storage.db import DATABASE_UNAVAILABLE
 
-__all__ = [
-    "PAGE_PREFIXES",
-    "RETRY_AFTER_SECONDS",
-    "database_outage",
-    "error_page",
-    "unavailable_page",
-]
+__all__ = ["PAGE_PREFIXES", "RETRY_AFTER_SECONDS", "database_outage", "unavailable_page"]
 
 log = logging.getLogger(__name__)
 PAGE_PREFIXES = ("/confirm/", "/payment/")
@@ -43,19 +36,6 @@ def unavailable_page(translator: Translator, request: web.Request) -> web.Respon
     return response
 
 
-def error_page(translator: Translator, request: web.Request) -> web.Response:
-    return message_page(
-        translator,
-        request_language(request),
-        title_id="web-error-title",
-        text_id="web-error-text",
-        next_id="web-error-next",
-        tone=Tone.DANGER,
-        icon="alert",
-        status=500,
-    )
-
-
 def database_outage(translator: Translator) -> Callable[..., Awaitable[web.StreamResponse]]:
     """Outermost of the page middlewares, so the per-IP count (which needs
     the database first) is covered as well as the page itself."""
@@ -69,12 +49,5 @@ def database_outage(translator: Translator) -> Callable[..., Awaitable[web.Strea
         except DATABASE_UNAVAILABLE as error:
             log.warning("page answered 503, database unavailable: %s", type(error).__name__)
             return unavailable_page(translator, request)
-        except web.HTTPException:
-            raise
-        except Exception:
-            # Anything else is our bug: the person gets a page that says so in
-            # their language, the log gets the traceback.
-            log.exception("page answered 500")
-            return error_page(translator, request)
 
     return middleware

@@ -3,7 +3,7 @@
 payment-ask =
     Last step: add a payment method. You won't be charged now.
     { $currency ->
-        [EUR] You can save a card, or set up SEPA Direct Debit from your bank account.
+        [EUR] You can save a card. If SEPA Direct Debit is available, the payment page also lets you pay from your bank account.
        *[other] You can save a card.
     }
 payment-hint = Use the payment link to add a payment method, or ask for a new link.

@@ -3,7 +3,7 @@
 payment-ask =
     Último paso: agrega un método de pago. Por ahora no se te cobrará nada.
     { $currency ->
-        [EUR] Puedes guardar una tarjeta o autorizar el débito directo SEPA de tu cuenta bancaria.
+        [EUR] Puedes guardar una tarjeta. Si el débito directo SEPA está disponible, la página de pago también te permitirá pagar desde tu cuenta bancaria.
        *[other] Puedes guardar una tarjeta.
     }
 payment-hint = Usa el enlace de pago para agregar un método de pago o pide un enlace nuevo.

@@ -3,7 +3,7 @@
 payment-ask =
     Ultimo passaggio: aggiungi un metodo di pagamento. Per ora non ti verrà addebitato nulla.
     { $currency ->
-        [EUR] Puoi salvare una carta oppure attivare l'addebito diretto SEPA sul tuo conto bancario.
+        [EUR] Puoi salvare una carta. Se l'addebito diretto SEPA è disponibile, dalla pagina di pagamento potrai anche pagare dal tuo conto bancario.
        *[other] Puoi salvare una carta.
     }
 payment-hint = Usa il link di pagamento per aggiungere un metodo di pagamento, oppure chiedine uno nuovo.

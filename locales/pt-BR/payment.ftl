@@ -3,7 +3,7 @@
 payment-ask =
     Última etapa: adicione uma forma de pagamento. Nenhum valor será cobrado agora.
     { $currency ->
-        [EUR] Você pode salvar um cartão ou autorizar o débito direto SEPA na sua conta bancária.
+        [EUR] Você pode salvar um cartão. Se o débito direto SEPA estiver disponível, a página de pagamento também vai permitir pagar direto da sua conta bancária.
        *[other] Você pode salvar um cartão.
     }
 payment-hint = Use o link de pagamento para adicionar uma forma de pagamento ou peça um novo link.

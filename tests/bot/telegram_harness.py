@@ -11,8 +11,8 @@ import aiohttp
 from aiohttp import web
 from pydantic import SecretStr
 
-from bot.channels.telegram import TelegramRuntime, open_telegram, webhook_route
-from bot.channels.telegram_common import button_text, decode_callback
+from bot.channels.telegram.common import button_text, decode_callback
+from bot.channels.telegram.runtime import TelegramRuntime, open_telegram, webhook_route
 from bot.config import Settings
 from bot.services import Services
 from bot.text.render import RenderedMessage

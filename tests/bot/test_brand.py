@@ -3,6 +3,7 @@ text colour pair is WCAG AA in both schemes (and the focus ring 3:1), the
 email uses the same colours as the pages, and no page carries an inline
 style or script (their Content-Security-Policy would refuse it)."""
 
+import html
 import re
 
 import aiohttp
@@ -111,3 +112,25 @@ async def test_pages_carry_no_inline_style_or_script(services: Services, web_url
             assert response.status in (403, 404)
         async with http.get(f"{web_url}/static/%2e%2e/app.py") as response:
             assert response.status in (403, 404)
+
+
+async def test_addresses_no_route_matches_get_a_branded_404(
+    services: Services, web_url: str
+) -> None:
+    t = services.translator.format
+    cases = [
+        ("/confirm/", "ru", "web-token-unknown"),
+        ("/confirm/a/b", "it", "web-token-unknown"),
+        ("/payment/elsewhere", "es", "web-payment-unknown-text"),
+    ]
+    async with aiohttp.ClientSession() as http:
+        for path, language, text_id in cases:
+            headers = {"Accept-Language": language}
+            async with http.get(f"{web_url}{path}", headers=headers) as response:
+                assert response.status == 404, path
+                assert response.headers["Content-Security-Policy"] == PAGE_CSP
+                text = await response.text()
+            assert f'lang="{language}"' in text and html.escape(t(language, text_id)) in text
+        async with http.get(f"{web_url}/elsewhere") as response:
+            assert response.status == 404  # not a page of ours: aiohttp's plain answer
+            assert "brand-logo" not in await response.text()

@@ -13,6 +13,8 @@ import pytest
 
 from bot.text.i18n import Translator
 from conversations import LANGUAGES
+from conversations.diagram import mermaid
+from conversations.flow import FLOW
 from tests.ports import free_port
 from tests.transcripts.mailbox import messages, newest_token
 
@@ -271,3 +273,11 @@ async def test_numbers_refer_to_the_question_on_screen(env: dict[str, str]) -> N
     # "Euro" picked the currency; after /status, "1" is still Save.
     assert line("en", "onboarding-awaiting-email", email="h…@acme.com") in out
     assert line("en", "error-pick-option") not in out
+
+
+async def test_flow_prints_the_diagram_of_the_step_table(tmp_path: Path) -> None:
+    # No database, no settings: the diagram is drawn from the table alone.
+    bare = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    code, out, err = await run_bot({**bare, "MAIL_DIR": str(tmp_path / "mail")}, "flow")
+    assert (code, err) == (0, "")
+    assert out == mermaid(FLOW)

@@ -14,7 +14,7 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import select, text
 
-from bot.channels.telegram_common import decode_callback
+from bot.channels.telegram.common import decode_callback
 from bot.config import Settings
 from bot.ops.clock import FrozenClock
 from bot.services import Services, configure_logging, open_services

@@ -10,7 +10,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.channels.telegram_common import (
+from bot.channels.telegram.common import (
     MAX_CALLBACK_BYTES,
     MAX_TEXT,
     decode_callback,

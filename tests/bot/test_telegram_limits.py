@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.channels.telegram_limits import Limits, SendLimiter
+from bot.channels.telegram.limits import Limits, SendLimiter
 from bot.config import Settings
 from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services

@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from bot.channels.telegram_common import decode_callback
+from bot.channels.telegram.common import decode_callback
 from bot.config import Settings
 from bot.services import open_services
 from bot.web import build_app

@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 from bot.config import Settings
 from bot.services import Services
 from bot.web.brand import add_static_routes
-from bot.web.outage import database_outage
+from bot.web.page_errors import page_errors
 from storage.db import DATABASE_UNAVAILABLE
 from tests.browser.conftest import OpenPage, on_playwright_thread
 from tests.browser.live_app import LiveApp
@@ -113,7 +113,7 @@ def test_outage_and_error_pages(tour: Tour, app_loop: LiveApp, settings: Setting
         async def fails(request: web.Request) -> web.Response:
             raise RuntimeError("a bug")
 
-        app = web.Application(middlewares=[database_outage(services.translator)])
+        app = web.Application(middlewares=[page_errors(services.translator)])
         add_static_routes(app)
         app.router.add_get("/payment/done", fails)
         return app

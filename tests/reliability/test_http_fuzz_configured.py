@@ -25,7 +25,7 @@ from multidict import CIMultiDict
 from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
 
-from bot.channels.telegram import SECRET_HEADER, open_telegram, webhook_route
+from bot.channels.telegram.runtime import SECRET_HEADER, open_telegram, webhook_route
 from bot.config import Settings
 from bot.ops.clock import FrozenClock
 from bot.services import Services, open_services

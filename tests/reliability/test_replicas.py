@@ -20,7 +20,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from bot.channels.telegram_common import decode_callback
+from bot.channels.telegram.common import decode_callback
 from bot.text.i18n import Translator
 from storage.db import make_engine, make_sessionmaker
 from storage.organizations import list_organizations

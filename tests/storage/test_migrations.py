@@ -44,3 +44,41 @@ async def test_models_match_migrations(backend: str, tmp_path: Path) -> None:
             differences = await connection.run_sync(diff)
         await engine.dispose()
         assert differences == []
+
+
+async def test_live_telegram_keyboards_survive_the_move_to_live_keyboards(
+    backend: str, tmp_path: Path
+) -> None:
+    """0016: a Telegram keyboard live before the upgrade is live after it
+    (and back again on a downgrade), so no button on screen turns stale."""
+    from sqlalchemy import text
+
+    async with empty_database(backend, tmp_path) as url:
+        await asyncio.to_thread(upgrade, url, "0013")
+        engine = make_engine(url)
+        async with engine.begin() as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO telegram_chats (chat_id, keyboard_token, language, "
+                    "created_at, updated_at) VALUES "
+                    "(42, 'tok42', 'ru', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP), "
+                    "(43, NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                )
+            )
+        await asyncio.to_thread(upgrade, url, "0016")
+        async with engine.connect() as connection:
+            rows = (
+                await connection.execute(
+                    text("SELECT channel, address, token, language FROM live_keyboards")
+                )
+            ).all()
+        assert [tuple(row) for row in rows] == [("telegram", "42", "tok42", "ru")]
+        await asyncio.to_thread(downgrade, url, "0013")
+        async with engine.connect() as connection:
+            back = (
+                await connection.execute(
+                    text("SELECT chat_id, keyboard_token, language FROM telegram_chats")
+                )
+            ).all()
+        await engine.dispose()
+        assert sorted(tuple(row) for row in back) == [(42, "tok42", "ru"), (43, None, None)]

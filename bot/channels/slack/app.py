@@ -22,6 +22,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.channel import Address, Inbound
+from bot.channels.runner import Runner
 from bot.channels.slack.blocks import (
     FORM_CALLBACK,
     INVITE_PICKER,
@@ -29,21 +31,20 @@ from bot.channels.slack.blocks import (
     form_values,
     form_view,
     home_view,
-    invite_picker,
-    message_payload,
 )
 from bot.channels.slack.client import make_client
 from bot.channels.slack.desk import SlackDeskEvents
 from bot.channels.slack.ids import CHANNEL, user_key
 from bot.channels.slack.payloads import MalformedPayload, field, optional, team_of
+from bot.channels.slack.sender import SlackSender, slack_address
 from bot.channels.slack.text import unformat
 from bot.handoff.desk import Desk
 from bot.steps.engine import Engine, Outcome
 from bot.text.i18n import Translator, match_language
-from bot.text.render import render
 from conversations import (
     COMMANDS,
     LANGUAGES,
+    UNSAVED,
     Choice,
     Command,
     Conversation,
@@ -67,7 +68,6 @@ log = logging.getLogger(__name__)
 Payload = dict[str, Any]
 # Unix seconds as Slack writes them: ASCII digits only, no sign or exponent.
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
-_PRE_SAVE = frozenset({State.NAME, State.EMAIL, State.CURRENCY, State.SUMMARY})
 
 
 def _state_values(view: Any) -> dict[str, Any]:
@@ -84,24 +84,22 @@ def _raised_in_bolt(error: BaseException) -> bool:
 
 
 class SlackChannel:
-    """Translates Slack payloads into core events and replies into DMs."""
+    """Translates Slack payloads into `Inbound`s for the runner; what is not
+    a step (the form, the App Home, usage) is answered here."""
 
     def __init__(self, engine: Engine, translator: Translator, client: AsyncWebClient) -> None:
         self.engine = engine
         self.translator = translator
         self.client = client
+        self.runner = Runner(
+            SlackSender(client, translator), engine, translator, address_of=slack_address
+        )
         self.desk = SlackDeskEvents(Desk(engine, translator), client)
 
     # -- helpers -------------------------------------------------------------
 
-    async def send(self, user_id: str, language: str, replies: list[Reply]) -> None:
-        for reply in replies:
-            payload = message_payload(render(self.translator, language, reply))
-            if reply.message_id == "invite-ask":
-                # Besides typed addresses: people from the workspace.
-                label = self.translator.format(language, "slack-invite-pick")
-                payload["blocks"].append(invite_picker(label))
-            await self.client.chat_postMessage(channel=user_id, **payload)
+    async def send(self, to: Address, language: str, replies: list[Reply]) -> None:
+        await self.runner.tell(to, language, replies)
 
     async def user_language(self, user_id: str) -> str:
         """The user's Slack locale as one of our languages; English otherwise."""
@@ -119,23 +117,24 @@ class SlackChannel:
             return conv.language
         return await self.user_language(user_id)
 
-    async def step(self, team_id: str, user_id: str, event: Event, key: str) -> Outcome:
-        external_id = user_key(team_id, user_id)
-        _, conv = await self.engine.peek(CHANNEL, external_id)
+    async def inbound(self, team_id: str, user_id: str, event: Event, key: str) -> Inbound:
+        """The update for the runner. Slack's locale costs a call (`users.info`):
+        asked only for a user who has no conversation yet."""
+        to = slack_address(user_key(team_id, user_id))
+        _, conv = await self.engine.peek(CHANNEL, to.user)
         hint = None if conv is not None else await self.user_language(user_id)
-        return await self.engine.handle(
-            CHANNEL, external_id, event, locale_hint=hint, update_key=key
-        )
+        return Inbound(address=to, event=event, key=key, language=hint)
+
+    async def step(self, team_id: str, user_id: str, event: Event, key: str) -> Outcome | None:
+        return await self.runner.handle(await self.inbound(team_id, user_id, event, key))
 
     async def step_and_reply(self, team_id: str, user_id: str, event: Event, key: str) -> None:
-        try:
-            outcome = await self.step(team_id, user_id, event, key)
-        except DATABASE_UNAVAILABLE:
-            log.exception("step failed")
-            await self.send(user_id, "en", [Reply(message_id="error-try-again")])
-            return
-        if not outcome.duplicate:
-            await self.send(user_id, outcome.language, outcome.replies)
+        """In the user's order; a failure is answered with "try again"."""
+
+        async def work() -> None:
+            await self.step(team_id, user_id, event, key)
+
+        await self.runner.submit(slack_address(user_key(team_id, user_id)), None, work)
 
     # -- /onboard ------------------------------------------------------------
 
@@ -152,22 +151,23 @@ class SlackChannel:
             # A card number in any sub-command gets the core's refusal.
             await self.step_and_reply(team_id, user_id, event, f"trigger:{trigger}")
         elif await self.engine.first_delivery(CHANNEL, f"trigger:{trigger}"):
-            _, conv = await self.engine.peek(CHANNEL, user_key(team_id, user_id))
+            to = slack_address(user_key(team_id, user_id))
+            _, conv = await self.engine.peek(CHANNEL, to.user)
             language = await self.language_for(user_id, conv)
-            await self.send(user_id, language, [Reply(message_id="slack-usage")])
+            await self.send(to, language, [Reply(message_id="slack-usage")])
 
     async def open_form(self, team_id: str, user_id: str, trigger: str) -> None:
         if not await self.engine.first_delivery(CHANNEL, f"trigger:{trigger}"):
             return
-        _, conv = await self.engine.peek(CHANNEL, user_key(team_id, user_id))
+        to = slack_address(user_key(team_id, user_id))
+        _, conv = await self.engine.peek(CHANNEL, to.user)
         if conv is not None and not form_open(conv):
             # Saved already (or a question is open): carry on where the user is.
-            outcome = await self.step(team_id, user_id, Command(name="start"), f"resume:{trigger}")
-            await self.send(user_id, outcome.language, outcome.replies)
+            await self.step(team_id, user_id, Command(name="start"), f"resume:{trigger}")
             return
         language = await self.language_for(user_id, conv)
         prefill = FormPrefill()
-        if conv is not None and conv.state in _PRE_SAVE:
+        if conv is not None and conv.state in UNSAVED:
             prefill = FormPrefill(conv.name, conv.email, conv.currency)
         try:
             await self.client.views_open(
@@ -179,7 +179,7 @@ class SlackChannel:
             message_id = (
                 "slack-form-expired" if reason == "expired_trigger_id" else "error-try-again"
             )
-            await self.send(user_id, language, [Reply(message_id=message_id)])
+            await self.send(to, language, [Reply(message_id=message_id)])
 
     # -- the modal -----------------------------------------------------------
 
@@ -207,7 +207,7 @@ class SlackChannel:
         )
         key = f"trigger:{optional(body, 'trigger_id') or field(body, 'view', 'id')}"
         outcome = await self.step(team_id, user_id, event, key)
-        rejected = outcome.form_rejected
+        rejected = outcome.form_rejected if outcome is not None else None
         if rejected is not None:
             # Block ids in the modal are the core's field names.
             errors = {
@@ -217,8 +217,6 @@ class SlackChannel:
             await ack(response_action="errors", errors=errors)
             return
         await ack()
-        if not outcome.duplicate:
-            await self.send(user_id, outcome.language, outcome.replies)
 
     # -- buttons and direct messages -------------------------------------------
 

@@ -1,7 +1,6 @@
-"""The invitation step's effects, run inside the step's transaction: issue
-each invitation (within the daily limits, never to an address that opted
-out) with its email queued in the outbox, or revoke them. The engine calls
-`run_invitation_effect`; the read of the team for the core is `team_facts`."""
+"""Inviting the team: issue each invitation (within the daily limits, never
+to an address that opted out) with its email queued in the outbox, or revoke
+them. The team the core reads is gathered in `bot/steps/facts.py`."""
 
 import logging
 from datetime import datetime
@@ -9,31 +8,21 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
+from bot.effects.context import EffectContext, Runners
 from bot.invitations import INVITATION_EMAIL
 from bot.organizations.tokens import hash_token, new_token
-from conversations import Conversation, Event, InvitationsSent, RevokeInvitations, SendInvitations
-from conversations.invitations import needs_team
+from conversations import Event, InvitationsSent, RevokeInvitations, SendInvitations
 from conversations.limits import DAY, daily_refusal
-from conversations.team import Team
 from storage import invitations as invitations_repo
 from storage import organizations as orgs_repo
 from storage import outbox
 
-__all__ = ["run_invitation_effect", "team_facts"]
+__all__ = ["RUNNERS"]
 
 log = logging.getLogger(__name__)
 
 
-async def team_facts(
-    session: AsyncSession, conv: Conversation, event: Event, now: datetime
-) -> Team | None:
-    """The organization's team, read only where the core asks for it."""
-    if conv.org_id is None or not needs_team(conv, event):
-        return None
-    return await invitations_repo.team(session, conv.org_id, now)
-
-
-async def run_invitation_effect(
+async def _invitations(
     session: AsyncSession,
     settings: Settings,
     identity_id: int,
@@ -93,3 +82,18 @@ async def run_invitation_effect(
     return InvitationsSent(
         org_id=org.id, sent=sent, limited=limited, opted_out=len(blocked), hours=hours
     )
+
+
+async def send_invitations(effect: SendInvitations, context: EffectContext) -> Event | None:
+    return await _invitations(
+        context.session, context.settings, context.record.identity_id, effect, context.now
+    )
+
+
+async def revoke_invitations(effect: RevokeInvitations, context: EffectContext) -> Event | None:
+    return await _invitations(
+        context.session, context.settings, context.record.identity_id, effect, context.now
+    )
+
+
+RUNNERS: Runners = {SendInvitations: send_invitations, RevokeInvitations: revoke_invitations}

@@ -10,12 +10,12 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
-from bot.channels.telegram_channel import SentObserver, TelegramChannel, TelegramSender
-from bot.channels.telegram_common import CHANNEL, BotApi, Incoming
-from bot.channels.telegram_limits import Limits, SendLimiter
-from bot.channels.telegram_polling import Poller
+from bot.channels.parts import ChannelParts
+from bot.channels.telegram.channel import SentObserver, TelegramChannel, TelegramSender
+from bot.channels.telegram.common import CHANNEL, BotApi, Incoming
+from bot.channels.telegram.limits import Limits, SendLimiter
+from bot.channels.telegram.polling import Poller
 from bot.config import Settings
-from bot.services import Services
 from bot.web.json_body import MalformedJson, parse_json
 
 __all__ = ["WEBHOOK_PATH", "TelegramRuntime", "limits_from", "open_telegram", "webhook_route"]
@@ -55,10 +55,10 @@ def _library(settings: Settings) -> Library:
     assert settings.telegram_bot_token is not None
     token = settings.telegram_bot_token.get_secret_value()
     if settings.telegram_library == "ptb":
-        from bot.channels.telegram_ptb import PtbLibrary
+        from bot.channels.telegram.ptb import PtbLibrary
 
         return PtbLibrary(token, settings.telegram_api_base)
-    from bot.channels.telegram_aiogram import AiogramLibrary
+    from bot.channels.telegram.aiogram import AiogramLibrary
 
     return AiogramLibrary(token, settings.telegram_api_base)
 
@@ -78,7 +78,7 @@ class TelegramRuntime:
 
     async def run_polling(self, stop: asyncio.Event, poll_seconds: int) -> None:
         """Long polling until `stop`; an update is confirmed to Telegram only
-        once handled (see `telegram_polling`)."""
+        once handled (see `polling`)."""
         await self.sender.call(None, self.library.api.delete_webhook)
         poller = Poller(self.library, self.channel, poll_seconds)
         try:
@@ -108,7 +108,7 @@ class TelegramRuntime:
 
 
 def open_telegram(
-    services: Services,
+    services: ChannelParts,
     *,
     on_sent: SentObserver | None = None,
     on_processed: Callable[[int], None] | None = None,
@@ -117,13 +117,15 @@ def open_telegram(
     """Build the runtime and let the outbox worker send through it."""
     settings = services.settings
     library = _library(settings)
-    sender = TelegramSender(library.api, SendLimiter(limits_from(settings)), services, on_sent)
+    sender = TelegramSender(library.api, SendLimiter(limits_from(settings)), on_sent)
     channel = TelegramChannel(services, sender, on_processed=on_processed, embedded=embedded)
-    services.worker.add_chat_sender(CHANNEL, sender.deliver)
+    services.worker.add_chat_sender(CHANNEL, channel.runner.deliver)
     if settings.support_telegram_chat_id is not None:
-        from bot.channels.telegram_desk import TelegramDesk
+        from bot.channels.telegram.desk import TelegramDesk
 
-        services.desk.add_poster(TelegramDesk(sender, settings.support_telegram_chat_id))
+        services.desk.add_poster(
+            TelegramDesk(sender, settings.support_telegram_chat_id, services.desk)
+        )
     return TelegramRuntime(library, channel)
 
 

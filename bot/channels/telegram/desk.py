@@ -10,14 +10,14 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.channels.telegram_common import MAX_TEXT, ApiError, Incoming, Keyboard, KeyButton
-from bot.handoff.desk import ACTIONS, CardButton
-from bot.services import Services
+from bot.channels.parts import ChannelParts
+from bot.channels.telegram.common import MAX_TEXT, ApiError, Incoming, Keyboard, KeyButton
+from bot.handoff.desk import ACTIONS, CardButton, Desk
 from storage import tickets as tickets_repo
 from storage.tickets import TicketRecord
 
 if TYPE_CHECKING:
-    from bot.channels.telegram_channel import TelegramSender
+    from bot.channels.telegram.channel import TelegramSender
 
 __all__ = ["DESK_CALLBACK", "TelegramDesk", "TelegramDeskUpdates"]
 
@@ -53,9 +53,10 @@ class TelegramDesk:
 
     name = "telegram"
 
-    def __init__(self, sender: "TelegramSender", chat_id: int) -> None:
+    def __init__(self, sender: "TelegramSender", chat_id: int, desk: Desk) -> None:
         self.sender = sender
         self.chat_id = chat_id
+        self.desk = desk
 
     def posted(self, ticket: TicketRecord) -> bool:
         return ticket.telegram_chat_id is not None
@@ -64,7 +65,7 @@ class TelegramDesk:
         self, ticket: TicketRecord, text: str, buttons: list[CardButton]
     ) -> dict[str, Any]:
         api, chat_id = self.sender.api, self.chat_id
-        title = self.sender.services.desk.text("handoff-desk-topic", {"ticket": ticket.id})
+        title = self.desk.text("handoff-desk-topic", {"ticket": ticket.id})
         topic: int | None
         try:
             topic = await self.sender.call(
@@ -129,17 +130,17 @@ class TelegramDesk:
 class TelegramDeskUpdates:
     """Updates from the support chat: agents' replies and card buttons."""
 
-    def __init__(self, services: Services, sender: "TelegramSender") -> None:
-        self.services = services
+    def __init__(self, parts: ChannelParts, sender: "TelegramSender") -> None:
+        self.parts = parts
         self.sender = sender
-        self.chat_id = services.settings.support_telegram_chat_id
-        self.agents = services.settings.telegram_agents
+        self.chat_id = parts.settings.support_telegram_chat_id
+        self.agents = parts.settings.telegram_agents
 
     def is_desk(self, incoming: Incoming) -> bool:
         return self.chat_id is not None and incoming.chat_id == self.chat_id
 
     def _refusal(self) -> str:
-        return self.services.desk.text("handoff-desk-refused")
+        return self.parts.desk.text("handoff-desk-refused")
 
     async def refuse_button(self, incoming: Incoming) -> None:
         """A ticket button pressed outside the desk (a forwarded card)."""
@@ -154,16 +155,16 @@ class TelegramDeskUpdates:
         text = incoming.text or ""
         if not text.strip():
             return
-        async with self.services.engine.sessions.begin() as session:
+        async with self.parts.engine.sessions.begin() as session:
             ticket = await tickets_repo.find_by_telegram(
                 session, incoming.chat_id, topic_id=incoming.topic_id, reply_to=incoming.reply_to
             )
         if ticket is None:
             return  # the desk's own chatter, not in a ticket's thread
         if not allowed:
-            await self.services.desk.posters["telegram"].post(ticket, self._refusal())
+            await self.parts.desk.posters["telegram"].post(ticket, self._refusal())
             return
-        await self.services.desk.agent_message(
+        await self.parts.desk.agent_message(
             ticket,
             text,
             desk="telegram",
@@ -180,8 +181,8 @@ class TelegramDeskUpdates:
         if not allowed:
             await self.sender.answer_callback(incoming.callback_id, self._refusal())
             return
-        desk = self.services.desk
-        async with self.services.engine.sessions.begin() as session:
+        desk = self.parts.desk
+        async with self.parts.engine.sessions.begin() as session:
             ticket = await tickets_repo.get_ticket(session, int(match.group(1)))
         if ticket is None:
             await self.sender.answer_callback(

@@ -1,6 +1,6 @@
 """The Telegram channel on python-telegram-bot 22: its Bot for the API calls
 (getUpdates too), its Application to process polled updates, its types to
-parse updates. Nothing else; the polling loop is `telegram_polling`."""
+parse updates. Nothing else; the polling loop is `polling`."""
 
 import warnings
 from collections.abc import Awaitable, Callable
@@ -19,7 +19,7 @@ from telegram.error import RetryAfter as PtbRetryAfter
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.channels.telegram_common import ApiError, Incoming, Keyboard, RetryAfter, incoming_from
+from bot.channels.telegram.common import ApiError, Incoming, Keyboard, RetryAfter, incoming_from
 
 __all__ = ["PtbLibrary"]
 

@@ -4,11 +4,11 @@ token, keyboards, and HTML text with everything user-supplied escaped."""
 
 import html
 import re
-import secrets
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.channels.console import parse_command
+from bot.channels.commands import parse_command
+from bot.organizations.tokens import new_keyboard_token
 from bot.text.render import RenderedButton, RenderedMessage
 from conversations import Event, Text
 
@@ -147,10 +147,6 @@ def to_event(text: str) -> Event:
         if command is not None:
             return command
     return Text(text=text)
-
-
-def new_keyboard_token() -> str:
-    return secrets.token_urlsafe(6)
 
 
 def encode_callback(token: str, value: str) -> str:

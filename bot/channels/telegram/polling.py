@@ -17,8 +17,8 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
-from bot.channels.telegram_channel import TelegramChannel
-from bot.channels.telegram_common import Incoming, RetryAfter
+from bot.channels.telegram.channel import TelegramChannel
+from bot.channels.telegram.common import Incoming, RetryAfter
 
 __all__ = ["Poller", "PollingLibrary"]
 

@@ -1,6 +1,6 @@
 """The Telegram channel on aiogram 3: its Bot for the API calls (getUpdates
 too), its Dispatcher to dispatch polled updates, its types to parse updates.
-Nothing else; the polling loop is `telegram_polling`."""
+Nothing else; the polling loop is `polling`."""
 
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -34,7 +34,7 @@ from aiogram.types import (
     Update,
 )
 
-from bot.channels.telegram_common import ApiError, Incoming, Keyboard, RetryAfter, incoming_from
+from bot.channels.telegram.common import ApiError, Incoming, Keyboard, RetryAfter, incoming_from
 
 __all__ = ["AiogramLibrary"]
 
