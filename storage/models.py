@@ -434,6 +434,7 @@ class InvitationOptOutRow(Base):
     __tablename__ = "invitation_opt_outs"
 
     email: Mapped[str] = mapped_column(String(320), primary_key=True)
+    created_at: Mapped[datetime]
 
 
 class WebChatMessageRow(Base):
