@@ -194,7 +194,7 @@ def _payment_json(profile: Any) -> dict[str, Any]:
     return {"status": status}
 
 
-def _org_json(org: Any, profile: Any, credit: Any) -> dict[str, Any]:
+def _org_json(org: Any, profile: Any, credit: Any, team: Any = None) -> dict[str, Any]:
     return {
         "id": org.id,
         "name": org.name,
@@ -213,6 +213,12 @@ def _org_json(org: Any, profile: Any, credit: Any) -> dict[str, Any]:
             "remaining_minor": credit.remaining_minor,
             "currency": credit.currency,
         },
+        # Invitations: open (not expired), members who joined, expired.
+        "team": {
+            "invited": team.invited if team else 0,
+            "joined": team.joined if team else 0,
+            "expired": team.expired if team else 0,
+        },
     }
 
 
@@ -221,6 +227,7 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
     from bot.payments.availability import SepaDebit, check_sepa_debit
     from bot.services import open_services
     from storage.credits import grants_for
+    from storage.invitations import team_counts
     from storage.organizations import list_organizations
     from storage.payments import list_profiles
 
@@ -230,8 +237,11 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
             orgs = await list_organizations(session)
             profiles = await list_profiles(session)
             grants = await grants_for(session, [org.id for org in orgs])
+            teams = await team_counts(session, services.engine.clock.now())
             rows = [
-                _org_json(org, profiles.get(org.id), credit_of(org, grants.get(org.id)))
+                _org_json(
+                    org, profiles.get(org.id), credit_of(org, grants.get(org.id)), teams.get(org.id)
+                )
                 for org in orgs
             ]
         eur = [row for row in rows if row["currency"] == "EUR"]
@@ -251,6 +261,8 @@ async def _orgs(settings: Settings, as_json: bool) -> None:
             f"{row['id']:>5}  {row['status']:<14} {row['currency']} {row['language']:<5} "
             f"{row['name'] or '—'} <{row['email'] or '—'}>  {_payment_text(services, row)}"
             f"  credit: {row['credit']['status']}"
+            f"  team: {row['team']['invited']} invited, {row['team']['joined']} joined,"
+            f" {row['team']['expired']} expired"
         )
 
 
@@ -285,16 +297,20 @@ def _date(value: str) -> datetime:
 async def _funnel(settings: Settings, since: datetime | None, png: str | None) -> None:
     from bot.ops.funnel import build_funnel, format_funnel, plot_funnel
     from bot.services import open_services
+    from storage.invitations import invitation_totals
     from storage.step_events import read_step_events
 
     services = open_services(settings)
     try:
         async with services.engine.sessions() as session:
             events = await read_step_events(session, since)
+            sent, accepted = await invitation_totals(session, since)
     finally:
         await services.close()
     funnel = build_funnel(events)
     print(format_funnel(funnel))
+    # After the last step: the organizations' invitations (each resend counts as sent).
+    print(f"\ninvitations sent {sent:>9}\ninvitations accepted {accepted:>5}")
     if png:
         plot_funnel(funnel, png)
         print(f"\nchart written to {png}")

@@ -77,6 +77,12 @@ class Settings(BaseSettings):
     emails_per_address_per_day: int = Field(default=10, ge=1)
     messages_per_minute: int = Field(default=30, ge=1)
     confirm_attempts_per_ip_per_minute: int = Field(default=30, ge=1)
+    # Inviting the team: invitations one organization may send in a day (each
+    # resend counts), and invitations one address may receive in a day from
+    # every organization together; how long an invitation's link works.
+    invitations_per_org_per_day: int = Field(default=100, ge=1)
+    invitations_per_address_per_day: int = Field(default=3, ge=1)
+    invitation_ttl: timedelta = timedelta(days=7)
     # The support desk (handoff to a person): a Telegram supergroup and/or a
     # Slack channel; optional comma-separated allow-lists of agents.
     support_telegram_chat_id: int | None = None

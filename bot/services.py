@@ -18,6 +18,7 @@ from bot.ops.log_redaction import RedactSecrets
 from bot.outbox.kinds import SimpleKind
 from bot.outbox.kinds.chat_message import ChatSender
 from bot.outbox.kinds.confirmation_email import ConfirmationEmailKind
+from bot.outbox.kinds.invitation_email import InvitationEmailKind
 from bot.outbox.worker import Worker
 from bot.steps.engine import Engine
 from bot.text.i18n import Translator
@@ -89,9 +90,11 @@ def open_services(
     translator = Translator(settings.locales_dir)
     engine = Engine(make_sessionmaker(db), settings, clock or SystemClock())
     desk = Desk(engine, translator)
+    mailer = mailer or make_mailer(settings)
     worker = Worker(
         engine,
-        ConfirmationEmailKind(engine, translator, mailer or make_mailer(settings)),
+        ConfirmationEmailKind(engine, translator, mailer),
+        InvitationEmailKind(engine, translator, mailer),
         SimpleKind(DESK, desk.run, service_name=DESK),
     )
     if settings.slack_configured:
@@ -99,7 +102,9 @@ def open_services(
         from bot.channels.slack import CHANNEL, SlackDesk, SlackSender, make_client, slack_address
 
         slack_client = make_client(settings)
-        slack = Runner(SlackSender(slack_client), engine, translator, address_of=slack_address)
+        slack = Runner(
+            SlackSender(slack_client, translator), engine, translator, address_of=slack_address
+        )
         worker.add_chat_sender(CHANNEL, slack.deliver)
         if settings.support_slack_channel:
             desk.add_poster(SlackDesk(slack_client, settings.support_slack_channel))

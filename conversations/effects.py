@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from .invitation_effects import RevokeInvitations, SendInvitations
+
 __all__ = [
     "AbandonOrganization",
     "Button",
@@ -18,8 +20,10 @@ __all__ = [
     "RedactUserMessage",
     "RelayToDesk",
     "Reply",
+    "RevokeInvitations",
     "ScheduleTimer",
     "SendConfirmationEmail",
+    "SendInvitations",
     "TellDesk",
     "UpdateOrganization",
     "UpdateTicket",
@@ -172,4 +176,6 @@ Effect = (
     | RelayToDesk
     | UpdateTicket
     | TellDesk
+    | SendInvitations
+    | RevokeInvitations
 )

@@ -4,6 +4,7 @@ Channels, the web app and the worker build these; only `step` interprets them.""
 from dataclasses import dataclass
 
 from .credits import Credit
+from .invitation_events import InvitationAccepted, InvitationsSent, InviteesPicked
 from .payment import SavedMethod
 
 __all__ = [
@@ -22,6 +23,9 @@ __all__ = [
     "HandoffResendEmail",
     "HandoffResumed",
     "HandoffTaken",
+    "InvitationAccepted",
+    "InvitationsSent",
+    "InviteesPicked",
     "MandateActive",
     "MandateInactive",
     "OrganizationCreated",
@@ -292,4 +296,7 @@ Event = (
     | HandoffClosed
     | HandoffResendEmail
     | HandoffNewPaymentLink
+    | InviteesPicked
+    | InvitationsSent
+    | InvitationAccepted
 )

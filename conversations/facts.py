@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .team import Team
+
 __all__ = ["DEFAULT_SUPPORT_EMAIL", "DailyCount", "Facts"]
 
 DEFAULT_SUPPORT_EMAIL = "support@proficonf.com"
@@ -33,6 +35,9 @@ class Facts:
     # The names of the user's other organizations (a duplicate is pointed
     # out); the shell fills them in only where a name is being given.
     org_names: tuple[str, ...] = ()
+    # The organization's invitations and members, read only while the owner
+    # invites or asks for the status (None otherwise).
+    team: Team | None = None
     # Today's counts behind the daily limits, read by the shell only for a
     # step that could use them (`policy.counts_needed`); a limit whose count
     # is absent is not applied. The organizations the user made today:

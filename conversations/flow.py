@@ -8,7 +8,8 @@ table, and `python -m bot flow` draws it (conversations/diagram.py).
 
 An event a state does not accept leaves the conversation untouched with a
 "not now" reply (news nobody asked for is dropped instead). The handlers
-(sign_up.py, confirmation.py, paying.py, overlays.py, shared.py) decide
+(sign_up.py, confirmation.py, paying.py, overlays.py, shared.py,
+invitations.py) decide
 what an event does at a step; which step comes next is the table's order."""
 
 from datetime import datetime
@@ -50,6 +51,21 @@ from .events import (
 )
 from .facts import Facts
 from .handoff import handoff_step
+from .invitation_events import InvitationsSent
+from .invitations import (
+    FINISH,
+    INVITE_CHOICE,
+    RESEND,
+    REVOKE,
+    SEND,
+    invitations_sent,
+    invite_choice,
+    invite_command,
+    invite_entry,
+    invite_opened,
+    invite_prompt,
+    invite_text,
+)
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .overlays import confirm_cancel, confirm_delete, language_picked
 from .paying import (
@@ -232,8 +248,11 @@ STEPS: tuple[Step, ...] = (
         ask=tell_done,
         stage=Stage.CONFIRMED,
         final=True,
+        # The button that opens inviting the team (its guard, in SHARED, takes it).
+        choices={INVITE_CHOICE: (State.INVITE,)},
         on={
             Text: On(finished_text),
+            Choice: On(invite_opened, to=(State.INVITE,)),
             FormSubmitted: _FORM,
             # A SEPA mandate turned inactive: a payment method is needed again.
             MandateInactive: On(mandate_inactive, to=(State.PAYMENT,), about_org=True),
@@ -274,6 +293,19 @@ def _overlays(sets: Sets) -> tuple[Step, ...]:
             choices=dict(zip(yes_no, ((sets.order[0],), (Next.RESUME,)), strict=True)),
             on={Choice: On(confirm_delete), Text: _PICK},
         ),
+        # The owner of a confirmed organization invites people: pasted
+        # addresses are judged, then sent, sent again or revoked.
+        Step(
+            State.INVITE,
+            ask=invite_prompt,
+            stage=Stage.OVERLAY,
+            choices={SEND: (), RESEND: (), REVOKE: (), FINISH: (Next.RESUME,)},
+            on={
+                Text: On(invite_text),
+                Choice: On(invite_choice, to=(Next.RESUME,)),
+                InvitationsSent: On(invitations_sent),
+            },
+        ),
     )
 
 
@@ -284,6 +316,7 @@ SHARED = Shared(
         ("a person involved: handoff mode decides", handoff_step),
         ("a message too long", too_long),
         ("typed words naming a button: that button", typed_choice),
+        ("the invite button, people picked to invite, someone joined", invite_entry),
     ),
     commands={
         "start": On(start, to=(State.NAME, State.DONE)),
@@ -293,6 +326,7 @@ SHARED = Shared(
         "help": On(help_text),
         "new": On(new, to=(State.NAME,)),
         "delete": On(delete, to=(State.CONFIRM_DELETE,)),
+        "invite": On(invite_command, to=(State.INVITE,)),
     },
     unknown_command=unknown_command,
     events={

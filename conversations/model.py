@@ -47,6 +47,8 @@ class Conversation:
             for sent in self.email_sends
         )
         object.__setattr__(self, "email_sends", sends)
+        object.__setattr__(self, "invite_new", tuple(self.invite_new))
+        object.__setattr__(self, "invite_again", tuple(self.invite_again))
 
     # The trial credit of `org_id`, once its email is confirmed.
     credit: Credit | None = None
@@ -56,6 +58,10 @@ class Conversation:
     pending_email: str | None = None
     suggestion: str | None = None
     pending_name: str | None = None
+    # At the invitation step: the new addresses read from the last paste, and
+    # those invited before (open or expired: to resend or revoke).
+    invite_new: tuple[str, ...] = ()
+    invite_again: tuple[str, ...] = ()
     # What the shell knows for this step (see facts.py): set by `step`, never stored.
     facts: Facts = field(default=Facts(), compare=False, repr=False)
 

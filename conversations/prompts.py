@@ -4,6 +4,7 @@ state), and the questions about an answer before it is taken."""
 from .credits import trial_args
 from .domains import DomainKind, classify_domain
 from .effects import Button, Reply
+from .invitations import invite_button
 from .languages import LANGUAGE_REGISTRY
 from .model import CURRENCIES, LANGUAGES, Conversation
 from .payment import method_args
@@ -183,9 +184,15 @@ def tell_done(conv: Conversation) -> Reply:
     if conv.payment_method is None:
         # Done without a payment step (payments are not available).
         return Reply(
-            message_id="onboarding-ready-no-payment", args={"email": conv.facts.support_email}
+            message_id="onboarding-ready-no-payment",
+            args={"email": conv.facts.support_email},
+            buttons=(invite_button(),),
         )
-    return Reply(message_id="onboarding-done", args=method_args(conv.payment_method))
+    return Reply(
+        message_id="onboarding-done",
+        args=method_args(conv.payment_method),
+        buttons=(invite_button(),),
+    )
 
 
 def tell_cancelled(_: Conversation) -> Reply:

@@ -31,6 +31,7 @@ from .events import (
 )
 from .form import payment_fields
 from .handoff import HANDOFF_CHOICE, offer_button, start_handoff
+from .invitations import team_status, text_limit
 from .model import LANGUAGES, Conversation
 from .payment import method_args
 from .payment_numbers import holds_payment_number
@@ -92,7 +93,7 @@ def no_desk(turn: Turn, conv: Conversation, event: Event) -> Outcome | None:
 
 
 def too_long(_: Turn, conv: Conversation, event: Event) -> Outcome | None:
-    if isinstance(event, Text) and len(event.text) > MAX_TEXT:
+    if isinstance(event, Text) and len(event.text) > text_limit(conv, MAX_TEXT):
         return invalid(conv, "error-message-too-long")
     return None
 
@@ -161,7 +162,7 @@ def _status(conv: Conversation) -> Reply:
 
 
 def status(_: Turn, conv: Conversation, __: Command) -> Outcome:
-    return conv, [_status(conv)]
+    return conv, [_status(conv), *team_status(conv)]
 
 
 def help_text(_: Turn, conv: Conversation, __: Command) -> Outcome:

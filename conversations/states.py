@@ -20,9 +20,13 @@ class State(StrEnum):
     PICK_LANGUAGE = "pick_language"
     CONFIRM_CANCEL = "confirm_cancel"
     CONFIRM_DELETE = "confirm_delete"
+    # The owner of a confirmed organization invites people (conversations/invitations.py).
+    INVITE = "invite"
 
 
-OVERLAYS = frozenset({State.PICK_LANGUAGE, State.CONFIRM_CANCEL, State.CONFIRM_DELETE})
+OVERLAYS = frozenset(
+    {State.PICK_LANGUAGE, State.CONFIRM_CANCEL, State.CONFIRM_DELETE, State.INVITE}
+)
 
 # The steps a user moves through, in order (used for progress and the funnel):
 # the order they are declared in, as in the step table (conversations/flow.py).

@@ -29,8 +29,11 @@ __all__ = [
     "CreditUsageRow",
     "EmailConfirmationRow",
     "IdentityRow",
+    "InvitationOptOutRow",
+    "InvitationRow",
     "IpWindowRow",
     "LiveKeyboardRow",
+    "MemberRow",
     "MessageWindowRow",
     "OrganizationRow",
     "OutboxRow",
@@ -388,6 +391,50 @@ class TranscriptLineRow(Base):
     author: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime]
+
+
+class InvitationRow(Base):
+    """An invitation to join an organization (one link; only the SHA-256 of
+    its token is kept). A new one for the same address revokes the older."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    # The invitee's address as `conversations.invitees.invitee_key` makes it.
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    # Who invited (the owner's address when it was sent); None once they
+    # deleted their data.
+    invited_by: Mapped[str | None] = mapped_column(String(320))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class MemberRow(Base):
+    """Someone who joined an organization with an invitation."""
+
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("org_id", "email", name="uq_members_org_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    email: Mapped[str] = mapped_column(String(320))
+    invitation_id: Mapped[int | None] = mapped_column(Integer)
+    joined_at: Mapped[datetime]
+
+
+class InvitationOptOutRow(Base):
+    """An address that asked never to be invited again (from any organization)."""
+
+    __tablename__ = "invitation_opt_outs"
+
+    email: Mapped[str] = mapped_column(String(320), primary_key=True)
+    created_at: Mapped[datetime]
 
 
 class WebChatMessageRow(Base):

@@ -15,6 +15,7 @@ from bot.channels.channel import Address, Inbound
 from bot.channels.commands import parse_command
 from bot.channels.parts import ChannelParts
 from bot.channels.runner import Runner, asks
+from bot.invitations import INVITATION_EMAIL
 from bot.steps.codec import reply_from_json
 from bot.steps.engine import CONFIRMATION_EMAIL, CONSOLE_MESSAGE, PAYMENT_LINK, Outcome
 from bot.text.render import RenderedMessage, render
@@ -183,9 +184,11 @@ class ConsoleChannel:
         if not done:
             return
         try:
-            # Embedded mode: with no separate worker, the email and the payment
+            # Embedded mode: with no separate worker, the emails and the payment
             # link are made right here.
-            await self.services.worker.drain_once((CONFIRMATION_EMAIL, PAYMENT_LINK))
+            await self.services.worker.drain_once(
+                (CONFIRMATION_EMAIL, PAYMENT_LINK, INVITATION_EMAIL)
+            )
             await self.deliver_pending()
         except DATABASE_UNAVAILABLE as error:  # the step is saved; the rest goes out later
             log.warning("database unavailable after a step (%s)", type(error).__name__)

@@ -2,7 +2,16 @@
 step's transaction and may answer with an event the core steps next (as
 `OrganizationCreated` answers `CreateOrganization`)."""
 
-from bot.effects import desk, email, organizations, payment, replies, timers, user_data
+from bot.effects import (
+    desk,
+    email,
+    invitations,
+    organizations,
+    payment,
+    replies,
+    timers,
+    user_data,
+)
 from bot.effects.context import EffectContext, Runners
 from conversations import Effect, Event
 
@@ -15,6 +24,7 @@ RUNNERS: Runners = {
     **payment.RUNNERS,
     **desk.RUNNERS,
     **timers.RUNNERS,
+    **invitations.RUNNERS,
     **user_data.RUNNERS,
 }
 

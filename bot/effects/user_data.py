@@ -5,6 +5,7 @@ from bot.handoff.effects import erase_tickets
 from conversations import DeleteUserData, Event
 from storage import organizations as orgs_repo
 from storage import payments as payments_repo
+from storage.invitations import revoke_for_identity
 
 __all__ = ["RUNNERS"]
 
@@ -14,6 +15,7 @@ async def delete_user_data(_: DeleteUserData, context: EffectContext) -> Event |
     (`Outcome.erase`). Stripe customers are deleted through the outbox (rows
     of no identity)."""
     session, identity_id, now = context.session, context.record.identity_id, context.now
+    await revoke_for_identity(session, identity_id, now)
     await payments_repo.forget_identity(session, identity_id, now)
     await orgs_repo.detach_organizations(session, identity_id)
     await erase_tickets(session, identity_id, now)

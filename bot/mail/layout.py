@@ -56,6 +56,17 @@ class ConfirmationText:
     signature: str
 
 
+def _footer(footer: tuple[str, str] | None) -> str:
+    if footer is None:
+        return ""
+    said, url = escape(footer[0]), escape(footer[1])
+    return f"""
+<p class="pc-muted" style="margin:24px 0 0;font-family:{_FONT};color:{LIGHT["muted"]};\
+font-size:12px;line-height:18px;word-break:break-all">{said} \
+<a class="pc-link" href="{url}" target="_blank" \
+style="color:{LIGHT["primary"]};text-decoration:underline">{url}</a></p>"""
+
+
 def _dark_styles() -> str:
     c = DARK
     return f"""@media (prefers-color-scheme: dark) {{
@@ -74,7 +85,11 @@ def _dark_styles() -> str:
 }}"""
 
 
-def confirmation_html(language: str, url: str, words: ConfirmationText) -> str:
+def confirmation_html(
+    language: str, url: str, words: ConfirmationText, footer: tuple[str, str] | None = None
+) -> str:
+    """`footer`: a last small line of text with a link (the invitation's
+    "never invite me again"), both plain and escaped here."""
     c = LIGHT
     e = escape
     w = {name: e(value) for name, value in vars(words).items()}
@@ -148,7 +163,7 @@ text-decoration:underline">{link}</a></p>
 <p class="pc-muted" style="margin:24px 0 0;font-family:{_FONT};color:{c["muted"]};\
 font-size:14px;line-height:20px">{w["ignore"]}</p>
 <p class="pc-text" style="margin:24px 0 0;{text};font-size:16px;line-height:24px">\
-{w["signature"]}</p>
+{w["signature"]}</p>{_footer(footer)}
 </td></tr>
 </table>
 </td></tr>

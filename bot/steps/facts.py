@@ -8,8 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from conversations import Choice, Conversation, Event, FormSubmitted, State, Text
 from conversations.facts import DailyCount, Facts
+from conversations.invitations import needs_team
 from conversations.limits import DAY
 from conversations.policy import counts_needed
+from storage import invitations as invitations_repo
 from storage import limits as limits_repo
 from storage import organizations as orgs_repo
 from storage.records import ConversationRecord
@@ -30,7 +32,9 @@ async def gather_facts(
     is being given (at the name step or in a form), today's counts behind the
     daily limits where it could create an organization or send a confirmation
     email (`policy.counts_needed`; an `OrganizationCreated` the engine steps
-    next reads the new address's count). An ordinary update reads none."""
+    next reads the new address's count), the organization's team while its
+    owner invites or asks for the status (`invitations.needs_team`). An
+    ordinary update reads none."""
     names: tuple[str, ...] = ()
     if isinstance(event, FormSubmitted) or (
         isinstance(event, Text | Choice) and conv.step is State.NAME
@@ -45,6 +49,9 @@ async def gather_facts(
     for email in needed.emails_to:
         sent = await limits_repo.confirmations_since(session, email, now - DAY)
         emails[email] = DailyCount(tuple(sent), settings.emails_per_address_per_day)
+    team = None
+    if conv.org_id is not None and needs_team(conv, event):
+        team = await invitations_repo.team(session, conv.org_id, now)
     return Facts(
         payments=settings.stripe_secret_key is not None,
         desk=settings.desk_configured,
@@ -52,4 +59,5 @@ async def gather_facts(
         org_names=names,
         organizations_today=organizations,
         emails_today=emails,
+        team=team,
     )

@@ -22,6 +22,9 @@ class RenderedMessage:
     message_id: str
     text: str
     buttons: tuple[RenderedButton, ...] = ()
+    # The locale it was rendered in: what a channel adds of its own (Slack's
+    # people picker under the invitation question) speaks it too.
+    language: str = ""
 
 
 def render(translator: Translator, locale: str, reply: Reply) -> RenderedMessage:
@@ -37,4 +40,5 @@ def render(translator: Translator, locale: str, reply: Reply) -> RenderedMessage
             )
             for button in reply.buttons
         ),
+        language=locale,
     )

@@ -14,6 +14,7 @@ from bot.web.credit_api import ROUTE as CREDIT_USAGE_ROUTE
 from bot.web.credit_api import credit_usage_handler
 from bot.web.health import add_health_routes
 from bot.web.ip_limit import IpLimiter, ip_limit
+from bot.web.join_pages import add_join_routes
 from bot.web.limits import MAX_BODY, body_limit
 from bot.web.outage import database_outage
 from bot.web.page_errors import page_errors
@@ -129,6 +130,7 @@ def build_app(
     add_static_routes(app)
     app.router.add_get("/confirm/{token}", confirm_get)
     app.router.add_post("/confirm/{token}", confirm_post)
+    add_join_routes(app, engine, translator)
     if engine.settings.slack_configured:
         from bot.channels.slack import mount_slack
 

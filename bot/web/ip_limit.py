@@ -20,7 +20,7 @@ from storage import limits as limits_repo
 
 __all__ = ["LIMITED_PREFIXES", "IpLimiter", "ip_limit"]
 
-LIMITED_PREFIXES = ("/confirm/", "/payment/")
+LIMITED_PREFIXES = ("/confirm/", "/payment/", "/join/")
 WINDOW = timedelta(minutes=1)
 # Every this many requests a process clears finished windows from the table.
 _PRUNE_EVERY = 1000

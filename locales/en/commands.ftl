@@ -15,6 +15,7 @@ help-text =
     /language — change the language
     /new — create another organization
     /cancel — cancel this sign-up
+    /invite — invite your team
     /delete — erase your data
 
 # Variables:

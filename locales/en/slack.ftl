@@ -39,3 +39,7 @@ slack-home-organization =
     Currency: { $currency }
 slack-home-empty = You have no organizations yet.
 slack-home-hint = Type /onboard to create an organization, or /onboard status to see where you are.
+slack-invite-pick = Or pick people from your workspace
+# Variables:
+#   $name (String) - organization name
+slack-home-invite = Invite people to { $name } from your workspace:

@@ -8,3 +8,4 @@ telegram-command-help = Get help
 telegram-command-new = Create another organization
 telegram-command-cancel = Cancel this sign-up
 telegram-command-delete = Erase your data
+telegram-command-invite = Invite your team

@@ -25,3 +25,25 @@ web-unavailable-next = Nothing you've entered is lost, and the link you opened s
 web-error-title = Something went wrong
 web-error-text = We couldn't open this page. Our team knows about it.
 web-error-next = Nothing you've entered is lost. Please reload this page in a few minutes.
+web-join-title = Join the organization
+# Variables:
+#   $name (String) - organization name
+#   $inviter (String) - who invited: the owner's email address
+web-join-text = { $inviter } invited you to join { $name } on { -product-name }.
+web-join-button = Join
+web-joined-title = Welcome aboard
+# Variables:
+#   $name (String) - organization name
+web-joined-text = You're now a member of { $name }. The organization's owner has been told.
+web-join-expired = This invitation has expired. Ask the person who invited you to send a new one.
+web-join-used = This invitation has already been used. If you joined, there's nothing else to do.
+web-join-unknown = This invitation isn't valid anymore. Ask the person who invited you for a new one.
+web-opt-out-title = Stop invitations
+web-opt-out-text = Press the button and we won't send you any more invitations to organizations on { -product-name }.
+web-opt-out-button = Stop invitations
+web-opted-out-text = Done: you won't get any more invitations from us.
+web-join-next = Nothing happens until you press Join. The organization's owner will see that you joined.
+web-joined-next = You'll get invitations to the organization's video conferences and events by email. You can close this tab.
+web-join-expired-title = Invitation expired
+web-join-used-title = Invitation already used
+web-join-unknown-title = Invitation not valid

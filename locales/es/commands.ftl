@@ -15,6 +15,7 @@ help-text =
     /language — cambiar el idioma
     /new — crear otra organización
     /cancel — cancelar este registro
+    /invite — invitar a tu equipo
     /delete — borrar tus datos
 
 # Variables:

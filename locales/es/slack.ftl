@@ -39,3 +39,7 @@ slack-home-organization =
     Moneda: { $currency }
 slack-home-empty = Todavía no tienes organizaciones.
 slack-home-hint = Escribe /onboard para crear una organización, o /onboard status para ver en qué paso estás.
+slack-invite-pick = O elige personas de tu espacio de trabajo
+# Variables:
+#   $name (String) - organization name
+slack-home-invite = Invita a { $name } a personas de tu espacio de trabajo:

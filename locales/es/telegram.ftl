@@ -8,3 +8,4 @@ telegram-command-help = Pedir ayuda
 telegram-command-new = Crear otra organización
 telegram-command-cancel = Cancelar este registro
 telegram-command-delete = Borrar tus datos
+telegram-command-invite = Invitar a tu equipo

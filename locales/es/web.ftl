@@ -25,3 +25,25 @@ web-unavailable-next = No se perdió nada de lo que ingresaste, y el enlace que 
 web-error-title = Algo salió mal
 web-error-text = No pudimos abrir esta página. Nuestro equipo ya está al tanto.
 web-error-next = No se perdió nada de lo que ingresaste. Vuelve a cargar esta página en unos minutos.
+web-join-title = Unirte a la organización
+# Variables:
+#   $name (String) - nombre de la organización
+#   $inviter (String) - quién invitó: la dirección del dueño
+web-join-text = { $inviter } te invita a unirte a { $name } en { -product-name }.
+web-join-button = Unirme
+web-joined-title = Te damos la bienvenida
+# Variables:
+#   $name (String) - nombre de la organización
+web-joined-text = Ya eres miembro de { $name }. Le avisamos al dueño de la organización.
+web-join-expired = Esta invitación venció. Pídele a quien te invitó que te envíe una nueva.
+web-join-used = Esta invitación ya se usó. Si ya te uniste, no tienes que hacer nada más.
+web-join-unknown = Esta invitación ya no es válida. Pídele a quien te invitó que te envíe una nueva.
+web-opt-out-title = Dejar de recibir invitaciones
+web-opt-out-text = Presiona el botón y no te enviaremos más invitaciones a organizaciones en { -product-name }.
+web-opt-out-button = No quiero más invitaciones
+web-opted-out-text = Listo: no recibirás más invitaciones de nuestra parte.
+web-join-next = No pasa nada hasta que presiones Unirme. El dueño de la organización verá que te uniste.
+web-joined-next = Recibirás por correo las invitaciones a las videoconferencias y eventos de la organización. Puedes cerrar esta pestaña.
+web-join-expired-title = Invitación vencida
+web-join-used-title = Invitación ya usada
+web-join-unknown-title = Invitación no válida

@@ -15,6 +15,7 @@ help-text =
     /language — cambia lingua
     /new — crea un'altra organizzazione
     /cancel — annulla questa registrazione
+    /invite — invita il tuo team
     /delete — cancella i tuoi dati
 
 # Variables:

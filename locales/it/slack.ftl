@@ -39,3 +39,7 @@ slack-home-organization =
     Valuta: { $currency }
 slack-home-empty = Non hai ancora nessuna organizzazione.
 slack-home-hint = Scrivi /onboard per creare un'organizzazione, oppure /onboard status per vedere a che punto sei.
+slack-invite-pick = Oppure scegli persone dal tuo workspace
+# Variables:
+#   $name (String) - organization name
+slack-home-invite = Invita persone del tuo workspace in { $name }:

@@ -8,3 +8,4 @@ telegram-command-help = Chiedi aiuto
 telegram-command-new = Crea un'altra organizzazione
 telegram-command-cancel = Annulla questa registrazione
 telegram-command-delete = Cancella i tuoi dati
+telegram-command-invite = Invita il tuo team

@@ -25,3 +25,25 @@ web-unavailable-next = Quello che hai inserito non è andato perso e il link che
 web-error-title = Qualcosa è andato storto
 web-error-text = Non siamo riusciti ad aprire questa pagina. Il nostro team è già al corrente.
 web-error-next = Quello che hai inserito non è andato perso. Ricarica la pagina tra qualche minuto.
+web-join-title = Unisciti all'organizzazione
+# Variables:
+#   $name (String) - nome dell'organizzazione
+#   $inviter (String) - chi ha invitato: l'indirizzo del proprietario
+web-join-text = { $inviter } ti invita a unirti a { $name } su { -product-name }.
+web-join-button = Unisciti
+web-joined-title = Ti diamo il benvenuto
+# Variables:
+#   $name (String) - nome dell'organizzazione
+web-joined-text = Ora fai parte di { $name }. Abbiamo avvisato il proprietario dell'organizzazione.
+web-join-expired = Questo invito è scaduto. Chiedi a chi ti ha invitato di mandarne uno nuovo.
+web-join-used = Questo invito è già stato usato. Se fai già parte dell'organizzazione, non devi fare altro.
+web-join-unknown = Questo invito non è più valido. Chiedi a chi ti ha invitato di mandarne uno nuovo.
+web-opt-out-title = Basta inviti
+web-opt-out-text = Premi il pulsante e non ti invieremo più inviti a organizzazioni su { -product-name }.
+web-opt-out-button = Non voglio più inviti
+web-opted-out-text = Fatto: non riceverai più inviti da noi.
+web-join-next = Non succede nulla finché non premi Unisciti. Il proprietario dell'organizzazione riceverà un avviso.
+web-joined-next = Riceverai via email gli inviti alle videoconferenze e agli eventi dell'organizzazione. Puoi chiudere questa scheda.
+web-join-expired-title = Invito scaduto
+web-join-used-title = Invito già usato
+web-join-unknown-title = Invito non valido

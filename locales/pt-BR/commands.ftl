@@ -15,6 +15,7 @@ help-text =
     /language — mudar o idioma
     /new — criar outra organização
     /cancel — cancelar este cadastro
+    /invite — convidar sua equipe
     /delete — apagar seus dados
 
 # Variables:

@@ -39,3 +39,7 @@ slack-home-organization =
     Moeda: { $currency }
 slack-home-empty = Você ainda não tem organizações.
 slack-home-hint = Digite /onboard para criar uma organização, ou /onboard status para ver em que etapa você está.
+slack-invite-pick = Ou escolha pessoas do seu workspace
+# Variables:
+#   $name (String) - organization name
+slack-home-invite = Convide pessoas do seu workspace para { $name }:

@@ -8,3 +8,4 @@ telegram-command-help = Obter ajuda
 telegram-command-new = Criar outra organização
 telegram-command-cancel = Cancelar este cadastro
 telegram-command-delete = Apagar seus dados
+telegram-command-invite = Convidar sua equipe

@@ -25,3 +25,25 @@ web-unavailable-next = Nada do que você informou foi perdido, e o link que voc�
 web-error-title = Algo deu errado
 web-error-text = Não conseguimos abrir esta página. Nossa equipe já está ciente.
 web-error-next = Nada do que você informou foi perdido. Recarregue esta página em alguns minutos.
+web-join-title = Entrar na organização
+# Variables:
+#   $name (String) - nome da organização
+#   $inviter (String) - quem convidou: o endereço do responsável
+web-join-text = { $inviter } convida você a entrar em { $name } no { -product-name }.
+web-join-button = Entrar
+web-joined-title = Boas-vindas
+# Variables:
+#   $name (String) - nome da organização
+web-joined-text = Agora você faz parte de { $name }. Avisamos o responsável pela organização.
+web-join-expired = Este convite expirou. Peça a quem convidou você para enviar um novo.
+web-join-used = Este convite já foi usado. Se você já entrou, não precisa fazer mais nada.
+web-join-unknown = Este convite não é mais válido. Peça a quem convidou você para enviar um novo.
+web-opt-out-title = Parar de receber convites
+web-opt-out-text = Clique no botão e não enviaremos mais convites para organizações no { -product-name }.
+web-opt-out-button = Não quero mais convites
+web-opted-out-text = Pronto: você não vai receber mais convites nossos.
+web-join-next = Nada acontece até você clicar em Entrar. O responsável pela organização vai ver que você entrou.
+web-joined-next = Você vai receber por e-mail os convites para as videoconferências e os eventos da organização. Pode fechar esta aba.
+web-join-expired-title = Convite expirado
+web-join-used-title = Convite já usado
+web-join-unknown-title = Convite inválido

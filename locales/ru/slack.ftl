@@ -39,3 +39,7 @@ slack-home-organization =
     Валюта: { $currency }
 slack-home-empty = У вас пока нет организаций.
 slack-home-hint = Введите /onboard, чтобы создать организацию, или /onboard status, чтобы узнать, на каком вы шаге.
+slack-invite-pick = Или выберите людей из рабочего пространства
+# Variables:
+#   $name (String) - organization name
+slack-home-invite = Пригласите людей из рабочего пространства в организацию «{ $name }»:

@@ -8,3 +8,4 @@ telegram-command-help = Получить помощь
 telegram-command-new = Создать ещё одну организацию
 telegram-command-cancel = Отменить регистрацию
 telegram-command-delete = Удалить ваши данные
+telegram-command-invite = Пригласить команду

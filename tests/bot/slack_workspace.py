@@ -236,6 +236,33 @@ class SlackWorkspace:
         }
         return await self.deliver(self.event_body(event, event_id), "application/json", **kwargs)
 
+    async def pick_people(self, user: str, picked: list[str], *, home: bool = False) -> Answer:
+        """Workspace users picked in the invite multi-select (a DM's, or the App Home's)."""
+        container = (
+            {"type": "view", "view_id": "V0HOME"}
+            if home
+            else {"type": "message", "channel_id": "D" + user, "is_ephemeral": False}
+        )
+        payload = {
+            "type": "block_actions",
+            "team": {"id": TEAM_ID, "domain": "proficonf-test"},
+            "user": self._user(user),
+            "api_app_id": "A0APP",
+            "token": "legacy-token",
+            "trigger_id": self._next("trigger-"),
+            "container": container,
+            "actions": [
+                {
+                    "type": "multi_users_select",
+                    "block_id": "b9",
+                    "action_id": "invite-users",
+                    "selected_users": picked,
+                    "action_ts": "1700000000.000003",
+                }
+            ],
+        }
+        return await self._interaction(payload)
+
     async def open_home(self, user: str, *, event_id: str | None = None, **kwargs: Any) -> Answer:
         event = {
             "type": "app_home_opened",

@@ -18,8 +18,8 @@ from bot.services import Services
 from bot.text.render import RenderedMessage
 from bot.web import build_app
 from tests.doubles.telegram_api import BotMessage, TelegramApiDouble
-from tests.transcripts.mailbox import newest_token
-from tests.transcripts.script import Action, OpenLink, Press, Say
+from tests.transcripts.mailbox import join_by_link, newest_token
+from tests.transcripts.script import Action, JoinLink, OpenLink, Press, Say
 
 TOKEN = "123456789:AAHtest-token_for_the-double-0123456789"
 SECRET = "webhook-secret_for-tests"
@@ -178,6 +178,8 @@ class TelegramHarness:
             await self.press(action.value)
         elif isinstance(action, OpenLink):
             await self.open_link()
+        elif isinstance(action, JoinLink):
+            await join_by_link(self.running.web_url, self.services.settings.mail_dir)
         # The outbox worker's turn: confirmation emails, messages from elsewhere.
         await self.services.worker.drain_once()
         return [self.message_id(m) for m in self.double.messages_in(self.user_id)[before:]]

@@ -9,8 +9,8 @@ import pytest
 from bot.channels.console import ConsoleChannel
 from bot.services import Services
 from conversations import Choice
-from tests.transcripts.mailbox import newest_token
-from tests.transcripts.script import SCRIPTS, Action, OpenLink, Press, Say
+from tests.transcripts.mailbox import join_by_link, newest_token
+from tests.transcripts.script import SCRIPTS, Action, JoinLink, OpenLink, Press, Say
 
 
 class ConsoleHarness:
@@ -34,6 +34,9 @@ class ConsoleHarness:
             url = f"{self.web_url}/confirm/{token}"
             async with aiohttp.ClientSession() as http, http.post(url) as response:
                 assert response.status == 200, await response.text()
+            await self.channel.deliver_pending()
+        elif isinstance(action, JoinLink):
+            await join_by_link(self.web_url, self.mail_dir)
             await self.channel.deliver_pending()
         return [m.message_id for m in self.channel.shown[before:]]
 

@@ -11,6 +11,7 @@ from pydantic import SecretStr
 from bot.config import Settings
 from bot.effects import RUNNERS
 from bot.handoff.effects import DESK
+from bot.invitations import INVITATION_EMAIL
 from bot.outbox.kinds.names import CHAT_MESSAGE, CONFIRMATION_EMAIL, PAYMENT_LINK
 from bot.services import open_services
 from conversations import Effect
@@ -36,7 +37,14 @@ async def test_every_outbox_kind_the_shell_queues_has_run_and_give_up(tmp_path: 
     services = open_services(settings)
     try:
         kinds = services.worker.runners
-        queued = {CONFIRMATION_EMAIL, PAYMENT_LINK, CHAT_MESSAGE, DESK, DELETE_CUSTOMER}
+        queued = {
+            CONFIRMATION_EMAIL,
+            INVITATION_EMAIL,
+            PAYMENT_LINK,
+            CHAT_MESSAGE,
+            DESK,
+            DELETE_CUSTOMER,
+        }
         assert set(kinds) == queued
         for name, kind in kinds.items():
             assert kind.name == name
@@ -57,7 +65,12 @@ async def test_without_stripe_no_payment_kinds_run(tmp_path: Path) -> None:
     )
     services = open_services(settings)
     try:
-        # The web chat is always there, so later chat messages have a kind.
-        assert set(services.worker.runners) == {CHAT_MESSAGE, CONFIRMATION_EMAIL, DESK}
+        # The web chat is always there, so its chat messages always are.
+        assert set(services.worker.runners) == {
+            CONFIRMATION_EMAIL,
+            INVITATION_EMAIL,
+            CHAT_MESSAGE,
+            DESK,
+        }
     finally:
         await services.close()

@@ -18,8 +18,8 @@ import pytest
 from bot.channels.slack.text import escape
 from bot.services import Services
 from tests.doubles.slack_api import SlackApiDouble
-from tests.transcripts.mailbox import newest_token
-from tests.transcripts.script import SCRIPTS, Action, OpenLink, Press, Say
+from tests.transcripts.mailbox import join_by_link, newest_token
+from tests.transcripts.script import SCRIPTS, Action, JoinLink, OpenLink, Press, Say
 
 from .slack_fixtures import settings, slack, slack_api
 from .slack_workspace import SlackWorkspace, message_ids
@@ -66,13 +66,15 @@ class SlackHarness:
             answer = await self.slack.dm(USER, as_slack_delivers(action.text))
         elif isinstance(action, Press):
             answer = await self.slack.press(USER, action.value)
+        elif isinstance(action, JoinLink):
+            await join_by_link(self.web_url, self.services.settings.mail_dir)
         else:
             assert isinstance(action, OpenLink)
             token = newest_token(self.services.settings.mail_dir)
             url = f"{self.web_url}/confirm/{token}"
             async with aiohttp.ClientSession() as http, http.post(url) as response:
                 assert response.status == 200
-        if not isinstance(action, OpenLink):
+        if not isinstance(action, OpenLink | JoinLink):
             assert (answer.status, answer.text) == (200, "")
         # The worker process: confirmation emails out, queued DMs delivered.
         await self.services.worker.drain_once()

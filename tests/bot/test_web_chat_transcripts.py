@@ -7,8 +7,8 @@ import pytest
 
 from bot.services import Services
 from tests.bot.web_chat_client import Visitor, open_web_chat
-from tests.transcripts.mailbox import newest_token
-from tests.transcripts.script import SCRIPTS, Action, OpenLink, Press, Say
+from tests.transcripts.mailbox import join_by_link, newest_token
+from tests.transcripts.script import SCRIPTS, Action, JoinLink, OpenLink, Press, Say
 
 
 @pytest.fixture
@@ -41,6 +41,10 @@ class WebChatHarness:
                 http.post(f"{self.url}/confirm/{token}") as response,
             ):
                 assert response.status == 200, await response.text()
+            await self.services.worker.drain_once()
+            said = [m for m in await self.visitor.new_messages() if m["author"] == "bot"]
+        elif isinstance(action, JoinLink):
+            await join_by_link(self.url, self.services.settings.mail_dir)
             await self.services.worker.drain_once()
             said = [m for m in await self.visitor.new_messages() if m["author"] == "bot"]
         return [m["mid"] for m in said]

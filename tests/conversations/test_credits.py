@@ -142,7 +142,7 @@ def test_confirmation_under_an_overlay_keeps_the_credit() -> None:
     ],
 )
 def test_status_carries_the_credit(conv: Conversation, credit: str) -> None:
-    new, (reply,) = step(conv, Command(name="status"))
+    new, (reply, *_team) = step(conv, Command(name="status"))
     assert new == conv
     assert isinstance(reply, Reply) and reply.message_id == "status-summary"
     assert reply.args["credit"] == credit

@@ -40,6 +40,7 @@ from conversations import (
     prompt,
     step,
 )
+from conversations.invitations import invite_button
 
 VISA = SavedMethod(kind="card", brand="visa", last4="4242")
 SEPA = SavedMethod(
@@ -194,7 +195,9 @@ def test_the_whole_flow() -> None:
     assert effects[-1] == CreatePaymentLink(org_id=3)
     conv, effects = step(conv, SetupSucceeded(org_id=3, method=VISA))
     assert conv.state is State.DONE and conv.payment_method == VISA
-    assert effects == [Reply(message_id="onboarding-done", args=method_args(VISA))]
+    assert effects == [
+        Reply(message_id="onboarding-done", args=method_args(VISA), buttons=(invite_button(),))
+    ]
 
 
 def test_invalid_name_counts_and_keeps_state() -> None:
@@ -378,10 +381,10 @@ def test_inactive_mandate_goes_back_to_payment() -> None:
 
 def test_status_describes_the_saved_method_with_arguments() -> None:
     done = PAYING.at(State.DONE, payment_method=SEPA)
-    (reply,) = step(done, Command(name="status"))[1]
+    reply, _team = step(done, Command(name="status"))[1]
     assert isinstance(reply, Reply)
     assert reply.args["method_kind"] == "sepa_debit" and reply.args["mandate"] == "active"
-    (reply,) = step(PAYING, Command(name="status"))[1]
+    reply, _team = step(PAYING, Command(name="status"))[1]
     assert isinstance(reply, Reply) and reply.args["method_kind"] == "none"
 
 

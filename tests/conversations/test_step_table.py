@@ -180,7 +180,7 @@ def test_the_table_covers_every_state_once_in_the_order_of_the_steps() -> None:
     assert set(FLOW.steps) == set(State)
     assert len(STEPS) + len(OVERLAYS) == len(State)
     assert tuple(s for s in FLOW.sets.order if s is not State.CANCELLED) == ACTIVE_STEPS
-    assert COMMANDS == ("start", "status", "language", "cancel", "help", "new", "delete")
+    assert COMMANDS == ("start", "status", "language", "cancel", "help", "new", "delete", "invite")
 
 
 def test_every_option_is_a_button_of_its_question() -> None:

@@ -31,6 +31,9 @@ class SlackApiDouble:
     calls: list[Call] = field(default_factory=list)
     # user id → Slack locale, as users.info answers with include_locale
     locales: dict[str, str] = field(default_factory=dict)
+    # user id → profile email, given by users.info with the scope users:read.email
+    emails: dict[str, str] = field(default_factory=dict)
+    scopes: frozenset[str] = frozenset({"users:read", "users:read.email"})
     # method → error the next call of it gets (e.g. views.open → expired_trigger_id)
     fail_next: dict[str, str] = field(default_factory=dict)
     # ts of messages the app deleted (chat.delete)
@@ -100,6 +103,11 @@ class SlackApiDouble:
             profile = {"id": user, "team_id": TEAM_ID, "name": user.lower(), "is_bot": False}
             if str(args.get("include_locale")).lower() in ("true", "1"):
                 profile["locale"] = self.locales.get(user, "en-US")
+            # As Slack: the profile's email only with the users:read.email scope.
+            details: dict[str, Any] = {"real_name": user.title()}
+            if "users:read.email" in self.scopes and user in self.emails:
+                details["email"] = self.emails[user]
+            profile["profile"] = details
             return {"ok": True, "user": profile}
         if method in ("views.open", "views.update", "views.publish"):
             view = _json_arg(args.get("view"))
@@ -198,6 +206,12 @@ def _blocks_problem(blocks: list[dict[str, Any]]) -> str | None:
             if len(set(action_ids)) != len(action_ids):
                 return f"[{i}]: duplicate action_id"
             for e in elements:
+                if e.get("type") == "multi_users_select":
+                    if p := _text_problem(e.get("placeholder"), 150, f"[{i}] placeholder"):
+                        return p
+                    if not 1 <= int(e.get("max_selected_items", 100)) <= 100:
+                        return f"[{i}]: max_selected_items must be 1..100"
+                    continue
                 if p := _text_problem(e.get("text"), 75, f"[{i}] button"):
                     return p
                 if len(str(e.get("value", ""))) > 2000:

@@ -49,7 +49,15 @@ SAMPLE_ARGS: dict[str, str | int] = {
     "transcript": "user: hi",
     "credit_left_minor": 1800,
     "credit_left_currency": "USD",
+    # Invitations (conversations/invitations.py, bot/invitations/).
+    "inviter": "ann@acme.com",
     "count": 3,
+    "list": "bob@acme.com, carol@acme.com",
+    "max": 50,
+    "invited": 2,
+    "joined": 1,
+    "expired": 0,
+    "days": 7,
 }
 
 

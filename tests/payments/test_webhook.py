@@ -56,8 +56,8 @@ async def test_card_saved_usd(payer: Payer, stripe_double: StripeDouble) -> None
         "visa",
         "4242",
     )
-    assert await payer.say("/status") == ["status-summary"]
-    assert "Visa •••• 4242" in payer.shown[-1].text
+    assert await payer.say("/status") == ["status-summary", "invite-status"]
+    assert "Visa •••• 4242" in payer.shown[-2].text
 
 
 @pytest.mark.parametrize(
@@ -268,8 +268,8 @@ async def test_mandate_that_becomes_active_later_is_told_once(
     assert (await payer.profile()).mandate_status == "active"
     (org,) = await _orgs_json(payer, capsys)
     assert org["payment"]["status"] == "saved" and org["payment"]["mandate"] == "active"
-    assert await payer.say("/status") == ["status-summary"]
-    assert "mandato attivo" in payer.shown[-1].text
+    assert await payer.say("/status") == ["status-summary", "invite-status"]
+    assert "mandato attivo" in payer.shown[-2].text
 
     # The same event again, another event saying the same, an older "pending"
     # delivered late, and Stripe itself momentarily answering "pending": no

@@ -1,4 +1,5 @@
-"""Reads confirmation links out of the `.eml` files the file mailer wrote."""
+"""Reads confirmation and invitation links out of the `.eml` files the file
+mailer wrote, and opens an invitation as its invitee would."""
 
 import asyncio
 import re
@@ -6,7 +7,10 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
+import aiohttp
+
 _LINK = re.compile(r"https?://\S+/confirm/([A-Za-z0-9_-]+)")
+_JOIN = re.compile(r"https?://\S+/join/([A-Za-z0-9_-]+)")
 
 
 def messages(mail_dir: Path) -> list[EmailMessage]:
@@ -20,12 +24,35 @@ def text_of(message: EmailMessage) -> str:
     return str(part.get_content())
 
 
-def newest_token(mail_dir: Path) -> str:
+def _newest(mail_dir: Path, link: re.Pattern[str]) -> str:
     found = messages(mail_dir)
     assert found, f"no email in {mail_dir}"
-    match = _LINK.search(text_of(found[-1]))
-    assert match, "no confirmation link in the newest email"
-    return match.group(1)
+    for message in reversed(found):
+        match = link.search(text_of(message))
+        if match:
+            return match.group(1)
+    raise AssertionError(f"no email in {mail_dir} with a link like {link.pattern}")
+
+
+def newest_token(mail_dir: Path) -> str:
+    """The newest confirmation link's token (invitation emails are passed over)."""
+    return _newest(mail_dir, _LINK)
+
+
+def newest_join_token(mail_dir: Path) -> str:
+    return _newest(mail_dir, _JOIN)
+
+
+async def join_by_link(web_url: str, mail_dir: Path) -> None:
+    """The invitee opens the newest invitation: the page (which joins nobody),
+    then its Join button."""
+    url = f"{web_url}/join/{newest_join_token(mail_dir)}"
+    async with aiohttp.ClientSession() as http:
+        async with http.get(url) as response:
+            assert response.status == 200, await response.text()
+            assert '<form method="post"' in await response.text()
+        async with http.post(url) as response:
+            assert response.status == 200, await response.text()
 
 
 async def wait_for_token(mail_dir: Path, within: float = 30) -> str:

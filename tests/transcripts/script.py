@@ -27,7 +27,12 @@ class OpenLink:
     """The user opens the newest confirmation link in a browser and confirms."""
 
 
-Action = Say | Press | OpenLink
+@dataclass(frozen=True)
+class JoinLink:
+    """Someone invited opens the newest invitation email's link and joins."""
+
+
+Action = Say | Press | OpenLink | JoinLink
 Turn = tuple[Action, tuple[str, ...]]
 
 
@@ -56,7 +61,7 @@ def happy_path(language: str) -> list[Turn]:
         *to_summary(language),
         (Press("save"), ("onboarding-awaiting-email",)),
         (OpenLink(), CONFIRMED),
-        (Say("/status"), ("status-summary",)),
+        (Say("/status"), ("status-summary", "invite-status")),
         (Say("/start"), ("onboarding-ready-no-payment",)),
     ]
 
@@ -180,14 +185,14 @@ def credits(language: str) -> list[Turn]:
         (Say("/status"), ("status-summary",)),
         (Press("save"), ("onboarding-awaiting-email",)),
         (OpenLink(), ("email-confirmed", "credit-granted", *confirmed)),
-        (Say("/status"), ("status-summary",)),
+        (Say("/status"), ("status-summary", "invite-status")),
         (Say("/new"), ("onboarding-ask-name",)),
         (Say("Acme Two"), ("onboarding-ask-email",)),
         (Say("bob@eu.ACME.com"), ("onboarding-ask-currency",)),
         (Press("USD"), ("onboarding-summary",)),
         (Press("save"), ("onboarding-awaiting-email",)),
         (OpenLink(), ("email-confirmed", "credit-already-used", *confirmed)),
-        (Say("/status"), ("status-summary",)),
+        (Say("/status"), ("status-summary", "invite-status")),
         (Say("/new"), ("onboarding-ask-name",)),
         (Say("Carol Consulting"), ("onboarding-ask-email",)),
         (Say("carol@gmail.com"), ("email-note-free",)),
@@ -195,7 +200,7 @@ def credits(language: str) -> list[Turn]:
         (Press("EUR"), ("onboarding-summary",)),
         (Press("save"), ("onboarding-awaiting-email",)),
         (OpenLink(), ("email-confirmed", "credit-not-eligible-free", *confirmed)),
-        (Say("/status"), ("status-summary",)),
+        (Say("/status"), ("status-summary", "invite-status")),
     ]
 
 
@@ -294,6 +299,43 @@ NO_DESK: list[Turn] = [
     (Press("en"), ("onboarding-ask-name",)),
 ]
 
+
+def invite_team(language: str) -> list[Turn]:
+    """The owner invites people after confirming, with every kind of entry
+    in one paste; one of them joins and the owner hears it."""
+    return [
+        *to_summary(language),
+        (Press("save"), ("onboarding-awaiting-email",)),
+        (Say("/invite"), ("invite-not-yet",)),  # not confirmed yet
+        (OpenLink(), CONFIRMED),
+        (Press("invite"), ("invite-ask",)),
+        (
+            Say("Ann Smith <Ann@Acme.com>, bob@acme.com; BOB@acme.com\nalice@acme.com nope"),
+            (
+                "invite-found-new",
+                "invite-found-invalid",
+                "invite-found-repeated",
+                "invite-found-own",
+                "invite-confirm",
+            ),
+        ),
+        (Press("invite-send"), ("invite-sent", "invite-ask")),
+        (
+            Say("ann@acme.com, =?utf-8?q?x?= <carol@acme.com>"),
+            ("invite-found-invited", "invite-found-invalid", "invite-confirm-again"),
+        ),
+        (Press("invite-resend"), ("invite-sent", "invite-ask")),
+        (JoinLink(), ("invite-joined",)),
+        (Say("ann@acme.com"), ("invite-found-member", "invite-ask")),
+        (Say(", ".join(f"p{i}@acme.com" for i in range(60))), ("invite-too-many",)),
+        (Say("4242 4242 4242 4242"), ("warning-payment-number",)),
+        (Say("/status"), ("status-summary", "invite-status")),
+        (Press("invite-finish"), ("onboarding-ready-no-payment",)),
+        (Say("/invite dan@acme.com"), ("invite-found-new", "invite-confirm")),
+        (Press("invite-send"), ("invite-sent", "invite-ask")),
+    ]
+
+
 SCRIPTS: dict[str, list[Turn]] = {
     **{f"happy-path-{lang}": happy_path(lang) for lang in LANGUAGES},
     **{f"credits-{lang}": credits(lang) for lang in LANGUAGES},
@@ -307,4 +349,5 @@ SCRIPTS: dict[str, list[Turn]] = {
     "did-you-mean": DID_YOU_MEAN,
     "duplicate-name": DUPLICATE_NAME,
     "no-desk": NO_DESK,
+    **{f"invite-team-{lang}": invite_team(lang) for lang in LANGUAGES},
 }

@@ -24,7 +24,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels.channel import Address, Inbound
 from bot.channels.runner import Runner
-from bot.channels.slack.blocks import FORM_CALLBACK, FormPrefill, form_values, form_view, home_view
+from bot.channels.slack.blocks import (
+    FORM_CALLBACK,
+    INVITE_PICKER,
+    FormPrefill,
+    form_values,
+    form_view,
+    home_view,
+)
 from bot.channels.slack.client import make_client
 from bot.channels.slack.desk import SlackDeskEvents
 from bot.channels.slack.ids import CHANNEL, user_key
@@ -43,11 +50,14 @@ from conversations import (
     Conversation,
     Event,
     FormSubmitted,
+    InviteesPicked,
     Reply,
+    State,
     Text,
     carries_payment_number,
     form_open,
 )
+from conversations.invitees import MAX_INVITEES
 from storage.db import DATABASE_UNAVAILABLE
 from storage.organizations import list_organizations
 
@@ -81,7 +91,9 @@ class SlackChannel:
         self.engine = engine
         self.translator = translator
         self.client = client
-        self.runner = Runner(SlackSender(client), engine, translator, address_of=slack_address)
+        self.runner = Runner(
+            SlackSender(client, translator), engine, translator, address_of=slack_address
+        )
         self.desk = SlackDeskEvents(Desk(engine, translator), client)
 
     # -- helpers -------------------------------------------------------------
@@ -214,6 +226,34 @@ class SlackChannel:
         key = f"trigger:{optional(body, 'trigger_id') or field(action, 'action_ts')}"
         await self.step_and_reply(team_id, user_id, Choice(value=field(action, "value")), key)
 
+    async def on_invite_picked(self, ack: Any, body: Payload, action: Payload) -> None:
+        """People picked in the workspace multi-select: their profile addresses
+        (`users.info`, scope `users:read.email`) go to the core as a paste would."""
+        await ack()
+        team_id, user_id = team_of(body), field(body, "user", "id")
+        picked = action.get("selected_users")
+        if not isinstance(picked, list):
+            raise MalformedPayload("actions[0].selected_users")
+        emails: list[str] = []
+        # One over the cap is enough for the core to say "too many".
+        for member in [p for p in picked if isinstance(p, str)][: MAX_INVITEES + 1]:
+            emails.append(await self.profile_email(member))
+        key = f"trigger:{optional(body, 'trigger_id') or field(action, 'action_ts')}"
+        event = InviteesPicked(emails=tuple(emails), picked=len(picked))
+        await self.step_and_reply(team_id, user_id, event, key)
+
+    async def profile_email(self, member: str) -> str:
+        """A workspace user's address, or "" (a bot, no address, no scope)."""
+        try:
+            answer = await self.client.users_info(user=member)
+        except SlackApiError as error:
+            log.warning("users.info failed: %s", error.response.get("error"))
+            return ""
+        user = answer.get("user") or {}
+        profile = user.get("profile") if isinstance(user, dict) else None
+        email = profile.get("email") if isinstance(profile, dict) else None
+        return email if isinstance(email, str) and not user.get("is_bot") else ""
+
     async def on_link(self, ack: Any) -> None:
         await ack()  # the browser opens the link; nothing to do here
 
@@ -244,8 +284,16 @@ class SlackChannel:
         if identity_id is not None:
             async with self.engine.sessions() as session:
                 organizations = await list_organizations(session, identity_id)
+        inviting = (
+            next(
+                (o.name for o in organizations if o.id == conv.org_id and o.status == "confirmed"),
+                None,
+            )
+            if conv is not None and conv.step in (State.PAYMENT, State.DONE)
+            else None
+        )
         await self.client.views_publish(
-            user_id=user_id, view=home_view(self.translator, language, organizations)
+            user_id=user_id, view=home_view(self.translator, language, organizations, inviting)
         )
 
     async def on_error(self, error: Exception) -> BoltResponse | None:
@@ -281,6 +329,7 @@ class SlackChannel:
         app.action("form-language")(self.on_form_language)
         app.action(re.compile(r"^choice-\d+$"))(self.on_button)
         app.action(re.compile(r"^link-\d+$"))(self.on_link)
+        app.action(INVITE_PICKER)(self.on_invite_picked)
         app.action(re.compile(r"^desk-[a-z-]+$"))(self.desk.on_button)
         app.event("message")(self.on_message)
         app.event("app_home_opened")(self.on_home_opened)

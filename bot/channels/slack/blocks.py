@@ -10,16 +10,19 @@ from bot.text.i18n import Translator
 from bot.text.render import RenderedMessage
 from conversations import CURRENCIES, LANGUAGES
 from conversations.credits import trial_args
+from conversations.invitees import MAX_INVITEES
 from conversations.prompts import CURRENCY_LABELS, LANGUAGE_LABELS
 from conversations.validation import display_email
 from storage.records import OrganizationRecord
 
 __all__ = [
     "FORM_CALLBACK",
+    "INVITE_PICKER",
     "FormPrefill",
     "form_values",
     "form_view",
     "home_view",
+    "invite_picker",
     "message_payload",
 ]
 
@@ -27,6 +30,23 @@ Block = dict[str, Any]
 FORM_CALLBACK = "onboard-form"
 # Block Kit limits (characters).
 SECTION_MAX, BUTTON_MAX, ACTIONS_MAX = 3000, 75, 25
+# The workspace's people, picked to invite (`users.info` gives their addresses).
+INVITE_PICKER = "invite-users"
+
+
+def invite_picker(label: str) -> dict[str, Any]:
+    """A multi-select of workspace users, as many as one paste may hold."""
+    return {
+        "type": "actions",
+        "elements": [
+            {
+                "type": "multi_users_select",
+                "action_id": INVITE_PICKER,
+                "placeholder": plain(label, 150),
+                "max_selected_items": MAX_INVITEES,
+            }
+        ],
+    }
 
 
 def plain(text: str, limit: int = SECTION_MAX) -> dict[str, Any]:
@@ -155,8 +175,14 @@ def form_values(state: dict[str, Any]) -> dict[str, str]:
 
 
 def home_view(
-    translator: Translator, language: str, organizations: Sequence[OrganizationRecord]
+    translator: Translator,
+    language: str,
+    organizations: Sequence[OrganizationRecord],
+    inviting: str | None = None,
 ) -> dict[str, Any]:
+    """`inviting`: the name of the confirmed organization the user is on,
+    whose team can be picked here."""
+
     def t(message_id: str, args: dict[str, str | int] | None = None) -> str:
         return translator.format(language, message_id, args)
 
@@ -174,5 +200,11 @@ def home_view(
         blocks += [{"type": "divider"}, {"type": "section", "text": plain(text)}]
     if not organizations:
         blocks.append({"type": "section", "text": plain(t("slack-home-empty"))})
+    if inviting is not None:
+        blocks += [
+            {"type": "divider"},
+            {"type": "section", "text": plain(t("slack-home-invite", {"name": inviting}))},
+            invite_picker(t("slack-invite-pick")),
+        ]
     blocks.append({"type": "context", "elements": [plain(t("slack-home-hint"))]})
     return {"type": "home", "blocks": blocks}

@@ -7,8 +7,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels.channel import Address, Inbound, Unreachable
-from bot.channels.slack.blocks import message_payload
+from bot.channels.slack.blocks import invite_picker, message_payload
 from bot.channels.slack.ids import CHANNEL, dm_target
+from bot.text.i18n import Translator
 from bot.text.render import RenderedMessage
 
 __all__ = ["SlackSender", "slack_address"]
@@ -28,12 +29,18 @@ class SlackSender:
     name = CHANNEL
     stale_notice = None
 
-    def __init__(self, client: AsyncWebClient) -> None:
+    def __init__(self, client: AsyncWebClient, translator: Translator) -> None:
         self.client = client
+        self.translator = translator
 
     async def send(self, to: Address, message: RenderedMessage, keyboard: str | None) -> None:
+        payload = message_payload(message)
+        if message.message_id == "invite-ask":
+            # Besides typed addresses: people from the workspace.
+            label = self.translator.format(message.language or "en", "slack-invite-pick")
+            payload["blocks"].append(invite_picker(label))
         try:
-            await self.client.chat_postMessage(channel=to.reply_to, **message_payload(message))
+            await self.client.chat_postMessage(channel=to.reply_to, **payload)
         except SlackApiError as error:
             reason = error.response.get("error")
             if reason in _PERMANENT:

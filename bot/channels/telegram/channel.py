@@ -49,6 +49,7 @@ COMMAND_DESCRIPTIONS = {
     "new": "telegram-command-new",
     "cancel": "telegram-command-cancel",
     "delete": "telegram-command-delete",
+    "invite": "telegram-command-invite",
 }
 
 
