@@ -223,7 +223,8 @@ async def test_replayed_keys_are_recorded_once(services: Services, api: Api) -> 
     assert await _usages(services) == 2
 
     await channel.handle_line("/status")
-    assert "$11.00 left of $25.00" in channel.shown[-1].text
+    summary = next(m for m in reversed(channel.shown) if m.message_id == "status-summary")
+    assert "$11.00 left of $25.00" in summary.text
 
 
 async def test_exhausted_credit_nudges_exactly_once(services: Services, api: Api) -> None:
@@ -247,7 +248,8 @@ async def test_exhausted_credit_nudges_exactly_once(services: Services, api: Api
     assert nudge.buttons == ()
     assert contact.message_id == "support-contact"
     await channel.handle_line("/status")
-    assert "$0.00 left of $25.00" in channel.shown[-1].text
+    summary = next(m for m in reversed(channel.shown) if m.message_id == "status-summary")
+    assert "$0.00 left of $25.00" in summary.text
 
 
 async def test_nudge_is_in_the_users_language(services: Services, api: Api) -> None:

@@ -316,6 +316,7 @@ async def test_language_comes_from_language_code_and_commands_are_localized(
                 "new",
                 "cancel",
                 "delete",
+                "invite",
             ]
             expected = services.translator.format(language, "telegram-command-status")
             assert menu[1]["description"] == expected

@@ -104,7 +104,7 @@ class SlackApiDouble:
             if str(args.get("include_locale")).lower() in ("true", "1"):
                 profile["locale"] = self.locales.get(user, "en-US")
             # As Slack: the profile's email only with the users:read.email scope.
-            details: dict[str, Any] = {"real_name": user.title()}
+            details: dict[str, Any] = {}
             if "users:read.email" in self.scopes and user in self.emails:
                 details["email"] = self.emails[user]
             profile["profile"] = details
