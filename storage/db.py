@@ -1,6 +1,7 @@
-"""Engines and sessions. SQLite gets WAL, a busy timeout and `BEGIN IMMEDIATE`
-so that a step's transaction holds the write lock from its first statement
-(SQLite's stand-in for PostgreSQL's row lock)."""
+"""Engines and sessions. SQLite runs on the event loop's thread
+(`storage.sqlite_on_loop`), with WAL and `BEGIN IMMEDIATE` so that a step's
+transaction holds the write lock from its first statement (SQLite's stand-in
+for PostgreSQL's row lock) and waits for it before doing any work."""
 
 from pathlib import Path
 from typing import Any
@@ -15,15 +16,16 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from ._sqlite_inline import InlineConnection
-from ._sqlite_inline import connect as inline_connect
+from . import sqlite_on_loop
 
 __all__ = ["DATABASE_UNAVAILABLE", "make_engine", "make_sessionmaker"]
 
 # What "the database is not there right now" looks like: SQLAlchemy wraps
-# errors on an open connection, but asyncpg's connect errors (refused, reset)
-# arrive as plain OSErrors.
+# errors on an open connection (SQLite's "database is locked" too), but
+# asyncpg's connect errors (refused, reset) arrive as plain OSErrors.
 DATABASE_UNAVAILABLE: tuple[type[BaseException], ...] = (DBAPIError, OSError, TimeoutError)
+
+sqlite_on_loop.register()
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -32,19 +34,15 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
         return create_async_engine(url, pool_pre_ping=True, **kwargs)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    # Whatever driver the URL names (`sqlite+aiosqlite://` in the settings),
+    # statements run on the loop's thread; the URL's options (`?timeout=`:
+    # how long to wait for another process's write lock) stay.
+    parsed = parsed.set(drivername=sqlite_on_loop.DRIVERNAME)
     # One connection per process: SQLite has one writer anyway, and waiting in
-    # the pool's queue is far cheaper than SQLite's sleeping busy handler.
+    # the pool's queue is far cheaper than waiting for SQLite's lock.
     kwargs.setdefault("pool_size", 1)
     kwargs.setdefault("max_overflow", 0)
-    # Statements run on the loop's thread (see `_sqlite_inline`), not one
-    # thread hop each; waiting for another process's lock still yields.
-    database = parsed.database or ":memory:"
-    uri = bool(parsed.query.get("uri"))
-
-    async def connect() -> InlineConnection:
-        return inline_connect(database, uri=uri)
-
-    engine = create_async_engine(url, async_creator=connect, **kwargs)
+    engine = create_async_engine(parsed, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
