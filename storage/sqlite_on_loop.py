@@ -6,7 +6,7 @@ and back, 0.2-1 ms each on a busy machine, ten times what SQLite needs for the
 small statements of a step (WAL, `synchronous=NORMAL`: a commit appends to
 the log without an fsync).
 
-How, on SQLAlchemy's documented interfaces only:
+How, on SQLAlchemy's public interfaces:
 - a third-party dialect ("Developing new Dialects": subclass an existing one,
   `sqlalchemy.dialects.registry.register` it), here the pysqlite dialect, so
   SQL, types and `sqlite3` arguments are SQLAlchemy's own; `is_async` is what
@@ -18,8 +18,17 @@ How, on SQLAlchemy's documented interfaces only:
   never awaits (`AwaitRequired`): each statement runs inside
   `AdaptedConnection.run_async`, in a coroutine that finishes without
   suspending, so the await costs two greenlet switches and no trip through
-  the event loop. (The driver connection behind it is kept where
-  `AdaptedConnection` declares it, as every asyncio dialect's adapter does.)
+  the event loop; the cursor is sqlite3's own (a subclass), fetches are C.
+
+Two names of that contract are not in SQLAlchemy's documentation, and no
+asyncio dialect can do without them: the driver connection goes in the
+`_connection` slot `AdaptedConnection` declares (its `run_async` and
+`driver_connection` read it; third-party asyncio dialects set it the same
+way), and the asyncio layer awaits `_async_soft_close()` on a result's cursor
+(since 2.0.44). Both are on our side, so a change there fails at the first
+statement (every test), never silently. The other route, `sqlite3` directly
+for the hot statements beside plain aiosqlite, would split a step over two
+connections, so two transactions: not an option while a step is one.
 
 Waiting for another process's write lock (`worker` and `web`/`chat` share the
 file) still yields: SQLite's busy timeout stays at zero, and a statement
