@@ -12,11 +12,10 @@ from ._dialect import dialect_name, is_postgres, per_dialect, table, upsert_inse
 from .models import (
     ConversationRow,
     IdentityRow,
-    MessageWindowRow,
     OutboxRow,
     ProcessedUpdateRow,
 )
-from .records import ConversationRecord
+from .records import ConversationRecord, LiveKeyboard
 from .tickets import delete_for_identity
 
 __all__ = [
@@ -56,7 +55,7 @@ async def find_identity(session: AsyncSession, channel: str, external_id: str) -
 
 
 def _load_query(by_key: bool, lock: bool, seen: bool = False) -> Any:
-    conv, ident, window = table(ConversationRow), table(IdentityRow), table(MessageWindowRow)
+    conv, ident = table(ConversationRow), table(IdentityRow)
     processed = table(ProcessedUpdateRow)
     # `seen`: whether a delivery was handled before, in the same statement.
     delivery_seen = exists().where(
@@ -70,15 +69,13 @@ def _load_query(by_key: bool, lock: bool, seen: bool = False) -> Any:
         conv.c.state,
         conv.c.data,
         conv.c.version,
-        window.c.started_at,
-        window.c.count,
-        window.c.warned,
+        conv.c.window_started_at,
+        conv.c.window_count,
+        conv.c.window_warned,
+        conv.c.keyboard_token,
+        conv.c.keyboard_language,
         *([delivery_seen.label("seen")] if seen else []),
-    ).select_from(
-        conv.join(ident, ident.c.id == conv.c.identity_id).outerjoin(
-            window, window.c.identity_id == conv.c.identity_id
-        )
-    )
+    ).select_from(conv.join(ident, ident.c.id == conv.c.identity_id))
     if by_key:
         query = query.where(
             ident.c.channel == bindparam("channel"),
@@ -97,20 +94,40 @@ _LOAD = {
     for lock in (True, False)
     for seen in (True, False)
 }
-_SAVE = (
-    table(ConversationRow)
-    .update()
-    .where(
-        table(ConversationRow).c.id == bindparam("conv_id"),
-        table(ConversationRow).c.version == bindparam("old_version"),
+
+
+def _save_query(window: bool, keyboard: bool) -> Any:
+    conv = table(ConversationRow)
+    values: dict[str, Any] = {
+        "state": bindparam("state"),
+        "data": bindparam("data"),
+        "version": bindparam("new_version"),
+        "updated_at": bindparam("now"),
+    }
+    if window:
+        values |= {
+            "window_started_at": bindparam("window_started_at"),
+            "window_count": bindparam("window_count"),
+            "window_warned": bindparam("window_warned"),
+        }
+    if keyboard:
+        values |= {
+            "keyboard_token": bindparam("keyboard_token"),
+            "keyboard_language": bindparam("keyboard_language"),
+        }
+    return (
+        conv.update()
+        .where(conv.c.id == bindparam("conv_id"), conv.c.version == bindparam("old_version"))
+        .values(**values)
     )
-    .values(
-        state=bindparam("state"),
-        data=bindparam("data"),
-        version=bindparam("new_version"),
-        updated_at=bindparam("now"),
-    )
-)
+
+
+# (with the message window?, with a new live keyboard?) → statement
+_SAVE = {
+    (window, keyboard): _save_query(window, keyboard)
+    for window in (False, True)
+    for keyboard in (False, True)
+}
 
 
 def _mark(insert: Any, owing: bool) -> Any:
@@ -141,9 +158,10 @@ async def _load(
     key: tuple[str, str] | None = None,
     delivery: tuple[str, str] | None = None,
 ) -> tuple[ConversationRecord | None, bool]:
-    """The conversation with its identity and message window, in one statement
-    (locked on PostgreSQL), and whether `delivery` (source, key) was handled
-    before."""
+    """The conversation with its identity, message window and live keyboard,
+    in one statement (locked on PostgreSQL), and whether `delivery` (source,
+    key) was handled before. Run as Core on the session's connection: no ORM
+    bookkeeping for a statement that maps no objects."""
     query = _LOAD[key is not None, is_postgres(session), delivery is not None]
     if key is not None:
         params: dict[str, Any] = {"channel": key[0], "external_id": key[1]}
@@ -151,11 +169,12 @@ async def _load(
         params = {"identity_id": identity_id}
     if delivery is not None:
         params |= {"source": delivery[0], "key": delivery[1]}
-    row = (await session.execute(query, params)).first()
+    connection = await session.connection()
+    row = (await connection.execute(query, params)).first()
     if row is None:
         return None, False
-    conv_id, ident_id, channel, external_id, state, data, version, started, count, warned = row[:10]
-    window = None if started is None else MessageWindow(started=started, count=count, warned=warned)
+    (conv_id, ident_id, channel, external_id, state, data, version) = row[:7]
+    started, count, warned, token, language = row[7:12]
     record = ConversationRecord(
         id=conv_id,
         identity_id=ident_id,
@@ -165,9 +184,12 @@ async def _load(
         data=dict(data),
         version=version,
         created=False,
-        window=window,
+        window=None
+        if started is None
+        else MessageWindow(started=started, count=count, warned=bool(warned)),
+        keyboard=None if token is None else LiveKeyboard(token, language),
     )
-    return record, bool(row[10]) if delivery is not None else False
+    return record, bool(row[12]) if delivery is not None else False
 
 
 async def find_conversation(
@@ -254,19 +276,32 @@ async def save_conversation(
     state: str,
     data: dict[str, Any],
     now: datetime,
+    *,
+    window: MessageWindow | None = None,
+    keyboard: LiveKeyboard | None = None,
 ) -> None:
-    result = await session.execute(
-        _SAVE,
-        {
-            "conv_id": record.id,
-            "old_version": record.version,
-            "state": state,
-            "data": data,
-            "new_version": record.version + 1,
-            "now": now,
-        },
-    )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    """The conversation's new state, with the message limit's window and the
+    new live keyboard when given (else those stay): one UPDATE, refused if
+    the row changed since `record` was loaded."""
+    params: dict[str, Any] = {
+        "conv_id": record.id,
+        "old_version": record.version,
+        "state": state,
+        "data": data,
+        "new_version": record.version + 1,
+        "now": now,
+    }
+    if window is not None:
+        params |= {
+            "window_started_at": window.started,
+            "window_count": window.count,
+            "window_warned": window.warned,
+        }
+    if keyboard is not None:
+        params |= {"keyboard_token": keyboard.token, "keyboard_language": keyboard.language}
+    connection = await session.connection()
+    result = await connection.execute(_SAVE[window is not None, keyboard is not None], params)
+    if result.rowcount != 1:
         raise RuntimeError(f"conversation {record.id} changed under us")
 
 
@@ -283,8 +318,9 @@ async def mark_processed(
     params: dict[str, Any] = {"source": source, "key": key, "now": now}
     if replies is not None:
         params["replies"] = replies
-    result = await session.execute(_MARK[replies is not None][dialect_name(session)], params)
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    connection = await session.connection()
+    result = await connection.execute(_MARK[replies is not None][dialect_name(session)], params)
+    return bool(result.rowcount)
 
 
 async def delete_identity(session: AsyncSession, identity_id: int) -> None:
@@ -292,9 +328,6 @@ async def delete_identity(session: AsyncSession, identity_id: int) -> None:
     transcript go with them."""
     await delete_for_identity(session, identity_id)
     await session.execute(delete(OutboxRow).where(OutboxRow.identity_id == identity_id))
-    await session.execute(
-        delete(MessageWindowRow).where(MessageWindowRow.identity_id == identity_id)
-    )
     await session.execute(delete(ConversationRow).where(ConversationRow.identity_id == identity_id))
     await session.execute(delete(IdentityRow).where(IdentityRow.id == identity_id))
 

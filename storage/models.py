@@ -32,9 +32,7 @@ __all__ = [
     "InvitationOptOutRow",
     "InvitationRow",
     "IpWindowRow",
-    "LiveKeyboardRow",
     "MemberRow",
-    "MessageWindowRow",
     "OrganizationRow",
     "OutboxRow",
     "PaymentProfileRow",
@@ -104,6 +102,14 @@ class ConversationRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # The message limit's current one-minute window (flood); none yet: NULL.
+    window_started_at: Mapped[datetime | None]
+    window_count: Mapped[int | None] = mapped_column(Integer)
+    window_warned: Mapped[bool | None]
+    # The token of the newest keyboard sent to the user's place (older ones
+    # are stale) and the language it was shown in.
+    keyboard_token: Mapped[str | None] = mapped_column(String(16))
+    keyboard_language: Mapped[str | None] = mapped_column(String(8))
 
 
 class ProcessedUpdateRow(Base):
@@ -238,20 +244,6 @@ class TelegramChatRow(Base):
     updated_at: Mapped[datetime]
 
 
-class LiveKeyboardRow(Base):
-    """Per channel and place a reply goes (a chat, a DM, a web session): the
-    token of the newest keyboard sent there (older ones are stale) and the
-    language it was shown in."""
-
-    __tablename__ = "live_keyboards"
-
-    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
-    address: Mapped[str] = mapped_column(String(255), primary_key=True)
-    token: Mapped[str] = mapped_column(String(16))
-    language: Mapped[str | None] = mapped_column(String(8))
-    updated_at: Mapped[datetime]
-
-
 class TimerRow(Base):
     """An event due to a conversation later (a reminder). Claimed with a lease
     like the outbox; fired or cancelled once, never both."""
@@ -324,19 +316,6 @@ class IpWindowRow(Base):
     address: Mapped[str] = mapped_column(String(64), primary_key=True)
     started_at: Mapped[datetime] = mapped_column(index=True)
     count: Mapped[int] = mapped_column(Integer)
-
-
-class MessageWindowRow(Base):
-    """Per user, the current one-minute window of the message limit (flood)."""
-
-    __tablename__ = "message_windows"
-
-    identity_id: Mapped[int] = mapped_column(
-        ForeignKey("identities.id", ondelete="CASCADE"), primary_key=True
-    )
-    started_at: Mapped[datetime]
-    count: Mapped[int] = mapped_column(Integer)
-    warned: Mapped[bool]
 
 
 class TicketRow(Base):

@@ -41,12 +41,11 @@ from conversations import (
     carries_payment_number,
     step,
 )
-from conversations.flood import Admission, admit, slow_down
+from conversations.flood import Admission, MessageWindow, admit, slow_down
 from conversations.payment_numbers import holds_payment_number
 from storage import conversations as conversations_repo
-from storage import limits as limits_repo
 from storage import outbox, owed_replies
-from storage.records import ConversationRecord
+from storage.records import ConversationRecord, LiveKeyboard
 from storage.step_events import record_step
 
 __all__ = [
@@ -78,8 +77,11 @@ class Outcome:
     form_rejected: FormRejected | None = None
     declined: bool = False  # the channel's check refused the event: nothing stepped
     # Set by a channel's `after` hook: what it owes the user for this delivery
-    # until sent, stored with the delivery's dedupe row (storage/owed_replies).
+    # until sent, stored with the delivery's dedupe row (storage/owed_replies);
+    # the keyboard its replies will carry, saved with the conversation as the
+    # live one.
     owed: dict[str, Any] | None = None
+    keyboard: LiveKeyboard | None = None
 
     @property
     def language(self) -> str:
@@ -89,7 +91,7 @@ class Outcome:
 # A channel's own check and bookkeeping, run inside the step's transaction
 # with the conversation locked: `guard` False declines the event (e.g. a
 # button from a keyboard that is no longer the live one); `after` sees the
-# outcome before the commit (e.g. to store the live keyboard's token with it).
+# outcome before the commit (e.g. to set the new live keyboard, saved with it).
 StepGuard = Callable[[AsyncSession, ConversationRecord], Awaitable[bool]]
 StepHook = Callable[[AsyncSession, ConversationRecord, Outcome], Awaitable[None]]
 
@@ -189,9 +191,11 @@ class Engine:
                 await self._entered(session, record, _conversation(record), now)
             outcome = Outcome(declined=True, conversation=_conversation(record))
         else:
-            outcome = await self._admit(session, record, event, now)
+            outcome, window = await self._admit(session, record, event, now)
             if after is not None:
                 await after(session, record, outcome)
+            if not outcome.erase:
+                await self._save(session, record, outcome, now, window)
         if update_key is None:
             return outcome
         if not marked:
@@ -205,18 +209,41 @@ class Engine:
 
     async def _admit(
         self, session: AsyncSession, record: ConversationRecord, event: Event, now: datetime
-    ) -> Outcome:
+    ) -> tuple[Outcome, MessageWindow]:
         """The message limit (flood), shared by every channel: over it, one
-        "slow down" per window, then nothing; the conversation is not touched.
-        A card number sent over the limit is still deleted where it can be."""
+        "slow down" per window, then nothing; the conversation is not
+        stepped (only its window is saved). A card number sent over the
+        limit is still deleted where it can be. Returns the window to save."""
         window, admission = admit(record.window, now, self.settings.messages_per_minute)
-        await limits_repo.save_window(session, record.identity_id, window)
         if admission is Admission.ALLOW:
-            return await self._apply(session, record, event, now, from_user=True)
+            return await self._apply(session, record, event, now, from_user=True), window
         conv = _conversation(record)
         log.info("message over the limit %s", admission.value, extra={"channel": record.channel})
         replies = [slow_down(window, now)] if admission is Admission.WARN else []
-        return Outcome(replies=replies, conversation=conv, redact=carries_payment_number(event))
+        outcome = Outcome(replies=replies, conversation=conv, redact=carries_payment_number(event))
+        return outcome, window
+
+    async def _save(
+        self,
+        session: AsyncSession,
+        record: ConversationRecord,
+        outcome: Outcome,
+        now: datetime,
+        window: MessageWindow | None = None,
+    ) -> None:
+        """The step's conversation, with the message window and the new live
+        keyboard when there are: one UPDATE."""
+        conv = outcome.conversation
+        assert conv is not None
+        await conversations_repo.save_conversation(
+            session,
+            record,
+            conv.state.value,
+            conv.to_data(),
+            now,
+            window=window,
+            keyboard=outcome.keyboard,
+        )
 
     async def first_delivery(self, channel: str, key: str) -> bool:
         """Record a delivery that needs no step (opening a form, a home tab);
@@ -246,6 +273,8 @@ class Engine:
             return None
         outcome = await self._apply(session, record, event, now)
         assert outcome.conversation is not None
+        if not outcome.erase:
+            await self._save(session, record, outcome, now)
         for reply in outcome.replies:
             await self.send_later(session, record, reply, outcome.conversation.language, now)
         return outcome.conversation
@@ -280,6 +309,8 @@ class Engine:
         *,
         from_user: bool = False,
     ) -> Outcome:
+        """Step `event` and run its effects; the caller saves the outcome's
+        conversation (`_save`), unless the user was erased."""
         conv = Conversation.from_data(record.state, record.data)
         if record.created:
             await self._entered(session, record, conv, now)
@@ -302,9 +333,6 @@ class Engine:
             await conversations_repo.delete_identity(session, record.identity_id)
             return outcome
         await self._transcribe(session, record, event, outcome, now, from_user=from_user)
-        await conversations_repo.save_conversation(
-            session, record, conv.state.value, conv.to_data(), now
-        )
         if conv.step is not before:
             metrics.step_transition(before.value, conv.step.value)
             await self._entered(session, record, conv, now)
