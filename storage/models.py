@@ -28,6 +28,7 @@ __all__ = [
     "CreditGrantRow",
     "CreditUsageRow",
     "EmailConfirmationRow",
+    "HistoryRow",
     "IdentityRow",
     "InvitationOptOutRow",
     "InvitationRow",
@@ -40,7 +41,6 @@ __all__ = [
     "TelegramChatRow",
     "TicketRow",
     "TimerRow",
-    "TranscriptLineRow",
     "WebChatMessageRow",
 ]
 
@@ -184,21 +184,6 @@ class OutboxRow(Base):
     claimed_until: Mapped[datetime | None]
     done_at: Mapped[datetime | None] = mapped_column(index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
-
-
-class StepEventRow(Base):
-    """A conversation entering a step. Anonymous on purpose: no identity, only
-    the conversation's number, channel and language, so funnel counts survive
-    the deletion of a user's data."""
-
-    __tablename__ = "step_events"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conversation_id: Mapped[int] = mapped_column(Integer, index=True)
-    channel: Mapped[str] = mapped_column(String(32))
-    language: Mapped[str] = mapped_column(String(8))
-    step: Mapped[str] = mapped_column(String(32))
-    at: Mapped[datetime] = mapped_column(index=True)
 
 
 class PaymentProfileRow(Base):
@@ -358,18 +343,28 @@ class TicketPostRow(Base):
     ref: Mapped[str] = mapped_column(String(64))  # Telegram message id, Slack ts
 
 
-class TranscriptLineRow(Base):
-    """The last messages of a conversation, redacted, for the ticket card."""
+class HistoryRow(Base):
+    """What happened in conversations, two kinds of row in one table, so that a
+    step writes both in one insert. A transcript line (`identity_id`,
+    `author`, `text`): the last messages of a conversation, redacted, for the
+    ticket card; they go with the identity. A step event (`conversation_id`,
+    `channel`, `language`, `step`): a conversation entering a step, anonymous
+    on purpose (no identity, only the conversation's number), so funnel
+    counts survive the deletion of a user's data."""
 
-    __tablename__ = "transcript_lines"
+    __tablename__ = "history"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    identity_id: Mapped[int] = mapped_column(
+    identity_id: Mapped[int | None] = mapped_column(
         ForeignKey("identities.id", ondelete="CASCADE"), index=True
     )
-    author: Mapped[str] = mapped_column(String(8))
-    text: Mapped[str] = mapped_column(Text)
-    at: Mapped[datetime]
+    author: Mapped[str | None] = mapped_column(String(8))
+    text: Mapped[str | None] = mapped_column(Text)
+    conversation_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    channel: Mapped[str | None] = mapped_column(String(32))
+    language: Mapped[str | None] = mapped_column(String(8))
+    step: Mapped[str | None] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(index=True)
 
 
 class InvitationRow(Base):

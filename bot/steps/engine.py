@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.effects import EffectContext, run_effect
-from bot.handoff.effects import record_lines, reply_line, said_line
+from bot.handoff.effects import reply_line, said_line
 from bot.ops import metrics
 from bot.ops.clock import Clock
 from bot.ops.faults import crash_point
@@ -44,9 +44,9 @@ from conversations import (
 from conversations.flood import Admission, MessageWindow, admit, slow_down
 from conversations.payment_numbers import holds_payment_number
 from storage import conversations as conversations_repo
-from storage import outbox, owed_replies
+from storage import history, outbox, owed_replies
+from storage import tickets as tickets_repo
 from storage.records import ConversationRecord, LiveKeyboard
-from storage.step_events import record_step
 
 __all__ = [
     "CHAT_MESSAGE",
@@ -312,8 +312,7 @@ class Engine:
         """Step `event` and run its effects; the caller saves the outcome's
         conversation (`_save`), unless the user was erased."""
         conv = Conversation.from_data(record.state, record.data)
-        if record.created:
-            await self._entered(session, record, conv, now)
+        steps = [_entered(record, conv)] if record.created else []
         before = conv.step
         outcome = Outcome()
         context = EffectContext(session, record, now, self.settings, outcome)
@@ -330,54 +329,47 @@ class Engine:
         if outcome.erase:
             # The user asked to be forgotten: identity, conversation and queued
             # messages go (cascade); organizations were detached already.
+            await history.write(session, now, steps=steps)
             await conversations_repo.delete_identity(session, record.identity_id)
             return outcome
-        await self._transcribe(session, record, event, outcome, now, from_user=from_user)
         if conv.step is not before:
             metrics.step_transition(before.value, conv.step.value)
-            await self._entered(session, record, conv, now)
-        return outcome
-
-    async def _transcribe(
-        self,
-        session: AsyncSession,
-        record: ConversationRecord,
-        event: Event,
-        outcome: Outcome,
-        now: datetime,
-        *,
-        from_user: bool,
-    ) -> None:
-        """The conversation's last messages, for a ticket card. A message the
-        core refused for a card number or an IBAN (the user's or an agent's)
-        is never stored."""
-        lines: list[tuple[str, str]] = []
-        if from_user and not outcome.redact:
-            said = _said(event)
-            if said is not None:
-                lines.append(said_line("user", said))
-        if isinstance(event, HandoffMessage) and not holds_payment_number(event.text):
-            lines.append(said_line("agent", event.text))  # refused otherwise: not said
-        for reply in outcome.replies:
-            line = reply_line(reply, outcome.language)
-            if line is not None:
-                lines.append(line)
+            steps.append(_entered(record, conv))
+        lines = _transcript_lines(event, outcome, from_user=from_user)
+        # The step's transcript lines and step events: one insert.
+        await history.write(session, now, identity_id=record.identity_id, lines=lines, steps=steps)
         # The old lines are dropped every few steps, not on each (readers ask
         # for the newest ones with a limit): one statement less per update.
-        trim = record.version % TRIM_TRANSCRIPT_EVERY == 0
-        await record_lines(session, record.identity_id, lines, now, trim=trim)
+        if lines and record.version % TRIM_TRANSCRIPT_EVERY == 0:
+            await tickets_repo.trim_lines(session, record.identity_id)
+        return outcome
 
     async def _entered(
         self, session: AsyncSession, record: ConversationRecord, conv: Conversation, now: datetime
     ) -> None:
-        await record_step(
-            session,
-            conversation_id=record.id,
-            channel=record.channel,
-            language=conv.language,
-            step=conv.step.value,
-            at=now,
-        )
+        await history.write(session, now, steps=[_entered(record, conv)])
+
+
+def _entered(record: ConversationRecord, conv: Conversation) -> history.StepEntered:
+    return history.StepEntered(record.id, record.channel, conv.language, conv.step.value)
+
+
+def _transcript_lines(event: Event, outcome: Outcome, *, from_user: bool) -> list[tuple[str, str]]:
+    """The conversation's last messages, for a ticket card. A message the
+    core refused for a card number or an IBAN (the user's or an agent's)
+    is never stored."""
+    lines: list[tuple[str, str]] = []
+    if from_user and not outcome.redact:
+        said = _said(event)
+        if said is not None:
+            lines.append(said_line("user", said))
+    if isinstance(event, HandoffMessage) and not holds_payment_number(event.text):
+        lines.append(said_line("agent", event.text))  # refused otherwise: not said
+    for reply in outcome.replies:
+        line = reply_line(reply, outcome.language)
+        if line is not None:
+            lines.append(line)
+    return lines
 
 
 @functools.lru_cache(maxsize=32)
