@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, exists, select
+from sqlalchemy import JSON, bindparam, case, delete, exists, null, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations.flood import MessageWindow
@@ -15,6 +15,7 @@ from .models import (
     OutboxRow,
     ProcessedUpdateRow,
 )
+from .organizations import names_from_column, organization_names_column
 from .records import ConversationRecord, LiveKeyboard
 from .tickets import delete_for_identity
 
@@ -54,8 +55,17 @@ async def find_identity(session: AsyncSession, channel: str, external_id: str) -
     )
 
 
-def _load_query(by_key: bool, lock: bool, seen: bool = False) -> Any:
+def _load_query(by_key: bool, postgres: bool, seen: bool = False) -> Any:
     conv, ident = table(ConversationRow), table(IdentityRow)
+    # The user's organization names (the name step checks a new one against
+    # them), only where the conversation is at the state `names_at`.
+    names = case(
+        (
+            conv.c.state == bindparam("names_at"),
+            organization_names_column(conv.c.identity_id, postgres),
+        ),
+        else_=null(),
+    )
     processed = table(ProcessedUpdateRow)
     # `seen`: whether a delivery was handled before, in the same statement.
     delivery_seen = exists().where(
@@ -74,6 +84,7 @@ def _load_query(by_key: bool, lock: bool, seen: bool = False) -> Any:
         conv.c.window_warned,
         conv.c.keyboard_token,
         conv.c.keyboard_language,
+        type_coerce(names, JSON),
         *([delivery_seen.label("seen")] if seen else []),
     ).select_from(conv.join(ident, ident.c.id == conv.c.identity_id))
     if by_key:
@@ -83,15 +94,15 @@ def _load_query(by_key: bool, lock: bool, seen: bool = False) -> Any:
         )
     else:
         query = query.where(conv.c.identity_id == bindparam("identity_id"))
-    return query.with_for_update(of=conv) if lock else query
+    return query.with_for_update(of=conv) if postgres else query
 
 
-# Built once: (by channel and external id?, locked (PostgreSQL)?, with a
+# Built once: (by channel and external id?, PostgreSQL (locked)?, with a
 # delivery's dedupe look?) → query.
 _LOAD = {
-    (by_key, lock, seen): _load_query(by_key, lock, seen)
+    (by_key, postgres, seen): _load_query(by_key, postgres, seen)
     for by_key in (True, False)
-    for lock in (True, False)
+    for postgres in (True, False)
     for seen in (True, False)
 }
 
@@ -157,16 +168,19 @@ async def _load(
     identity_id: int | None,
     key: tuple[str, str] | None = None,
     delivery: tuple[str, str] | None = None,
+    names_at: str | None = None,
 ) -> tuple[ConversationRecord | None, bool]:
     """The conversation with its identity, message window and live keyboard,
-    in one statement (locked on PostgreSQL), and whether `delivery` (source,
-    key) was handled before. Run as Core on the session's connection: no ORM
-    bookkeeping for a statement that maps no objects."""
+    in one statement (locked on PostgreSQL), whether `delivery` (source,
+    key) was handled before, and, if it is at the state `names_at`, the
+    user's organization names. Run as Core on the session's connection: no
+    ORM bookkeeping for a statement that maps no objects."""
     query = _LOAD[key is not None, is_postgres(session), delivery is not None]
     if key is not None:
         params: dict[str, Any] = {"channel": key[0], "external_id": key[1]}
     else:
         params = {"identity_id": identity_id}
+    params["names_at"] = names_at
     if delivery is not None:
         params |= {"source": delivery[0], "key": delivery[1]}
     connection = await session.connection()
@@ -174,7 +188,7 @@ async def _load(
     if row is None:
         return None, False
     (conv_id, ident_id, channel, external_id, state, data, version) = row[:7]
-    started, count, warned, token, language = row[7:12]
+    started, count, warned, token, language, names = row[7:13]
     record = ConversationRecord(
         id=conv_id,
         identity_id=ident_id,
@@ -188,17 +202,24 @@ async def _load(
         if started is None
         else MessageWindow(started=started, count=count, warned=bool(warned)),
         keyboard=None if token is None else LiveKeyboard(token, language),
+        org_names=None if names is None else names_from_column(names),
     )
-    return record, bool(row[12]) if delivery is not None else False
+    return record, bool(row[13]) if delivery is not None else False
 
 
 async def find_conversation(
-    session: AsyncSession, channel: str, external_id: str, *, delivery: tuple[str, str] | None
+    session: AsyncSession,
+    channel: str,
+    external_id: str,
+    *,
+    delivery: tuple[str, str] | None,
+    names_at: str | None = None,
 ) -> tuple[ConversationRecord | None, bool]:
     """A known user's conversation, locked for this transaction, and whether
-    `delivery` (source, key) was handled before: one statement. (None, False)
-    for a newcomer: `create_conversation` then."""
-    return await _load(session, None, (channel, external_id), delivery)
+    `delivery` (source, key) was handled before: one statement. At the
+    state `names_at`, the record carries the user's organization names.
+    (None, False) for a newcomer: `create_conversation` then."""
+    return await _load(session, None, (channel, external_id), delivery, names_at)
 
 
 async def lock_conversation(

@@ -1,8 +1,9 @@
 """Organizations and their email confirmation links."""
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import JSON, func, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ._dialect import is_postgres
@@ -126,14 +127,30 @@ async def list_organizations(
     return [_record(row) for row in await session.scalars(query)]
 
 
+def _named(identity_id: Any) -> Any:
+    return (
+        (OrganizationRow.identity_id == identity_id)
+        & (OrganizationRow.status != "cancelled")
+        & OrganizationRow.name.is_not(None)
+    )
+
+
 async def organization_names(session: AsyncSession, identity_id: int) -> tuple[str, ...]:
     """The names of the user's organizations that were not cancelled."""
-    query = select(OrganizationRow.name).where(
-        OrganizationRow.identity_id == identity_id,
-        OrganizationRow.status != "cancelled",
-        OrganizationRow.name.is_not(None),
-    )
+    query = select(OrganizationRow.name).where(_named(identity_id))
     return tuple(name for name in await session.scalars(query) if name)
+
+
+def organization_names_column(identity_id: Any, postgres: bool) -> Any:
+    """`organization_names` as a JSON array, for a column of another query
+    (NULL or `[]` when there are none): `names_from_column` reads it."""
+    aggregate = func.json_agg if postgres else func.json_group_array
+    names = select(aggregate(OrganizationRow.name)).where(_named(identity_id))
+    return type_coerce(names.scalar_subquery(), JSON)
+
+
+def names_from_column(value: Any) -> tuple[str, ...]:
+    return tuple(name for name in value or () if name)
 
 
 async def detach_organizations(session: AsyncSession, identity_id: int) -> None:

@@ -39,6 +39,9 @@ class ConversationRecord:
     created: bool
     window: MessageWindow | None = None  # the message limit's current window
     keyboard: LiveKeyboard | None = None  # the live keyboard at the user's place
+    # The user's organization names, when loaded with the conversation (at
+    # the name step); None: not loaded.
+    org_names: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ from conversations import (
     FormRejected,
     HandoffMessage,
     Reply,
+    State,
     Text,
     carries_payment_number,
     step,
@@ -167,7 +168,7 @@ class Engine:
         newcomer's is marked first, before their identity is created."""
         delivery = (channel, update_key) if update_key is not None else None
         record, seen = await conversations_repo.find_conversation(
-            session, channel, external_id, delivery=delivery
+            session, channel, external_id, delivery=delivery, names_at=State.NAME.value
         )
         if seen:
             return Outcome(duplicate=True)
@@ -317,9 +318,14 @@ class Engine:
         outcome = Outcome()
         context = EffectContext(session, record, now, self.settings, outcome)
         pending: list[Event] = [event]
+        # Loaded with the conversation (at the name step), true until an effect runs.
+        org_names = record.org_names
         while pending:
             stepped = pending.pop(0)
-            facts = await gather_facts(session, record, conv, stepped, now, self.settings)
+            facts = await gather_facts(
+                session, record, conv, stepped, now, self.settings, org_names=org_names
+            )
+            org_names = None
             conv, effects = step(conv, stepped, now=now, facts=facts)
             for effect in effects:
                 follow_up = await run_effect(effect, context)
