@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import JSON, func, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ._dialect import is_postgres
+from ._dialect import is_postgres, table
 from .models import EmailConfirmationRow, OrganizationRow
 from .records import ConfirmationRecord, OrganizationRecord
 
@@ -57,20 +57,29 @@ async def create_organization(
     currency: str,
     now: datetime,
 ) -> int:
-    row = OrganizationRow(
-        identity_id=identity_id,
-        channel=channel,
-        name=name,
-        email=email,
-        domain=domain,
-        language=language,
-        currency=currency,
-        status=PENDING_EMAIL,
-        created_at=now,
+    connection = await session.connection()
+    result = await connection.execute(
+        _INSERT_ORGANIZATION,
+        {
+            "identity_id": identity_id,
+            "channel": channel,
+            "name": name,
+            "email": email,
+            "domain": domain,
+            "language": language,
+            "currency": currency,
+            "status": PENDING_EMAIL,
+            "created_at": now,
+        },
     )
-    session.add(row)
-    await session.flush()
-    return row.id
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+# Core inserts: a step's new rows need no ORM unit of work.
+_INSERT_ORGANIZATION = table(OrganizationRow).insert()
+_INSERT_CONFIRMATION = table(EmailConfirmationRow).insert()
 
 
 async def get_organization(
@@ -176,23 +185,32 @@ async def issue_confirmation(
     token_hash: str,
     expires_at: datetime,
     now: datetime,
+    first: bool = False,
 ) -> None:
-    """Store a new link's hash; every older link of the organization stops working."""
-    await session.execute(
-        update(EmailConfirmationRow)
-        .where(
-            EmailConfirmationRow.org_id == org_id,
-            EmailConfirmationRow.used_at.is_(None),
-            EmailConfirmationRow.revoked_at.is_(None),
+    """Store a new link's hash; every older link of the organization stops
+    working. `first`: the organization was created in this transaction, so
+    it has no older link to revoke."""
+    connection = await session.connection()
+    if not first:
+        await connection.execute(
+            update(EmailConfirmationRow)
+            .where(
+                EmailConfirmationRow.org_id == org_id,
+                EmailConfirmationRow.used_at.is_(None),
+                EmailConfirmationRow.revoked_at.is_(None),
+            )
+            .values(revoked_at=now)
         )
-        .values(revoked_at=now)
+    await connection.execute(
+        _INSERT_CONFIRMATION,
+        {
+            "org_id": org_id,
+            "token_hash": token_hash,
+            "email": email,
+            "created_at": now,
+            "expires_at": expires_at,
+        },
     )
-    session.add(
-        EmailConfirmationRow(
-            org_id=org_id, token_hash=token_hash, email=email, created_at=now, expires_at=expires_at
-        )
-    )
-    await session.flush()
 
 
 async def find_confirmation(
