@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversations.flood import MessageWindow
 
-from ._dialect import dialect_name, is_postgres, per_dialect, table, upsert_insert
+from ._dialect import dialect_name, is_postgres, per_dialect, table
 from .models import (
     ConversationRow,
     IdentityRow,
@@ -33,18 +33,55 @@ __all__ = [
 
 
 async def _identity_id(session: AsyncSession, channel: str, external_id: str, now: datetime) -> int:
-    await session.execute(
-        upsert_insert(session, IdentityRow)
-        .values(channel=channel, external_id=external_id, created_at=now)
-        .on_conflict_do_nothing(index_elements=["channel", "external_id"])
-    )
-    found = await session.scalar(
-        select(IdentityRow.id).where(
-            IdentityRow.channel == channel, IdentityRow.external_id == external_id
+    """The identity's id, made now if new: one statement, unless another
+    transaction made it meanwhile (then it is read)."""
+    connection = await session.connection()
+    made = (
+        await connection.execute(
+            _NEW_IDENTITY[dialect_name(session)],
+            {"channel": channel, "external_id": external_id, "now": now},
         )
-    )
+    ).scalar()
+    if made is not None:
+        return int(made)
+    found = await find_identity(session, channel, external_id)
     assert found is not None
     return found
+
+
+def _new_identity(insert: Any) -> Any:
+    return (
+        insert(table(IdentityRow))
+        .values(
+            channel=bindparam("channel"),
+            external_id=bindparam("external_id"),
+            created_at=bindparam("now"),
+        )
+        .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+        .returning(table(IdentityRow).c.id)
+    )
+
+
+def _new_conversation(insert: Any) -> Any:
+    conv = table(ConversationRow)
+    return (
+        insert(conv)
+        .values(
+            identity_id=bindparam("identity_id"),
+            state=bindparam("state"),
+            data=bindparam("data"),
+            version=0,
+            created_at=bindparam("now"),
+            updated_at=bindparam("now"),
+        )
+        .on_conflict_do_nothing(index_elements=["identity_id"])
+        .returning(conv.c.id)
+    )
+
+
+# Built once per backend: a newcomer's rows (nothing returned: made meanwhile).
+_NEW_IDENTITY = per_dialect(_new_identity)
+_NEW_CONVERSATION = per_dialect(_new_conversation)
 
 
 async def find_identity(session: AsyncSession, channel: str, external_id: str) -> int | None:
@@ -258,28 +295,28 @@ async def create_conversation(
     """A newcomer's identity and conversation (or the ones another transaction
     made meanwhile), locked for this transaction."""
     identity_id = await _identity_id(session, channel, external_id, now)
-    record, _ = await _load(session, identity_id)
-    if record is not None:
-        return record
-    await session.execute(
-        upsert_insert(session, ConversationRow)
-        .values(
-            identity_id=identity_id,
-            state=initial_state,
-            data=initial_data,
-            version=0,
-            created_at=now,
-            updated_at=now,
+    connection = await session.connection()
+    made = (
+        await connection.execute(
+            _NEW_CONVERSATION[dialect_name(session)],
+            {"identity_id": identity_id, "state": initial_state, "data": initial_data, "now": now},
         )
-        .on_conflict_do_nothing(index_elements=["identity_id"])
+    ).scalar()
+    if made is None:  # another transaction made it meanwhile: theirs, locked
+        record, _ = await _load(session, identity_id)
+        assert record is not None
+        return record
+    # Inserted by this transaction, so no other can lock it before the commit.
+    return ConversationRecord(
+        id=int(made),
+        identity_id=identity_id,
+        channel=channel,
+        external_id=external_id,
+        state=initial_state,
+        data=initial_data,
+        version=0,
+        created=True,
     )
-    record, _ = await _load(session, identity_id)
-    assert record is not None
-    return ConversationRecord(**{**_fields(record), "created": True})
-
-
-def _fields(record: ConversationRecord) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in record.__slots__}
 
 
 async def load_conversation_by_identity(

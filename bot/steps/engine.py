@@ -346,7 +346,8 @@ class Engine:
         await history.write(session, now, identity_id=record.identity_id, lines=lines, steps=steps)
         # The old lines are dropped every few steps, not on each (readers ask
         # for the newest ones with a limit): one statement less per update.
-        if lines and record.version % TRIM_TRANSCRIPT_EVERY == 0:
+        # Never on a conversation's first step: there is nothing to drop.
+        if lines and (record.version + 1) % TRIM_TRANSCRIPT_EVERY == 0:
             await tickets_repo.trim_lines(session, record.identity_id)
         return outcome
 
