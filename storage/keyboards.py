@@ -1,63 +1,58 @@
-"""The live keyboard of each place a channel replies to: a pressed button
-whose token is not this one belongs to an older keyboard, and is stale."""
+"""The live keyboard of a user's place, kept on their conversation row (the
+step's load reads it, the step's save writes it: `storage/conversations`).
+This is for a keyboard sent outside a step (a queued message)."""
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ._dialect import dialect_name, per_dialect, table
-from .models import LiveKeyboardRow
+from ._dialect import table
+from .models import ConversationRow, IdentityRow
+from .records import LiveKeyboard
 
-__all__ = ["LiveKeyboard", "live_keyboard", "remember_keyboard"]
+__all__ = ["LiveKeyboard", "remember_keyboard"]
 
-
-@dataclass(frozen=True, slots=True)
-class LiveKeyboard:
-    token: str
-    language: str | None
-
-
-_ROWS = table(LiveKeyboardRow)
-_GET = select(_ROWS.c.token, _ROWS.c.language).where(
-    (_ROWS.c.channel == bindparam("channel")) & (_ROWS.c.address == bindparam("address"))
-)
-
-
-def _upsert(insert: Any) -> Any:
-    values: dict[str, Any] = {
-        "token": bindparam("token"),
-        "language": bindparam("language"),
-        "updated_at": bindparam("now"),
-    }
-    return (
-        insert(_ROWS)
-        .values(channel=bindparam("channel"), address=bindparam("address"), **values)
-        .on_conflict_do_update(index_elements=["channel", "address"], set_=values)
+_CONVERSATIONS, _IDENTITIES = table(ConversationRow), table(IdentityRow)
+_REMEMBER = (
+    _CONVERSATIONS.update()
+    .where(
+        _CONVERSATIONS.c.identity_id
+        == select(_IDENTITIES.c.id)
+        .where(
+            _IDENTITIES.c.channel == bindparam("channel"),
+            _IDENTITIES.c.external_id == bindparam("external_id"),
+        )
+        .scalar_subquery()
     )
-
-
-# Built once per backend: these run on every update that shows buttons.
-_REMEMBER = per_dialect(_upsert)
-
-
-async def live_keyboard(session: AsyncSession, channel: str, address: str) -> LiveKeyboard | None:
-    row = (await session.execute(_GET, {"channel": channel, "address": address})).first()
-    return None if row is None else LiveKeyboard(row[0], row[1])
+    .values(
+        keyboard_token=bindparam("token"),
+        keyboard_language=bindparam("language"),
+        updated_at=bindparam("now"),
+    )
+)
 
 
 async def remember_keyboard(
     session: AsyncSession,
     channel: str,
-    address: str,
+    external_id: str,
     token: str,
     language: str | None,
     now: datetime,
 ) -> None:
-    """`token` marks the newest keyboard at `address`; every older one is stale."""
-    await session.execute(
-        _REMEMBER[dialect_name(session)],
-        {"channel": channel, "address": address, "token": token, "language": language, "now": now},
+    """`token` marks the newest keyboard at the place of the user known to
+    `channel` as `external_id`; every older one is stale. The conversation's
+    version is left alone: a step under way keeps its own save (its replies'
+    keyboard, if any, is the newer one)."""
+    connection = await session.connection()
+    await connection.execute(
+        _REMEMBER,
+        {
+            "channel": channel,
+            "external_id": external_id,
+            "token": token,
+            "language": language,
+            "now": now,
+        },
     )

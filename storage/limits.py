@@ -1,6 +1,7 @@
-"""What the abuse limits count in the database: a user's message window,
-organizations a user created, confirmation emails an address received,
-requests a client address made to the public pages.
+"""What the abuse limits count in the database: organizations a user
+created, confirmation emails an address received, requests a client address
+made to the public pages. (A user's message window is kept on their
+conversation row: `storage/conversations`.)
 
 A daily count is a check-then-act: count, and if under the limit, insert.
 Two transactions doing that side by side would both see the same count and
@@ -11,18 +12,14 @@ write lock every transaction already holds from `BEGIN IMMEDIATE`. The next
 transaction counting the same thing waits, then sees the insert."""
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import bindparam, case, delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from conversations.flood import MessageWindow
-
-from ._dialect import dialect_name, is_postgres, per_dialect, table, upsert_insert
+from ._dialect import is_postgres, upsert_insert
 from .models import (
     EmailConfirmationRow,
     IpWindowRow,
-    MessageWindowRow,
     OrganizationRow,
     UTCDateTime,
 )
@@ -44,54 +41,8 @@ __all__ = [
     "confirmations_since",
     "count_request",
     "forget_windows",
-    "load_window",
     "organizations_since",
-    "save_window",
 ]
-
-
-async def load_window(session: AsyncSession, identity_id: int) -> MessageWindow | None:
-    """Read under the caller's conversation lock, so no other lock is needed.
-    (The engine gets the window with the conversation, in the same statement.)"""
-    row = (
-        await session.execute(
-            select(
-                MessageWindowRow.started_at, MessageWindowRow.count, MessageWindowRow.warned
-            ).where(MessageWindowRow.identity_id == identity_id)
-        )
-    ).first()
-    if row is None:
-        return None
-    return MessageWindow(started=row[0], count=row[1], warned=row[2])
-
-
-def _upsert_window(insert: Any) -> Any:
-    values: dict[str, Any] = {
-        "started_at": bindparam("started_at"),
-        "count": bindparam("count"),
-        "warned": bindparam("warned"),
-    }
-    return (
-        insert(table(MessageWindowRow))
-        .values(identity_id=bindparam("identity_id"), **values)
-        .on_conflict_do_update(index_elements=["identity_id"], set_=values)
-    )
-
-
-_SAVE_WINDOW = per_dialect(_upsert_window)
-
-
-async def save_window(session: AsyncSession, identity_id: int, window: MessageWindow) -> None:
-    """One statement, whether the user had a window before or not."""
-    await session.execute(
-        _SAVE_WINDOW[dialect_name(session)],
-        {
-            "identity_id": identity_id,
-            "started_at": window.started,
-            "count": window.count,
-            "warned": window.warned,
-        },
-    )
 
 
 async def organizations_since(

@@ -28,13 +28,12 @@ __all__ = [
     "CreditGrantRow",
     "CreditUsageRow",
     "EmailConfirmationRow",
+    "HistoryRow",
     "IdentityRow",
     "InvitationOptOutRow",
     "InvitationRow",
     "IpWindowRow",
-    "LiveKeyboardRow",
     "MemberRow",
-    "MessageWindowRow",
     "OrganizationRow",
     "OutboxRow",
     "PaymentProfileRow",
@@ -42,7 +41,6 @@ __all__ = [
     "TelegramChatRow",
     "TicketRow",
     "TimerRow",
-    "TranscriptLineRow",
     "WebChatMessageRow",
 ]
 
@@ -104,6 +102,14 @@ class ConversationRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # The message limit's current one-minute window (flood); none yet: NULL.
+    window_started_at: Mapped[datetime | None]
+    window_count: Mapped[int | None] = mapped_column(Integer)
+    window_warned: Mapped[bool | None]
+    # The token of the newest keyboard sent to the user's place (older ones
+    # are stale) and the language it was shown in.
+    keyboard_token: Mapped[str | None] = mapped_column(String(16))
+    keyboard_language: Mapped[str | None] = mapped_column(String(8))
 
 
 class ProcessedUpdateRow(Base):
@@ -180,21 +186,6 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
 
-class StepEventRow(Base):
-    """A conversation entering a step. Anonymous on purpose: no identity, only
-    the conversation's number, channel and language, so funnel counts survive
-    the deletion of a user's data."""
-
-    __tablename__ = "step_events"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conversation_id: Mapped[int] = mapped_column(Integer, index=True)
-    channel: Mapped[str] = mapped_column(String(32))
-    language: Mapped[str] = mapped_column(String(8))
-    step: Mapped[str] = mapped_column(String(32))
-    at: Mapped[datetime] = mapped_column(index=True)
-
-
 class PaymentProfileRow(Base):
     """An organization's Stripe side: customer, current Checkout link, saved method.
     `generation` counts link requests (it keys the idempotency of session creation);
@@ -235,20 +226,6 @@ class TelegramChatRow(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     start_source: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
-    updated_at: Mapped[datetime]
-
-
-class LiveKeyboardRow(Base):
-    """Per channel and place a reply goes (a chat, a DM, a web session): the
-    token of the newest keyboard sent there (older ones are stale) and the
-    language it was shown in."""
-
-    __tablename__ = "live_keyboards"
-
-    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
-    address: Mapped[str] = mapped_column(String(255), primary_key=True)
-    token: Mapped[str] = mapped_column(String(16))
-    language: Mapped[str | None] = mapped_column(String(8))
     updated_at: Mapped[datetime]
 
 
@@ -326,19 +303,6 @@ class IpWindowRow(Base):
     count: Mapped[int] = mapped_column(Integer)
 
 
-class MessageWindowRow(Base):
-    """Per user, the current one-minute window of the message limit (flood)."""
-
-    __tablename__ = "message_windows"
-
-    identity_id: Mapped[int] = mapped_column(
-        ForeignKey("identities.id", ondelete="CASCADE"), primary_key=True
-    )
-    started_at: Mapped[datetime]
-    count: Mapped[int] = mapped_column(Integer)
-    warned: Mapped[bool]
-
-
 class TicketRow(Base):
     """A support handoff: its status and timings, and where its thread lives
     on each desk (Telegram forum topic or reply thread, Slack thread)."""
@@ -379,18 +343,28 @@ class TicketPostRow(Base):
     ref: Mapped[str] = mapped_column(String(64))  # Telegram message id, Slack ts
 
 
-class TranscriptLineRow(Base):
-    """The last messages of a conversation, redacted, for the ticket card."""
+class HistoryRow(Base):
+    """What happened in conversations, two kinds of row in one table, so that a
+    step writes both in one insert. A transcript line (`identity_id`,
+    `author`, `text`): the last messages of a conversation, redacted, for the
+    ticket card; they go with the identity. A step event (`conversation_id`,
+    `channel`, `language`, `step`): a conversation entering a step, anonymous
+    on purpose (no identity, only the conversation's number), so funnel
+    counts survive the deletion of a user's data."""
 
-    __tablename__ = "transcript_lines"
+    __tablename__ = "history"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    identity_id: Mapped[int] = mapped_column(
+    identity_id: Mapped[int | None] = mapped_column(
         ForeignKey("identities.id", ondelete="CASCADE"), index=True
     )
-    author: Mapped[str] = mapped_column(String(8))
-    text: Mapped[str] = mapped_column(Text)
-    at: Mapped[datetime]
+    author: Mapped[str | None] = mapped_column(String(8))
+    text: Mapped[str | None] = mapped_column(Text)
+    conversation_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    channel: Mapped[str | None] = mapped_column(String(32))
+    language: Mapped[str | None] = mapped_column(String(8))
+    step: Mapped[str | None] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(index=True)
 
 
 class InvitationRow(Base):

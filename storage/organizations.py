@@ -1,11 +1,12 @@
 """Organizations and their email confirmation links."""
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import JSON, func, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ._dialect import is_postgres
+from ._dialect import is_postgres, table
 from .models import EmailConfirmationRow, OrganizationRow
 from .records import ConfirmationRecord, OrganizationRecord
 
@@ -56,20 +57,29 @@ async def create_organization(
     currency: str,
     now: datetime,
 ) -> int:
-    row = OrganizationRow(
-        identity_id=identity_id,
-        channel=channel,
-        name=name,
-        email=email,
-        domain=domain,
-        language=language,
-        currency=currency,
-        status=PENDING_EMAIL,
-        created_at=now,
+    connection = await session.connection()
+    result = await connection.execute(
+        _INSERT_ORGANIZATION,
+        {
+            "identity_id": identity_id,
+            "channel": channel,
+            "name": name,
+            "email": email,
+            "domain": domain,
+            "language": language,
+            "currency": currency,
+            "status": PENDING_EMAIL,
+            "created_at": now,
+        },
     )
-    session.add(row)
-    await session.flush()
-    return row.id
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+# Core inserts: a step's new rows need no ORM unit of work.
+_INSERT_ORGANIZATION = table(OrganizationRow).insert()
+_INSERT_CONFIRMATION = table(EmailConfirmationRow).insert()
 
 
 async def get_organization(
@@ -126,14 +136,30 @@ async def list_organizations(
     return [_record(row) for row in await session.scalars(query)]
 
 
+def _named(identity_id: Any) -> Any:
+    return (
+        (OrganizationRow.identity_id == identity_id)
+        & (OrganizationRow.status != "cancelled")
+        & OrganizationRow.name.is_not(None)
+    )
+
+
 async def organization_names(session: AsyncSession, identity_id: int) -> tuple[str, ...]:
     """The names of the user's organizations that were not cancelled."""
-    query = select(OrganizationRow.name).where(
-        OrganizationRow.identity_id == identity_id,
-        OrganizationRow.status != "cancelled",
-        OrganizationRow.name.is_not(None),
-    )
+    query = select(OrganizationRow.name).where(_named(identity_id))
     return tuple(name for name in await session.scalars(query) if name)
+
+
+def organization_names_column(identity_id: Any, postgres: bool) -> Any:
+    """`organization_names` as a JSON array, for a column of another query
+    (NULL or `[]` when there are none): `names_from_column` reads it."""
+    aggregate = func.json_agg if postgres else func.json_group_array
+    names = select(aggregate(OrganizationRow.name)).where(_named(identity_id))
+    return type_coerce(names.scalar_subquery(), JSON)
+
+
+def names_from_column(value: Any) -> tuple[str, ...]:
+    return tuple(name for name in value or () if name)
 
 
 async def detach_organizations(session: AsyncSession, identity_id: int) -> None:
@@ -159,23 +185,32 @@ async def issue_confirmation(
     token_hash: str,
     expires_at: datetime,
     now: datetime,
+    first: bool = False,
 ) -> None:
-    """Store a new link's hash; every older link of the organization stops working."""
-    await session.execute(
-        update(EmailConfirmationRow)
-        .where(
-            EmailConfirmationRow.org_id == org_id,
-            EmailConfirmationRow.used_at.is_(None),
-            EmailConfirmationRow.revoked_at.is_(None),
+    """Store a new link's hash; every older link of the organization stops
+    working. `first`: the organization was created in this transaction, so
+    it has no older link to revoke."""
+    connection = await session.connection()
+    if not first:
+        await connection.execute(
+            update(EmailConfirmationRow)
+            .where(
+                EmailConfirmationRow.org_id == org_id,
+                EmailConfirmationRow.used_at.is_(None),
+                EmailConfirmationRow.revoked_at.is_(None),
+            )
+            .values(revoked_at=now)
         )
-        .values(revoked_at=now)
+    await connection.execute(
+        _INSERT_CONFIRMATION,
+        {
+            "org_id": org_id,
+            "token_hash": token_hash,
+            "email": email,
+            "created_at": now,
+            "expires_at": expires_at,
+        },
     )
-    session.add(
-        EmailConfirmationRow(
-            org_id=org_id, token_hash=token_hash, email=email, created_at=now, expires_at=expires_at
-        )
-    )
-    await session.flush()
 
 
 async def find_confirmation(

@@ -11,10 +11,20 @@ __all__ = [
     "ConversationRecord",
     "CreditGrantRecord",
     "CreditUsageRecord",
+    "LiveKeyboard",
     "OrganizationRecord",
     "OutboxItem",
     "TimerItem",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class LiveKeyboard:
+    """The newest keyboard sent to a user's place: a pressed button that
+    carries another token belongs to an older one, and is stale."""
+
+    token: str
+    language: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +38,10 @@ class ConversationRecord:
     version: int
     created: bool
     window: MessageWindow | None = None  # the message limit's current window
+    keyboard: LiveKeyboard | None = None  # the live keyboard at the user's place
+    # The user's organization names, when loaded with the conversation (at
+    # the name step); None: not loaded.
+    org_names: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,14 @@
-"""Step events: written as conversations move, read by the funnel report."""
+"""Step events: written as conversations move (with the step's transcript
+lines: `storage/history`), read by the funnel report."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import StepEventRow
+from . import history
+from .models import HistoryRow
 
 __all__ = ["StepEvent", "read_step_events", "record_step"]
 
@@ -30,28 +31,26 @@ async def record_step(
     step: str,
     at: datetime,
 ) -> None:
-    await session.execute(
-        _INSERT,
-        {
-            "conversation_id": conversation_id,
-            "channel": channel,
-            "language": language,
-            "step": step,
-            "at": at,
-        },
-    )
-
-
-_INSERT = cast(Table, StepEventRow.__table__).insert()
+    """One step event alone (a step's own go with its lines: `history.write`)."""
+    entered = history.StepEntered(conversation_id, channel, language, step)
+    await history.write(session, at, steps=[entered])
 
 
 async def read_step_events(session: AsyncSession, since: datetime | None = None) -> list[StepEvent]:
-    query = select(StepEventRow).order_by(
-        StepEventRow.conversation_id, StepEventRow.at, StepEventRow.id
+    query = (
+        select(
+            HistoryRow.conversation_id,
+            HistoryRow.channel,
+            HistoryRow.language,
+            HistoryRow.step,
+            HistoryRow.at,
+        )
+        .where(HistoryRow.step.is_not(None))
+        .order_by(HistoryRow.conversation_id, HistoryRow.at, HistoryRow.id)
     )
     if since is not None:
-        query = query.where(StepEventRow.at >= since)
+        query = query.where(HistoryRow.at >= since)
     return [
-        StepEvent(row.conversation_id, row.channel, row.language, row.step, row.at)
-        for row in await session.scalars(query)
+        StepEvent(conv or 0, str(channel), str(language), str(step), at)
+        for conv, channel, language, step, at in await session.execute(query)
     ]

@@ -9,7 +9,8 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import TicketPostRow, TicketRow, TranscriptLineRow
+from . import history
+from .models import HistoryRow, TicketPostRow, TicketRow
 
 __all__ = [
     "TicketPost",
@@ -32,6 +33,7 @@ __all__ = [
     "posts",
     "set_refs",
     "set_status",
+    "trim_lines",
 ]
 
 KEEP_LINES = 40
@@ -177,16 +179,18 @@ async def add_lines(
     the newest lines with a limit, so a caller may trim every few steps.)"""
     if not lines:
         return
-    await session.execute(
-        _INSERT_LINE,
-        [{"identity_id": identity_id, "author": a, "text": t, "at": now} for a, t in lines],
-    )
+    await history.write(session, now, identity_id=identity_id, lines=lines)
     if trim:
-        await session.execute(_TRIM_LINES, {"identity_id": identity_id})
+        await trim_lines(session, identity_id)
 
 
-_LINES = cast(Table, TranscriptLineRow.__table__)
-_INSERT_LINE = _LINES.insert()
+async def trim_lines(session: AsyncSession, identity_id: int) -> None:
+    """Drop all but the newest KEEP_LINES lines of the transcript."""
+    connection = await session.connection()
+    await connection.execute(_TRIM_LINES, {"identity_id": identity_id})
+
+
+_LINES = cast(Table, HistoryRow.__table__)
 # `id <= NULL` holds for no row, so while there are fewer lines nothing goes.
 _TRIM_LINES = _LINES.delete().where(
     _LINES.c.identity_id == bindparam("identity_id"),
@@ -219,19 +223,18 @@ async def drop_post(session: AsyncSession, post_id: int) -> None:
 
 
 async def last_lines(session: AsyncSession, identity_id: int, limit: int) -> list[TranscriptLine]:
-    rows = await session.scalars(
-        select(TranscriptLineRow)
-        .where(TranscriptLineRow.identity_id == identity_id)
-        .order_by(TranscriptLineRow.id.desc())
+    # An identity's rows in `history` are its transcript lines (step events have none).
+    rows = await session.execute(
+        select(HistoryRow.author, HistoryRow.text, HistoryRow.at)
+        .where(HistoryRow.identity_id == identity_id)
+        .order_by(HistoryRow.id.desc())
         .limit(limit)
     )
-    return [TranscriptLine(row.author, row.text, row.at) for row in reversed(list(rows))]
+    return [TranscriptLine(str(author), str(text), at) for author, text, at in reversed(rows.all())]
 
 
 async def delete_for_identity(session: AsyncSession, identity_id: int) -> None:
-    await session.execute(
-        delete(TranscriptLineRow).where(TranscriptLineRow.identity_id == identity_id)
-    )
+    await session.execute(delete(HistoryRow).where(HistoryRow.identity_id == identity_id))
     await session.execute(delete(TicketRow).where(TicketRow.identity_id == identity_id))
 
 
@@ -245,9 +248,7 @@ async def erase_for_identity(
         select(TicketRow).where(TicketRow.identity_id == identity_id).order_by(TicketRow.id)
     )
     tickets = [_record(row) for row in rows]
-    await session.execute(
-        delete(TranscriptLineRow).where(TranscriptLineRow.identity_id == identity_id)
-    )
+    await session.execute(delete(HistoryRow).where(HistoryRow.identity_id == identity_id))
     await session.execute(
         update(TicketRow)
         .where(TicketRow.identity_id == identity_id, TicketRow.status.in_(OPEN_STATUSES))

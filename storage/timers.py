@@ -11,7 +11,7 @@ from ._dialect import is_postgres, table
 from .models import TimerRow
 from .records import TimerItem
 
-__all__ = ["cancel", "claim_due", "mark_fired", "pending", "schedule"]
+__all__ = ["cancel", "claim_due", "mark_fired", "pending", "schedule", "schedule_all"]
 
 
 async def schedule(
@@ -38,6 +38,32 @@ async def schedule(
 
 # A Core insert: a step's timers need no ORM unit of work.
 _INSERT = table(TimerRow).insert()
+
+
+async def schedule_all(
+    session: AsyncSession,
+    *,
+    identity_id: int,
+    name: str,
+    org_id: int | None,
+    due: list[datetime],
+    now: datetime,
+) -> None:
+    """`schedule` for each of `due`, in one statement."""
+    if not due:
+        return
+    rows = [
+        {
+            "identity_id": identity_id,
+            "name": name,
+            "org_id": org_id,
+            "created_at": now,
+            "due_at": at,
+        }
+        for at in due
+    ]
+    connection = await session.connection()
+    await connection.execute(_INSERT, rows if len(rows) > 1 else rows[0])
 
 
 def _open() -> ColumnElement[bool]:

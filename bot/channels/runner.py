@@ -35,7 +35,7 @@ from bot.text.render import RenderedMessage, render
 from conversations import Reply
 from storage import keyboards, owed_replies
 from storage.db import DATABASE_UNAVAILABLE
-from storage.records import ConversationRecord
+from storage.records import ConversationRecord, LiveKeyboard
 
 __all__ = ["TRY_AGAIN", "Runner", "asks"]
 
@@ -229,7 +229,7 @@ class Runner:
                 await keyboards.remember_keyboard(
                     session,
                     self.channel.name,
-                    to.reply_to,
+                    to.user,
                     keyboard,
                     language,
                     self.engine.clock.now(),
@@ -266,28 +266,21 @@ class _Delivery:
         self.stale_language: str | None = None
         self.owes = False
 
-    async def check(self, session: AsyncSession, _: ConversationRecord) -> bool:
-        channel, place = self.runner.channel.name, self.inbound.address.reply_to
-        live = await keyboards.live_keyboard(session, channel, place)
+    async def check(self, _: AsyncSession, record: ConversationRecord) -> bool:
+        # A step is only ever in the user's own place: its live keyboard is
+        # the conversation's, loaded with it.
+        live = record.keyboard
         if live is not None and live.token == self.inbound.pressed:
             return True
         self.stale_language = live.language if live else None
         return False
 
-    async def remember(
-        self, session: AsyncSession, record: ConversationRecord, outcome: Outcome
-    ) -> None:
+    async def remember(self, _: AsyncSession, __: ConversationRecord, outcome: Outcome) -> None:
         runner = self.runner
         if runner.channel.stale_notice is not None and asks(outcome.replies):
             self.token = new_keyboard_token()
-            await keyboards.remember_keyboard(
-                session,
-                runner.channel.name,
-                self.inbound.address.reply_to,
-                self.token,
-                outcome.language,
-                runner.engine.clock.now(),
-            )
+            # The engine saves it with the conversation, before the replies go.
+            outcome.keyboard = LiveKeyboard(self.token, outcome.language)
         if self.inbound.key is not None and (outcome.replies or outcome.redact):
             self.owes = True
             # The engine stores it with the update's dedupe row.

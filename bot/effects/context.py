@@ -1,7 +1,7 @@
 """What an effect runner is given: the step's transaction and where it stands."""
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -21,13 +21,18 @@ __all__ = ["EffectContext", "Runner", "Runners"]
 class EffectContext:
     """A step's effects run inside its transaction (`session`), for the
     conversation of `record` (locked), at `now`. What the channel must show
-    right away goes into `outcome`."""
+    right away goes into `outcome`. `new_organizations` (id → email) and
+    `scheduled` ((timer name, organization id)) are what this step's effects
+    created so far: a later effect of the same step knows, without asking
+    the database, that such an organization has no older link or timer."""
 
     session: AsyncSession
     record: ConversationRecord
     now: datetime
     settings: Settings
     outcome: "Outcome"
+    new_organizations: dict[int, str] = field(default_factory=dict)
+    scheduled: set[tuple[str, int | None]] = field(default_factory=set)
 
 
 # A runner takes its own effect type (the registry keys it by that type) and

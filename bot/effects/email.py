@@ -31,8 +31,14 @@ async def send_confirmation(effect: SendConfirmationEmail, context: EffectContex
 
 async def _queue(org_id: int, context: EffectContext) -> None:
     session, now, settings = context.session, context.now, context.settings
-    org = await orgs_repo.get_organization(session, org_id)
-    if org is None or org.email is None:
+    first = org_id in context.new_organizations  # made by this step: nothing to read
+    if first:
+        email: str | None = context.new_organizations[org_id]
+        identity_id: int | None = context.record.identity_id
+    else:
+        org = await orgs_repo.get_organization(session, org_id)
+        email, identity_id = (None, None) if org is None else (org.email, org.identity_id)
+    if email is None:
         log.warning("confirmation asked for missing organization %s", org_id)
         return
     token = new_token()
@@ -40,17 +46,18 @@ async def _queue(org_id: int, context: EffectContext) -> None:
     await orgs_repo.issue_confirmation(
         session,
         org_id=org_id,
-        email=org.email,
+        email=email,
         token_hash=hash_token(token),
         expires_at=expires_at,
         now=now,
+        first=first,
     )
     payload: dict[str, Any] = {
         "org_id": org_id,
         "token": token,
         "expires_at": expires_at.isoformat(),
     }
-    await outbox.enqueue(session, CONFIRMATION_EMAIL, payload, now=now, identity_id=org.identity_id)
+    await outbox.enqueue(session, CONFIRMATION_EMAIL, payload, now=now, identity_id=identity_id)
 
 
 RUNNERS: Runners = {SendConfirmationEmail: send_confirmation}

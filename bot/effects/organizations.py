@@ -31,6 +31,7 @@ async def create(effect: CreateOrganization, context: EffectContext) -> Event | 
         currency=effect.currency,
         now=context.now,
     )
+    context.new_organizations[org_id] = effect.email
     return OrganizationCreated(org_id=org_id)
 
 

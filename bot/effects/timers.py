@@ -27,19 +27,25 @@ def timer_delays(effect: ScheduleTimer, settings: Settings) -> tuple[timedelta, 
 
 
 async def schedule(effect: ScheduleTimer, context: EffectContext) -> Event | None:
-    for delay in timer_delays(effect, context.settings):
-        await timers.schedule(
-            context.session,
-            identity_id=context.record.identity_id,
-            name=effect.name,
-            org_id=effect.org_id,
-            due_at=context.now + delay,
-            now=context.now,
-        )
+    await timers.schedule_all(
+        context.session,
+        identity_id=context.record.identity_id,
+        name=effect.name,
+        org_id=effect.org_id,
+        due=[context.now + delay for delay in timer_delays(effect, context.settings)],
+        now=context.now,
+    )
+    context.scheduled.add((effect.name, effect.org_id))
     return None
 
 
 async def cancel(effect: CancelTimers, context: EffectContext) -> Event | None:
+    if (
+        effect.org_id in context.new_organizations
+        and (effect.name, effect.org_id) not in context.scheduled
+    ):
+        return None  # an organization made by this step has no timer yet
+    context.scheduled.discard((effect.name, effect.org_id))
     await timers.cancel(
         context.session,
         identity_id=context.record.identity_id,

@@ -19,7 +19,6 @@ __all__ = [
     "erase_tickets",
     "queue_desk",
     "record_line",
-    "record_lines",
     "record_reply",
     "reply_line",
     "said_line",
@@ -75,19 +74,6 @@ def reply_line(reply: Reply, language: str) -> tuple[str, str] | None:
     """What `record_reply` stores for a reply, if anything."""
     encoded = encode_reply(reply, language)
     return None if encoded is None else ("bot", encoded)
-
-
-async def record_lines(
-    session: AsyncSession,
-    identity_id: int,
-    lines: list[tuple[str, str]],
-    now: datetime,
-    *,
-    trim: bool = True,
-) -> None:
-    """A step's lines (from `said_line`, `reply_line`) in one insert; `trim`:
-    drop the ones beyond the newest kept (see `tickets.add_lines`)."""
-    await tickets_repo.add_lines(session, identity_id, lines, now, trim=trim)
 
 
 async def erase_tickets(session: AsyncSession, identity_id: int, now: datetime) -> None:

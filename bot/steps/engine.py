@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.effects import EffectContext, run_effect
-from bot.handoff.effects import record_lines, reply_line, said_line
+from bot.handoff.effects import reply_line, said_line
 from bot.ops import metrics
 from bot.ops.clock import Clock
 from bot.ops.faults import crash_point
@@ -37,17 +37,17 @@ from conversations import (
     FormRejected,
     HandoffMessage,
     Reply,
+    State,
     Text,
     carries_payment_number,
     step,
 )
-from conversations.flood import Admission, admit, slow_down
+from conversations.flood import Admission, MessageWindow, admit, slow_down
 from conversations.payment_numbers import holds_payment_number
 from storage import conversations as conversations_repo
-from storage import limits as limits_repo
-from storage import outbox, owed_replies
-from storage.records import ConversationRecord
-from storage.step_events import record_step
+from storage import history, outbox, owed_replies
+from storage import tickets as tickets_repo
+from storage.records import ConversationRecord, LiveKeyboard
 
 __all__ = [
     "CHAT_MESSAGE",
@@ -78,8 +78,11 @@ class Outcome:
     form_rejected: FormRejected | None = None
     declined: bool = False  # the channel's check refused the event: nothing stepped
     # Set by a channel's `after` hook: what it owes the user for this delivery
-    # until sent, stored with the delivery's dedupe row (storage/owed_replies).
+    # until sent, stored with the delivery's dedupe row (storage/owed_replies);
+    # the keyboard its replies will carry, saved with the conversation as the
+    # live one.
     owed: dict[str, Any] | None = None
+    keyboard: LiveKeyboard | None = None
 
     @property
     def language(self) -> str:
@@ -89,7 +92,7 @@ class Outcome:
 # A channel's own check and bookkeeping, run inside the step's transaction
 # with the conversation locked: `guard` False declines the event (e.g. a
 # button from a keyboard that is no longer the live one); `after` sees the
-# outcome before the commit (e.g. to store the live keyboard's token with it).
+# outcome before the commit (e.g. to set the new live keyboard, saved with it).
 StepGuard = Callable[[AsyncSession, ConversationRecord], Awaitable[bool]]
 StepHook = Callable[[AsyncSession, ConversationRecord, Outcome], Awaitable[None]]
 
@@ -165,7 +168,7 @@ class Engine:
         newcomer's is marked first, before their identity is created."""
         delivery = (channel, update_key) if update_key is not None else None
         record, seen = await conversations_repo.find_conversation(
-            session, channel, external_id, delivery=delivery
+            session, channel, external_id, delivery=delivery, names_at=State.NAME.value
         )
         if seen:
             return Outcome(duplicate=True)
@@ -189,9 +192,11 @@ class Engine:
                 await self._entered(session, record, _conversation(record), now)
             outcome = Outcome(declined=True, conversation=_conversation(record))
         else:
-            outcome = await self._admit(session, record, event, now)
+            outcome, window = await self._admit(session, record, event, now)
             if after is not None:
                 await after(session, record, outcome)
+            if not outcome.erase:
+                await self._save(session, record, outcome, now, window)
         if update_key is None:
             return outcome
         if not marked:
@@ -205,18 +210,41 @@ class Engine:
 
     async def _admit(
         self, session: AsyncSession, record: ConversationRecord, event: Event, now: datetime
-    ) -> Outcome:
+    ) -> tuple[Outcome, MessageWindow]:
         """The message limit (flood), shared by every channel: over it, one
-        "slow down" per window, then nothing; the conversation is not touched.
-        A card number sent over the limit is still deleted where it can be."""
+        "slow down" per window, then nothing; the conversation is not
+        stepped (only its window is saved). A card number sent over the
+        limit is still deleted where it can be. Returns the window to save."""
         window, admission = admit(record.window, now, self.settings.messages_per_minute)
-        await limits_repo.save_window(session, record.identity_id, window)
         if admission is Admission.ALLOW:
-            return await self._apply(session, record, event, now, from_user=True)
+            return await self._apply(session, record, event, now, from_user=True), window
         conv = _conversation(record)
         log.info("message over the limit %s", admission.value, extra={"channel": record.channel})
         replies = [slow_down(window, now)] if admission is Admission.WARN else []
-        return Outcome(replies=replies, conversation=conv, redact=carries_payment_number(event))
+        outcome = Outcome(replies=replies, conversation=conv, redact=carries_payment_number(event))
+        return outcome, window
+
+    async def _save(
+        self,
+        session: AsyncSession,
+        record: ConversationRecord,
+        outcome: Outcome,
+        now: datetime,
+        window: MessageWindow | None = None,
+    ) -> None:
+        """The step's conversation, with the message window and the new live
+        keyboard when there are: one UPDATE."""
+        conv = outcome.conversation
+        assert conv is not None
+        await conversations_repo.save_conversation(
+            session,
+            record,
+            conv.state.value,
+            conv.to_data(),
+            now,
+            window=window,
+            keyboard=outcome.keyboard,
+        )
 
     async def first_delivery(self, channel: str, key: str) -> bool:
         """Record a delivery that needs no step (opening a form, a home tab);
@@ -246,6 +274,8 @@ class Engine:
             return None
         outcome = await self._apply(session, record, event, now)
         assert outcome.conversation is not None
+        if not outcome.erase:
+            await self._save(session, record, outcome, now)
         for reply in outcome.replies:
             await self.send_later(session, record, reply, outcome.conversation.language, now)
         return outcome.conversation
@@ -280,16 +310,22 @@ class Engine:
         *,
         from_user: bool = False,
     ) -> Outcome:
+        """Step `event` and run its effects; the caller saves the outcome's
+        conversation (`_save`), unless the user was erased."""
         conv = Conversation.from_data(record.state, record.data)
-        if record.created:
-            await self._entered(session, record, conv, now)
+        steps = [_entered(record, conv)] if record.created else []
         before = conv.step
         outcome = Outcome()
         context = EffectContext(session, record, now, self.settings, outcome)
         pending: list[Event] = [event]
+        # Loaded with the conversation (at the name step), true until an effect runs.
+        org_names = record.org_names
         while pending:
             stepped = pending.pop(0)
-            facts = await gather_facts(session, record, conv, stepped, now, self.settings)
+            facts = await gather_facts(
+                session, record, conv, stepped, now, self.settings, org_names=org_names
+            )
+            org_names = None
             conv, effects = step(conv, stepped, now=now, facts=facts)
             for effect in effects:
                 follow_up = await run_effect(effect, context)
@@ -299,57 +335,48 @@ class Engine:
         if outcome.erase:
             # The user asked to be forgotten: identity, conversation and queued
             # messages go (cascade); organizations were detached already.
+            await history.write(session, now, steps=steps)
             await conversations_repo.delete_identity(session, record.identity_id)
             return outcome
-        await self._transcribe(session, record, event, outcome, now, from_user=from_user)
-        await conversations_repo.save_conversation(
-            session, record, conv.state.value, conv.to_data(), now
-        )
         if conv.step is not before:
             metrics.step_transition(before.value, conv.step.value)
-            await self._entered(session, record, conv, now)
-        return outcome
-
-    async def _transcribe(
-        self,
-        session: AsyncSession,
-        record: ConversationRecord,
-        event: Event,
-        outcome: Outcome,
-        now: datetime,
-        *,
-        from_user: bool,
-    ) -> None:
-        """The conversation's last messages, for a ticket card. A message the
-        core refused for a card number or an IBAN (the user's or an agent's)
-        is never stored."""
-        lines: list[tuple[str, str]] = []
-        if from_user and not outcome.redact:
-            said = _said(event)
-            if said is not None:
-                lines.append(said_line("user", said))
-        if isinstance(event, HandoffMessage) and not holds_payment_number(event.text):
-            lines.append(said_line("agent", event.text))  # refused otherwise: not said
-        for reply in outcome.replies:
-            line = reply_line(reply, outcome.language)
-            if line is not None:
-                lines.append(line)
+            steps.append(_entered(record, conv))
+        lines = _transcript_lines(event, outcome, from_user=from_user)
+        # The step's transcript lines and step events: one insert.
+        await history.write(session, now, identity_id=record.identity_id, lines=lines, steps=steps)
         # The old lines are dropped every few steps, not on each (readers ask
         # for the newest ones with a limit): one statement less per update.
-        trim = record.version % TRIM_TRANSCRIPT_EVERY == 0
-        await record_lines(session, record.identity_id, lines, now, trim=trim)
+        # Never on a conversation's first step: there is nothing to drop.
+        if lines and (record.version + 1) % TRIM_TRANSCRIPT_EVERY == 0:
+            await tickets_repo.trim_lines(session, record.identity_id)
+        return outcome
 
     async def _entered(
         self, session: AsyncSession, record: ConversationRecord, conv: Conversation, now: datetime
     ) -> None:
-        await record_step(
-            session,
-            conversation_id=record.id,
-            channel=record.channel,
-            language=conv.language,
-            step=conv.step.value,
-            at=now,
-        )
+        await history.write(session, now, steps=[_entered(record, conv)])
+
+
+def _entered(record: ConversationRecord, conv: Conversation) -> history.StepEntered:
+    return history.StepEntered(record.id, record.channel, conv.language, conv.step.value)
+
+
+def _transcript_lines(event: Event, outcome: Outcome, *, from_user: bool) -> list[tuple[str, str]]:
+    """The conversation's last messages, for a ticket card. A message the
+    core refused for a card number or an IBAN (the user's or an agent's)
+    is never stored."""
+    lines: list[tuple[str, str]] = []
+    if from_user and not outcome.redact:
+        said = _said(event)
+        if said is not None:
+            lines.append(said_line("user", said))
+    if isinstance(event, HandoffMessage) and not holds_payment_number(event.text):
+        lines.append(said_line("agent", event.text))  # refused otherwise: not said
+    for reply in outcome.replies:
+        line = reply_line(reply, outcome.language)
+        if line is not None:
+            lines.append(line)
+    return lines
 
 
 @functools.lru_cache(maxsize=32)

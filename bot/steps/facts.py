@@ -26,6 +26,8 @@ async def gather_facts(
     event: Event,
     now: datetime,
     settings: Settings,
+    *,
+    org_names: tuple[str, ...] | None = None,
 ) -> Facts:
     """What the core's rules need to know for stepping `event`, read only
     where the step could use it: the user's organization names where a name
@@ -34,12 +36,15 @@ async def gather_facts(
     email (`policy.counts_needed`; an `OrganizationCreated` the engine steps
     next reads the new address's count), the organization's team while its
     owner invites or asks for the status (`invitations.needs_team`). An
-    ordinary update reads none."""
+    ordinary update reads none. `org_names`: the names, when the caller has
+    them already (loaded with the conversation)."""
     names: tuple[str, ...] = ()
     if isinstance(event, FormSubmitted) or (
         isinstance(event, Text | Choice) and conv.step is State.NAME
     ):
-        names = await orgs_repo.organization_names(session, record.identity_id)
+        if org_names is None:
+            org_names = await orgs_repo.organization_names(session, record.identity_id)
+        names = org_names
     needed = counts_needed(conv, event)
     organizations = None
     if needed.organizations:

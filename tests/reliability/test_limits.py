@@ -252,6 +252,12 @@ async def test_an_agent_resend_at_the_address_limit_says_sent_to_nobody(
 # -- messages per minute ---------------------------------------------------------------
 
 
+async def _state_and_data(services: Services) -> list[Any]:
+    async with services.engine.sessions() as session:
+        rows = await session.execute(text("SELECT state, data FROM conversations ORDER BY id"))
+        return [tuple(row) for row in rows]
+
+
 @pytest.fixture
 async def flooding(settings: Settings, clock: FrozenClock) -> AsyncIterator[Services]:
     built = open_services(settings.model_copy(update={"messages_per_minute": 3}), clock=clock)
@@ -266,6 +272,7 @@ async def test_a_flood_gets_one_slow_down_and_is_dropped(
     for event in (Command(name="start"), Choice(value="en"), Text(text="Acme")):
         await engine.handle("console", "alice", event)
     before = await _snapshot(flooding)
+    stepped_before = await _state_and_data(flooding)
     warned = await engine.handle("console", "alice", Text(text="alice@acme.com"))
     assert ids(warned) == ["limits-slow-down"]
     assert warned.replies[0].args == {"seconds": 60}
@@ -275,9 +282,11 @@ async def test_a_flood_gets_one_slow_down_and_is_dropped(
         assert dropped.replies == []
         assert dropped.conversation is not None and dropped.conversation.state is State.EMAIL
     after = await _snapshot(flooding)
-    # Only the counter moved: no step, no step event, nothing queued.
+    # Only the counter moved (the message window, kept on the conversation
+    # row): no step, no step event, nothing queued.
     changed = {table for table in before if before[table] != after[table]}
-    assert changed == {"message_windows"}
+    assert changed == {"conversations"}
+    assert await _state_and_data(flooding) == stepped_before
     # Another user is not slowed down; the next minute the user is heard again.
     assert (
         ids(await engine.handle("console", "bob", Command(name="start")))[0] != "limits-slow-down"

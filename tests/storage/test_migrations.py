@@ -82,3 +82,62 @@ async def test_live_telegram_keyboards_survive_the_move_to_live_keyboards(
             ).all()
         await engine.dispose()
         assert sorted(tuple(row) for row in back) == [(42, "tok42", "ru"), (43, None, None)]
+
+
+async def test_windows_and_live_keyboards_move_onto_the_conversation_row(
+    backend: str, tmp_path: Path
+) -> None:
+    """0017: a user's message window and the keyboard live at their place
+    before the upgrade are on their conversation after it (a keyboard with no
+    conversation at its place is dropped), and back in their own tables
+    after a downgrade."""
+    from sqlalchemy import text
+
+    async with empty_database(backend, tmp_path) as url:
+        await asyncio.to_thread(upgrade, url, "0015")
+        engine = make_engine(url)
+        async with engine.begin() as connection:
+            for statement in (
+                "INSERT INTO identities (id, channel, external_id, created_at) VALUES "
+                "(1, 'telegram', '42', CURRENT_TIMESTAMP), (2, 'web', 'v-7', CURRENT_TIMESTAMP)",
+                "INSERT INTO conversations (id, identity_id, state, data, version, created_at, "
+                "updated_at) VALUES (10, 1, 'name', '{}', 3, CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP), (11, 2, 'email', '{}', 1, CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP)",
+                "INSERT INTO message_windows (identity_id, started_at, count, warned) VALUES "
+                "(1, '2026-01-02 03:04:05', 4, true)",
+                "INSERT INTO live_keyboards (channel, address, token, language, updated_at) "
+                "VALUES ('telegram', '42', 'tok42', 'ru', CURRENT_TIMESTAMP), "
+                "('telegram', '-100', 'group', 'en', CURRENT_TIMESTAMP)",
+            ):
+                await connection.execute(text(statement))
+        await asyncio.to_thread(upgrade, url, "0017")
+        async with engine.connect() as connection:
+            rows = (
+                await connection.execute(
+                    text(
+                        "SELECT id, window_count, window_warned, keyboard_token, "
+                        "keyboard_language, window_started_at IS NOT NULL FROM conversations "
+                        "ORDER BY id"
+                    )
+                )
+            ).all()
+        assert [tuple(row) for row in rows] == [
+            (10, 4, True, "tok42", "ru", True),
+            (11, None, None, None, None, False),
+        ]
+        await asyncio.to_thread(downgrade, url, "0015")
+        async with engine.connect() as connection:
+            windows = (
+                await connection.execute(
+                    text("SELECT identity_id, count, warned FROM message_windows")
+                )
+            ).all()
+            keyboards = (
+                await connection.execute(
+                    text("SELECT channel, address, token, language FROM live_keyboards")
+                )
+            ).all()
+        await engine.dispose()
+        assert [tuple(row) for row in windows] == [(1, 4, True)]
+        assert [tuple(row) for row in keyboards] == [("telegram", "42", "tok42", "ru")]
