@@ -77,16 +77,31 @@ async def _queue(url: str, rows: int) -> None:
     await engine.dispose()
 
 
-_TICKS = os.sysconf("SC_CLK_TCK")
+@dataclass(frozen=True)
+class Sched:
+    """What the scheduler counted for some processes: seconds on a CPU, and
+    seconds runnable but waiting for one (`/proc/<pid>/task/*/schedstat`)."""
+
+    cpu: float = 0.0
+    waited: float = 0.0
+
+    def __add__(self, other: "Sched") -> "Sched":
+        return Sched(self.cpu + other.cpu, self.waited + other.waited)
+
+    def __sub__(self, other: "Sched") -> "Sched":
+        return Sched(self.cpu - other.cpu, self.waited - other.waited)
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a live process (0 when it is gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / _TICKS
+def _sched(pid: int) -> Sched:
+    """All threads of a live process (nothing when it is gone)."""
+    total = Sched()
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            on_cpu, waiting, _ = stat.read_text().split()
+        except (OSError, ValueError):
+            continue
+        total += Sched(int(on_cpu) / 1e9, int(waiting) / 1e9)
+    return total
 
 
 @dataclass
@@ -94,28 +109,39 @@ class Drain:
     workers: int
     rows: int
     seconds: float
-    worker_cpu: float  # CPU seconds of all the worker processes during the drain
-    postgres_cpu: float  # CPU seconds of the PostgreSQL backends serving them
+    worker: Sched  # all the worker processes, during the drain
+    postgres: Sched  # the PostgreSQL backends serving them
+    polls: int  # how often their backends' wait events were sampled
+    lock_waits: int  # samples of a backend waiting for a lock (one row, one counter …)
     load: float  # the 1-minute load average when the drain ended
 
     @property
+    def cpu(self) -> float:
+        return self.worker.cpu + self.postgres.cpu
+
+    @property
     def cpu_ms_per_email(self) -> float:
-        return (self.worker_cpu + self.postgres_cpu) / self.rows * 1000
+        return self.cpu / self.rows * 1000
 
     @property
     def postgres_share(self) -> float:
-        total = self.worker_cpu + self.postgres_cpu
-        return self.postgres_cpu / total if total else float("nan")
+        return self.postgres.cpu / self.cpu if self.cpu else float("nan")
 
     @property
     def cores_busy(self) -> float:
         """How many cores the workers and their backends kept busy, on average."""
-        return (self.worker_cpu + self.postgres_cpu) / self.seconds
+        return self.cpu / self.seconds
+
+    @property
+    def waited_for_cpu(self) -> float:
+        """Seconds the workers were runnable but had no core, per second of drain."""
+        return self.worker.waited / self.seconds
 
     def note(self) -> str:
         return (
             f"{self.cpu_ms_per_email:.1f} ms CPU/email ({self.postgres_share:.0%} PostgreSQL), "
-            f"{self.cores_busy:.2f} cores busy, load {self.load:.1f}"
+            f"{self.cores_busy:.2f} cores busy, workers waited {self.waited_for_cpu:.2f} s/s "
+            f"for a core, {self.lock_waits}/{self.polls} lock waits, load {self.load:.1f}"
         )
 
 
@@ -129,13 +155,10 @@ def _connect_args(url: str) -> dict[str, object]:
     }
 
 
-async def _backends_cpu(connection: asyncpg.Connection) -> dict[int, float]:
-    """CPU seconds of every other backend of this database, by process id."""
-    pids = await connection.fetch(
-        "SELECT pid FROM pg_stat_activity"
-        " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-    )
-    return {row["pid"]: _cpu_seconds(row["pid"]) for row in pids}
+_BACKENDS = (
+    "SELECT pid, wait_event_type FROM pg_stat_activity"
+    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+)
 
 
 async def _wait_drained(url: str, workers: list[int], within: float) -> Drain:
@@ -143,29 +166,38 @@ async def _wait_drained(url: str, workers: list[int], within: float) -> Drain:
     connection = await asyncpg.connect(**_connect_args(url))
     try:
         started = time.perf_counter()
-        workers_before = sum(_cpu_seconds(pid) for pid in workers)
-        backends_before = await _backends_cpu(connection)
+        workers_before = sum((_sched(pid) for pid in workers), Sched())
+        backends_before = {
+            row["pid"]: _sched(row["pid"]) for row in await connection.fetch(_BACKENDS)
+        }
         deadline = started + within
-        left = -1
+        left, polls, lock_waits = -1, 0, 0
         while time.perf_counter() < deadline:
             left = await connection.fetchval("SELECT count(*) FROM outbox WHERE done_at IS NULL")
+            backends = await connection.fetch(_BACKENDS)
+            polls += 1
+            lock_waits += sum(row["wait_event_type"] == "Lock" for row in backends)
             if left == 0:
                 break
             await asyncio.sleep(0.02)
         seconds = time.perf_counter() - started
-        worker_cpu = sum(_cpu_seconds(pid) for pid in workers) - workers_before
-        backends = await _backends_cpu(connection)
+        worker = sum((_sched(pid) for pid in workers), Sched()) - workers_before
+        postgres = sum(
+            (_sched(row["pid"]) - backends_before.get(row["pid"], Sched()) for row in backends),
+            Sched(),
+        )
     finally:
         await connection.close()
     if left:
         raise RuntimeError(f"{left} outbox rows left after {seconds:.0f} s")
-    postgres_cpu = sum(cpu - backends_before.get(pid, 0.0) for pid, cpu in backends.items())
     return Drain(
         workers=len(workers),
         rows=0,
         seconds=seconds,
-        worker_cpu=worker_cpu,
-        postgres_cpu=postgres_cpu,
+        worker=worker,
+        postgres=postgres,
+        polls=polls,
+        lock_waits=lock_waits,
         load=os.getloadavg()[0],
     )
 
@@ -247,9 +279,11 @@ def main() -> None:
         for drain in measured:
             print(
                 f"run {run + 1}: {drain.workers} worker(s): {drain.rows / drain.seconds:.1f}"
-                f" emails/s; workers {drain.worker_cpu / drain.rows * 1000:.2f} +"
-                f" PostgreSQL {drain.postgres_cpu / drain.rows * 1000:.2f} ms CPU/email;"
-                f" {drain.cores_busy:.2f} cores busy; load {drain.load:.1f}",
+                f" emails/s; workers {drain.worker.cpu / drain.rows * 1000:.2f} +"
+                f" PostgreSQL {drain.postgres.cpu / drain.rows * 1000:.2f} ms CPU/email;"
+                f" {drain.cores_busy:.2f} cores busy; workers waited"
+                f" {drain.waited_for_cpu:.2f} s/s for a core;"
+                f" {drain.lock_waits}/{drain.polls} lock waits; load {drain.load:.1f}",
                 flush=True,
             )
         print(f"run {run + 1}: two/one {one.seconds / two.seconds:.2f}x", flush=True)
