@@ -202,7 +202,7 @@ async def _wait_drained(url: str, workers: list[int], within: float) -> Drain:
     )
 
 
-def _drain(url: str, workers: int, rows: int) -> Drain:
+def _drain(url: str, workers: int, rows: int, *, own_session: bool = True) -> Drain:
     """From the rows' commit until the outbox is empty."""
     upgrade(url)
     with tempfile.TemporaryDirectory() as workdir:
@@ -220,6 +220,12 @@ def _drain(url: str, workers: int, rows: int) -> Drain:
                 stderr=subprocess.DEVNULL,
                 env=env,
                 cwd=workdir,
+                # Its own session, as a worker started by a supervisor is:
+                # with autogroup scheduling (Linux's default on desktops and
+                # many VMs) the processes of one session share one CPU share,
+                # so two workers in the bench's session would split the share
+                # one worker gets instead of each having their own.
+                start_new_session=own_session,
             )
             for _ in range(workers)
         ]
@@ -240,14 +246,14 @@ def _drain(url: str, workers: int, rows: int) -> Drain:
                 child.wait(timeout=30)
 
 
-def drains(rows: int) -> tuple[Drain, Drain] | None:
+def drains(rows: int, *, own_session: bool = True) -> tuple[Drain, Drain] | None:
     """(one worker, two workers), each on a fresh database; None without PostgreSQL."""
     result = []
     for workers in (1, 2):
         with postgres_database() as url:
             if url is None:
                 return None
-            result.append(_drain(url, workers, rows))
+            result.append(_drain(url, workers, rows, own_session=own_session))
     return result[0], result[1]
 
 
@@ -270,9 +276,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.outbox_drain")
     parser.add_argument("--rows", type=int, default=400)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument(
+        "--one-session",
+        action="store_true",
+        help="start the workers in the bench's own session (shares one autogroup)",
+    )
     args = parser.parse_args()
     for run in range(args.runs):
-        measured = drains(args.rows)
+        measured = drains(args.rows, own_session=not args.one_session)
         if measured is None:
             raise SystemExit("no PostgreSQL on " + os.environ.get("BENCH_PG_HOST", "127.0.0.1"))
         one, two = measured
