@@ -22,7 +22,7 @@ from email.utils import format_datetime
 from urllib.parse import urlsplit
 
 from bot.config import Settings
-from bot.mail.address import ascii_recipient, mailbox
+from bot.mail.address import ascii_recipient, configured_mailbox
 from bot.mail.layout import ConfirmationText, confirmation_html
 from bot.text.i18n import Translator
 
@@ -90,10 +90,10 @@ def build_confirmation_email(
     subject = header_safe(t("email-confirm-subject", name=name))
     message = EmailMessage(policy=policy.default)
     _set_subject(message, subject)
-    message["From"] = mailbox(settings.mail_from, "MAIL_FROM")
+    message["From"] = configured_mailbox(settings.mail_from, "MAIL_FROM")
     # Raises ValueError for anything but one plain address (line breaks included).
     message["To"] = ascii_recipient(to)
-    message["Reply-To"] = mailbox(settings.mail_reply_to, "MAIL_REPLY_TO")
+    message["Reply-To"] = configured_mailbox(settings.mail_reply_to, "MAIL_REPLY_TO")
     message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id_for(settings, outbox_id)
     message["Auto-Submitted"] = "auto-generated"
