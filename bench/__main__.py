@@ -174,7 +174,7 @@ def main() -> int:
     drain = bench_outbox_drain(100 if args.quick else 400)
     if drain is not None:
         one, two = drain
-        two.note = f"{ratio(two, one)} one worker"
+        two.note = f"{ratio(two, one)} one worker; {two.note}"
         rows += [one, two]
     rows.append(idle_web_chat(100 if args.quick else 1000))
 

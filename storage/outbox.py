@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ._dialect import is_postgres, table
@@ -51,6 +51,17 @@ async def enqueue(
 _INSERT = table(OutboxRow).insert()
 
 
+_OUTBOX = table(OutboxRow)
+_CLAIMED = (
+    _OUTBOX.c.id,
+    _OUTBOX.c.kind,
+    _OUTBOX.c.identity_id,
+    _OUTBOX.c.payload,
+    _OUTBOX.c.attempts,
+    _OUTBOX.c.claimed_until,
+)
+
+
 async def claim(
     session: AsyncSession,
     *,
@@ -60,39 +71,51 @@ async def claim(
     kinds: tuple[str, ...] | None = None,
     identity_id: int | None = None,
 ) -> list[OutboxItem]:
-    """Take due rows for `lease`; a crashed claimer's rows come back when it ends."""
-    query = (
-        select(OutboxRow)
+    """Take due rows for `lease`; a crashed claimer's rows come back when it ends.
+
+    One statement: the due rows' ids are picked and leased by the same
+    `UPDATE … RETURNING`. On PostgreSQL the pick skips rows another claimer
+    has locked (`FOR UPDATE SKIP LOCKED`), so concurrent workers take
+    different rows instead of queueing on the same ones; SQLite has one
+    writer at a time anyway."""
+    due = (
+        select(_OUTBOX.c.id)
         .where(
-            OutboxRow.done_at.is_(None),
-            OutboxRow.available_at <= now,
-            or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until <= now),
+            _OUTBOX.c.done_at.is_(None),
+            _OUTBOX.c.available_at <= now,
+            or_(_OUTBOX.c.claimed_until.is_(None), _OUTBOX.c.claimed_until <= now),
         )
-        .order_by(OutboxRow.id)
+        .order_by(_OUTBOX.c.id)
         .limit(limit)
     )
     if kinds is not None:
-        query = query.where(OutboxRow.kind.in_(kinds))
+        due = due.where(_OUTBOX.c.kind.in_(kinds))
     if identity_id is not None:
-        query = query.where(OutboxRow.identity_id == identity_id)
+        due = due.where(_OUTBOX.c.identity_id == identity_id)
     if is_postgres(session):
-        query = query.with_for_update(skip_locked=True)
-    rows = list(await session.scalars(query))
-    for row in rows:
-        row.claimed_until = now + lease
-        row.attempts += 1
-    await session.flush()
-    return [
-        OutboxItem(
-            id=row.id,
-            kind=row.kind,
-            identity_id=row.identity_id,
-            payload=dict(row.payload),
-            attempts=row.attempts,
-            leased_until=row.claimed_until,
-        )
-        for row in rows
-    ]
+        due = due.with_for_update(skip_locked=True)
+    leased = (
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id.in_(due.scalar_subquery()))
+        .values(claimed_until=now + lease, attempts=_OUTBOX.c.attempts + 1)
+        .returning(*_CLAIMED)
+    )
+    rows = (await session.execute(leased)).all()
+    # RETURNING gives no order: run them oldest first, as picked.
+    return sorted(
+        (
+            OutboxItem(
+                id=row.id,
+                kind=row.kind,
+                identity_id=row.identity_id,
+                payload=dict(row.payload),
+                attempts=row.attempts,
+                leased_until=row.claimed_until,
+            )
+            for row in rows
+        ),
+        key=lambda item: item.id,
+    )
 
 
 async def renew(
@@ -106,17 +129,22 @@ async def renew(
     """
     until = now + lease
     result = await session.execute(
-        update(OutboxRow)
-        .where(
-            OutboxRow.id == item.id,
-            OutboxRow.done_at.is_(None),
-            OutboxRow.claimed_until == item.leased_until,
-        )
-        .values(claimed_until=until)
+        _RENEW, {"row_id": item.id, "leased_until": item.leased_until, "until": until}
     )
     if not result.rowcount:  # type: ignore[attr-defined]
         return None
     return replace(item, leased_until=until)
+
+
+_RENEW = (
+    update(_OUTBOX)
+    .where(
+        _OUTBOX.c.id == bindparam("row_id"),
+        _OUTBOX.c.done_at.is_(None),
+        _OUTBOX.c.claimed_until == bindparam("leased_until"),
+    )
+    .values(claimed_until=bindparam("until"))
+)
 
 
 async def complete(
@@ -125,13 +153,13 @@ async def complete(
     values: dict[str, Any] = {"done_at": now, "claimed_until": None, "last_error": None}
     if payload is not None:
         values["payload"] = payload
-    await session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
+    await session.execute(update(_OUTBOX).where(_OUTBOX.c.id == item_id).values(**values))
 
 
 async def retry_later(session: AsyncSession, item_id: int, *, at: datetime, error: str) -> None:
     await session.execute(
-        update(OutboxRow)
-        .where(OutboxRow.id == item_id)
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id == item_id)
         .values(available_at=at, claimed_until=None, last_error=error[:2000])
     )
 
@@ -153,7 +181,7 @@ async def fail(
     }
     if payload is not None:
         values["payload"] = payload
-    await session.execute(update(OutboxRow).where(OutboxRow.id == item_id).values(**values))
+    await session.execute(update(_OUTBOX).where(_OUTBOX.c.id == item_id).values(**values))
 
 
 async def depth(session: AsyncSession) -> int:

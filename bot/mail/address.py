@@ -13,11 +13,12 @@ A-labels), which every SMTP server accepts without SMTPUTF8."""
 import unicodedata
 from email import policy
 from email.headerregistry import Address
+from functools import lru_cache
 
 from conversations.text import has_encoded_word
 from conversations.validation import EmailResult, check_email
 
-__all__ = ["ascii_recipient", "mailbox"]
+__all__ = ["ascii_recipient", "configured_mailbox", "mailbox"]
 
 
 def _clean(value: str, what: str) -> None:
@@ -54,3 +55,11 @@ def ascii_recipient(to: str) -> Address:
     if not isinstance(checked, EmailResult):
         raise ValueError(f"recipient refused: {checked.message_id}")
     return mailbox(checked.value, "recipient")
+
+
+@lru_cache(maxsize=16)
+def configured_mailbox(value: str, what: str) -> Address:
+    """`mailbox()` of a configured sender (`MAIL_FROM`, `MAIL_REPLY_TO`): the
+    same few values for every email, so checked once (an `Address` is
+    immutable; a refused value raises each time, nothing cached)."""
+    return mailbox(value, what)

@@ -22,7 +22,7 @@ from email.utils import format_datetime
 from urllib.parse import urlsplit
 
 from bot.config import Settings
-from bot.mail.address import ascii_recipient, mailbox
+from bot.mail.address import ascii_recipient, configured_mailbox
 from bot.mail.layout import ConfirmationText, confirmation_html
 from bot.text.i18n import Translator
 
@@ -90,10 +90,10 @@ def build_confirmation_email(
     subject = header_safe(t("email-confirm-subject", name=name))
     message = EmailMessage(policy=policy.default)
     _set_subject(message, subject)
-    message["From"] = mailbox(settings.mail_from, "MAIL_FROM")
+    message["From"] = configured_mailbox(settings.mail_from, "MAIL_FROM")
     # Raises ValueError for anything but one plain address (line breaks included).
     message["To"] = ascii_recipient(to)
-    message["Reply-To"] = mailbox(settings.mail_reply_to, "MAIL_REPLY_TO")
+    message["Reply-To"] = configured_mailbox(settings.mail_reply_to, "MAIL_REPLY_TO")
     message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id_for(settings, outbox_id)
     message["Auto-Submitted"] = "auto-generated"
@@ -161,7 +161,8 @@ def _check_wire(message: EmailMessage, subject: str) -> None:
     raw = bytes(message)
     if any(len(line) > _SMTP_LINE_MAX for line in raw.splitlines()):
         raise ValueError("a line of the email is longer than SMTP allows")
-    parsed = BytesParser(policy=policy.default).parsebytes(raw)
+    # The top level's headers are what is checked: the parts' bodies need no parse.
+    parsed = BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
     received = [(name, _unfolded(str(value))) for name, value in parsed.items()]
     if received != sent or _unfolded(str(parsed["Subject"])) != _unfolded(subject):
         raise ValueError("the email's headers would not survive being sent")
