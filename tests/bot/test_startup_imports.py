@@ -17,6 +17,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from storage.schema_version import sqlite_is_current
 from tests.databases import migrated_database
 from tests.ports import free_port
 
@@ -113,3 +114,21 @@ async def test_web_on_defaults_loads_no_payments_migrations_or_channels(
     unwanted = sorted(loaded & (NEVER | DEFERRED))
     assert not unwanted, f"web imported {unwanted}"
     assert "aiohttp" in loaded
+
+
+async def test_a_first_start_makes_the_database_without_alembic(tmp_path: Path) -> None:
+    """No database file yet: the schema comes from storage/sqlite_schema.sql
+    (tests/storage/test_sqlite_image.py checks it equals a migrated one)."""
+    database = tmp_path / "var" / "first.db"
+    env = {
+        **{name: os.environ[name] for name in _KEPT if name in os.environ},
+        "DATABASE_URL": f"sqlite+aiosqlite:///{database}",
+        "MAIL_DIR": str(tmp_path / "mail"),
+        "LANG": "C.UTF-8",
+    }
+    process = await _probe(tmp_path, env, "chat", "--user", "first")
+    _, stderr = await process.communicate(b"")
+    assert process.returncode == 0, stderr.decode()
+    assert sqlite_is_current(env["DATABASE_URL"])
+    loaded = _loaded(tmp_path / "modules.json")
+    assert "alembic" not in loaded
