@@ -4,8 +4,10 @@ worker from settings, and prepares the database."""
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
@@ -65,6 +67,11 @@ def prepare_database(settings: Settings) -> None:
 
         if sqlite_is_current(settings.database_url):
             return  # nothing to do: Alembic is not even imported
+        from storage.sqlite_image import create_from_image
+
+        database = make_url(settings.database_url).database
+        if database and database != ":memory:" and create_from_image(Path(database)):
+            return  # a first start: the migrated schema, written without Alembic
         from storage.migrate import upgrade
 
         upgrade(settings.database_url)

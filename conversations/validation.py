@@ -7,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass
 
 import idna
-from email_validator import EmailNotValidError, validate_email
 
 from .payment_numbers import holds_payment_number
 from .text import TextLimits, TextProblem, check_text, has_encoded_word
@@ -88,6 +87,10 @@ def check_email(raw: str) -> EmailResult | FieldError:
     local, at, _ = text.rpartition("@")
     if at and not local.isascii():
         return FieldError("error-email-latin-local-part")
+    # Imported with the first address: compiling its RFC patterns is a
+    # noticeable part of a start-up that may never see one.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         result = validate_email(
             text,

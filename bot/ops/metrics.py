@@ -2,11 +2,20 @@
 the work; gauges about shared state (the outbox, open tickets) are read from
 the database when scraped. When the database cannot be read, the scrape says
 so (`onboarding_database_up 0`) and leaves those gauges out: a made-up 0
-would tell an alert that the outbox is empty while rows wait."""
+would tell an alert that the outbox is empty while rows wait.
+
+prometheus_client is imported with the first metric recorded or read, not at
+start: its package imports its HTTP exposition servers (http.server,
+wsgiref), about 50 ms that `chat` would spend before its first prompt."""
 
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+if TYPE_CHECKING:
+    from prometheus_client import CollectorRegistry, Counter, Histogram
+
+    REGISTRY: CollectorRegistry
 
 __all__ = [
     "CONTENT_TYPE",
@@ -19,44 +28,68 @@ __all__ = [
 ]
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-REGISTRY = CollectorRegistry(auto_describe=True)
 
-UPDATES = Counter(
-    "onboarding_updates", "Updates handled, by channel", ["channel"], registry=REGISTRY
-)
-UPDATE_SECONDS = Histogram(
-    "onboarding_update_seconds",
-    "Time to handle one update (one database transaction)",
-    ["channel"],
-    registry=REGISTRY,
-    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
-)
-TRANSITIONS = Counter(
-    "onboarding_step_transitions",
-    "Conversations moving from one step to another",
-    ["from_step", "to_step"],
-    registry=REGISTRY,
-)
-CALLS = Counter(
-    "onboarding_external_calls",
-    "Calls to outside services (email, stripe, telegram, slack) by outcome",
-    ["service", "outcome"],
-    registry=REGISTRY,
-)
+
+@dataclass(frozen=True)
+class _Metrics:
+    registry: "CollectorRegistry"
+    updates: "Counter"
+    update_seconds: "Histogram"
+    transitions: "Counter"
+    calls: "Counter"
+
+
+@cache
+def _metrics() -> _Metrics:
+    from prometheus_client import CollectorRegistry, Counter, Histogram
+
+    registry = CollectorRegistry(auto_describe=True)
+    return _Metrics(
+        registry=registry,
+        updates=Counter(
+            "onboarding_updates", "Updates handled, by channel", ["channel"], registry=registry
+        ),
+        update_seconds=Histogram(
+            "onboarding_update_seconds",
+            "Time to handle one update (one database transaction)",
+            ["channel"],
+            registry=registry,
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
+        ),
+        transitions=Counter(
+            "onboarding_step_transitions",
+            "Conversations moving from one step to another",
+            ["from_step", "to_step"],
+            registry=registry,
+        ),
+        calls=Counter(
+            "onboarding_external_calls",
+            "Calls to outside services (email, stripe, telegram, slack) by outcome",
+            ["service", "outcome"],
+            registry=registry,
+        ),
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name == "REGISTRY":  # this process's registry, made on first use
+        return _metrics().registry
+    raise AttributeError(name)
 
 
 def update_handled(channel: str, seconds: float) -> None:
-    UPDATES.labels(channel).inc()
-    UPDATE_SECONDS.labels(channel).observe(seconds)
+    metrics = _metrics()
+    metrics.updates.labels(channel).inc()
+    metrics.update_seconds.labels(channel).observe(seconds)
 
 
 def step_transition(from_step: str, to_step: str) -> None:
-    TRANSITIONS.labels(from_step, to_step).inc()
+    _metrics().transitions.labels(from_step, to_step).inc()
 
 
 def external_call(service: str, outcome: str) -> None:
     """`outcome` is one of: ok, retry, failed."""
-    CALLS.labels(service, outcome).inc()
+    _metrics().calls.labels(service, outcome).inc()
 
 
 @dataclass(frozen=True)
@@ -68,7 +101,9 @@ class SharedState:
     handoffs_open: int
 
 
-def _shared_gauges(shared: SharedState | None) -> CollectorRegistry:
+def _shared_gauges(shared: SharedState | None) -> "CollectorRegistry":
+    from prometheus_client import CollectorRegistry, Gauge
+
     # A registry per scrape: a gauge that is not registered is not exported,
     # which is how "unknown" is said (Prometheus then sees the series absent).
     registry = CollectorRegistry(auto_describe=True)
@@ -97,4 +132,6 @@ def _shared_gauges(shared: SharedState | None) -> CollectorRegistry:
 
 def render_metrics(shared: SharedState | None) -> bytes:
     """The exposition text; `shared` is None when the database was unreachable."""
-    return generate_latest(REGISTRY) + generate_latest(_shared_gauges(shared))
+    from prometheus_client import generate_latest
+
+    return generate_latest(_metrics().registry) + generate_latest(_shared_gauges(shared))

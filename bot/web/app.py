@@ -1,12 +1,12 @@
 """Routes of the web process."""
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from bot.channels.web import WebChannel, mount_web_chat
 from bot.organizations.confirmation import LinkStatus, LinkView, inspect_link, use_link
-from bot.payments import StripeWebhook
 from bot.steps.engine import Engine
 from bot.text.i18n import Translator
 from bot.web.brand import add_static_routes
@@ -21,6 +21,9 @@ from bot.web.page_errors import page_errors
 from bot.web.pages import Tone, lead_with_name, message_page, next_step, page, request_language
 from bot.web.payment_pages import add_payment_routes
 from bot.web.read_timeouts import read_deadline
+
+if TYPE_CHECKING:  # Stripe is imported only when STRIPE_SECRET_KEY is set (bot/services.py)
+    from bot.payments import StripeWebhook
 
 __all__ = ["build_app"]
 
@@ -107,7 +110,7 @@ async def confirm_post(request: web.Request) -> web.Response:
 def build_app(
     engine: Engine,
     translator: Translator,
-    stripe_webhook: StripeWebhook | None = None,
+    stripe_webhook: "StripeWebhook | None" = None,
     web_chat: WebChannel | None = None,
 ) -> web.Application:
     # client_max_size catches chunked bodies that grow past the limit as read.

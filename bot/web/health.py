@@ -1,17 +1,20 @@
-"""Liveness, readiness and metrics endpoints."""
+"""Liveness, readiness and metrics endpoints.
+
+Readiness compares the database's `alembic_version` rows with the heads of
+the migration scripts (`storage.schema_version`, read without Alembic, whose
+import alone was about a tenth of `web`'s start-up)."""
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import Connection, inspect, text
 
 from bot.ops import metrics
 from bot.steps.engine import Engine
 from storage import outbox, tickets
-from storage.migrate import heads
+from storage.schema_version import script_heads
 
 __all__ = ["add_health_routes"]
 
@@ -24,17 +27,25 @@ async def healthz(_: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
+def _applied_revisions(connection: Connection) -> set[str]:
+    """What Alembic's `MigrationContext.get_current_heads()` reads: the rows of
+    its version table (the default name, which storage/migrations/env.py
+    keeps), none when the table is not there yet."""
+    if not inspect(connection).has_table("alembic_version"):
+        return set()
+    rows = connection.execute(text("SELECT version_num FROM alembic_version"))
+    return {row[0] for row in rows}
+
+
 def _readyz(engine: Engine) -> Handler:
-    expected = heads(engine.settings.database_url)
+    expected = set(script_heads())
 
     async def handler(_: web.Request) -> web.Response:
         try:
             async with asyncio.timeout(READY_TIMEOUT), engine.sessions() as session:
                 await session.execute(text("SELECT 1"))
                 connection = await session.connection()
-                current = await connection.run_sync(
-                    lambda sync: set(MigrationContext.configure(sync).get_current_heads())
-                )
+                current = await connection.run_sync(_applied_revisions)
         except Exception as error:  # any failure to reach the database means "not ready"
             log.warning("readiness check failed: %s", type(error).__name__)
             return web.json_response({"status": "unavailable", "database": "down"}, status=503)

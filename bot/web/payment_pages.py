@@ -6,19 +6,20 @@ saved, still being confirmed, not added, or not ours — never more."""
 import logging
 import re
 from enum import Enum
+from typing import TYPE_CHECKING
 
-import stripe
 from aiohttp import web
 
-from bot.payments import StripeWebhook
-from bot.payments.fields import field
 from bot.text.i18n import Translator
 from bot.web.pages import Tone, message_page, request_language
 from storage import payments as payments_repo
 
+if TYPE_CHECKING:  # Stripe is imported only when STRIPE_SECRET_KEY is set (bot/services.py)
+    from bot.payments import StripeWebhook
+
 __all__ = ["add_payment_routes"]
 
-WEBHOOK = web.AppKey("stripe_webhook", StripeWebhook)
+WEBHOOK = web.AppKey["StripeWebhook"]("stripe_webhook")
 _TRANSLATOR = web.AppKey("payment_translator", Translator)
 # Stripe fills `{CHECKOUT_SESSION_ID}` in the success URL with an id such as
 # `cs_test_a1B2…`; anything else is not a session of ours and is never looked up.
@@ -82,7 +83,7 @@ def _page(request: web.Request, outcome: "Outcome") -> web.Response:
     )
 
 
-async def session_outcome(webhook: StripeWebhook | None, session_id: str | None) -> Outcome:
+async def session_outcome(webhook: "StripeWebhook | None", session_id: str | None) -> Outcome:
     """Our payment profile first (the webhook writes it); Stripe only while the
     profile still says "link sent". A session that is not the current one of
     any profile is UNKNOWN."""
@@ -100,6 +101,10 @@ async def session_outcome(webhook: StripeWebhook | None, session_id: str | None)
         return Outcome.NOT_ADDED
     if profile.status != payments_repo.LINK_SENT:
         return Outcome.UNKNOWN  # erased, or no link yet
+    import stripe  # a webhook means a configured gateway: stripe is loaded already
+
+    from bot.payments.fields import field
+
     try:
         checkout = await webhook.gateway.client.v1.checkout.sessions.retrieve_async(
             session_id, params={"expand": ["setup_intent"]}
@@ -125,7 +130,7 @@ async def payment_cancelled(request: web.Request) -> web.Response:
 
 
 def add_payment_routes(
-    app: web.Application, translator: Translator, webhook: StripeWebhook | None
+    app: web.Application, translator: Translator, webhook: "StripeWebhook | None"
 ) -> None:
     app[_TRANSLATOR] = translator
     if webhook is not None:

@@ -20,6 +20,7 @@ from bot.channels.console import ConsoleChannel
 from bot.config import Settings
 from bot.mail.content import header_safe
 from bot.services import Services
+from conversations.validation import FieldError, check_email
 from storage.organizations import list_organizations
 from tests.bot.test_email_content import queue
 from tests.smtp_server import SmtpServer
@@ -110,6 +111,12 @@ def test_configured_addresses_are_checked_at_start(value: str) -> None:
 def test_the_support_address_customers_read_is_one_plain_address() -> None:
     settings = Settings(support_email=" Help@Acme.com ", _env_file=None)  # type: ignore[call-arg]
     assert settings.support_email == "Help@acme.com"
+
+
+def test_the_default_support_address_passes_the_check_it_skips() -> None:
+    default = Settings(_env_file=None).support_email  # type: ignore[call-arg]
+    checked = check_email(default)
+    assert not isinstance(checked, FieldError) and checked.value == default
 
 
 def test_a_configured_display_name_in_any_script_is_fine() -> None:
