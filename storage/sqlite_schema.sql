@@ -1,4 +1,4 @@
--- revisions: 0015
+-- revisions: 0017
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -10,7 +10,7 @@ CREATE TABLE conversations (
 	data JSON NOT NULL, 
 	version INTEGER NOT NULL, 
 	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, window_started_at DATETIME, window_count INTEGER, window_warned BOOLEAN, keyboard_token VARCHAR(16), keyboard_language VARCHAR(8), 
 	CONSTRAINT pk_conversations PRIMARY KEY (id), 
 	CONSTRAINT fk_conversations_identity_id_identities FOREIGN KEY(identity_id) REFERENCES identities (id) ON DELETE CASCADE, 
 	CONSTRAINT uq_conversations_identity_id UNIQUE (identity_id)
@@ -58,6 +58,19 @@ CREATE TABLE email_confirmations (
 	CONSTRAINT fk_email_confirmations_org_id_organizations FOREIGN KEY(org_id) REFERENCES organizations (id) ON DELETE CASCADE, 
 	CONSTRAINT uq_email_confirmations_token_hash UNIQUE (token_hash)
 );
+CREATE TABLE history (
+	id INTEGER NOT NULL, 
+	identity_id INTEGER, 
+	author VARCHAR(8), 
+	text TEXT, 
+	conversation_id INTEGER, 
+	channel VARCHAR(32), 
+	language VARCHAR(8), 
+	step VARCHAR(32), 
+	at DATETIME NOT NULL, 
+	CONSTRAINT pk_history PRIMARY KEY (id), 
+	CONSTRAINT fk_history_identity_id_identities FOREIGN KEY(identity_id) REFERENCES identities (id) ON DELETE CASCADE
+);
 CREATE TABLE identities (
 	id INTEGER NOT NULL, 
 	channel VARCHAR(32) NOT NULL, 
@@ -91,14 +104,6 @@ CREATE TABLE ip_windows (
 	count INTEGER NOT NULL, 
 	CONSTRAINT pk_ip_windows PRIMARY KEY (address)
 );
-CREATE TABLE live_keyboards (
-	channel VARCHAR(32) NOT NULL, 
-	address VARCHAR(255) NOT NULL, 
-	token VARCHAR(16) NOT NULL, 
-	language VARCHAR(8), 
-	updated_at DATETIME NOT NULL, 
-	CONSTRAINT pk_live_keyboards PRIMARY KEY (channel, address)
-);
 CREATE TABLE members (
 	id INTEGER NOT NULL, 
 	org_id INTEGER NOT NULL, 
@@ -108,14 +113,6 @@ CREATE TABLE members (
 	CONSTRAINT pk_members PRIMARY KEY (id), 
 	CONSTRAINT fk_members_org_id_organizations FOREIGN KEY(org_id) REFERENCES organizations (id) ON DELETE CASCADE, 
 	CONSTRAINT uq_members_org_id UNIQUE (org_id, email)
-);
-CREATE TABLE message_windows (
-	identity_id INTEGER NOT NULL, 
-	started_at DATETIME NOT NULL, 
-	count INTEGER NOT NULL, 
-	warned BOOLEAN NOT NULL, 
-	CONSTRAINT pk_message_windows PRIMARY KEY (identity_id), 
-	CONSTRAINT fk_message_windows_identity_id_identities FOREIGN KEY(identity_id) REFERENCES identities (id) ON DELETE CASCADE
 );
 CREATE TABLE "organizations" (
 	id INTEGER NOT NULL, 
@@ -178,15 +175,6 @@ CREATE TABLE processed_updates (
 	CONSTRAINT pk_processed_updates PRIMARY KEY (id), 
 	CONSTRAINT uq_processed_updates_source UNIQUE (source, "key")
 );
-CREATE TABLE step_events (
-	id INTEGER NOT NULL, 
-	conversation_id INTEGER NOT NULL, 
-	channel VARCHAR(32) NOT NULL, 
-	language VARCHAR(8) NOT NULL, 
-	step VARCHAR(32) NOT NULL, 
-	at DATETIME NOT NULL, 
-	CONSTRAINT pk_step_events PRIMARY KEY (id)
-);
 CREATE TABLE "telegram_chats" (
 	chat_id BIGINT NOT NULL, 
 	start_source VARCHAR(64), 
@@ -234,15 +222,6 @@ CREATE TABLE timers (
 	CONSTRAINT pk_timers PRIMARY KEY (id), 
 	CONSTRAINT fk_timers_identity_id_identities FOREIGN KEY(identity_id) REFERENCES identities (id) ON DELETE CASCADE
 );
-CREATE TABLE transcript_lines (
-	id INTEGER NOT NULL, 
-	identity_id INTEGER NOT NULL, 
-	author VARCHAR(8) NOT NULL, 
-	text TEXT NOT NULL, 
-	at DATETIME NOT NULL, 
-	CONSTRAINT pk_transcript_lines PRIMARY KEY (id), 
-	CONSTRAINT fk_transcript_lines_identity_id_identities FOREIGN KEY(identity_id) REFERENCES identities (id) ON DELETE CASCADE
-);
 CREATE TABLE web_chat_messages (
 	id INTEGER NOT NULL, 
 	identity_id INTEGER NOT NULL, 
@@ -260,6 +239,9 @@ CREATE TABLE web_chat_messages (
 );
 CREATE INDEX ix_credit_usages_org_id ON credit_usages (org_id);
 CREATE INDEX ix_email_confirmations_org_id ON email_confirmations (org_id);
+CREATE INDEX ix_history_at ON history (at);
+CREATE INDEX ix_history_conversation_id ON history (conversation_id);
+CREATE INDEX ix_history_identity_id ON history (identity_id);
 CREATE INDEX ix_invitations_created_at ON invitations (created_at);
 CREATE INDEX ix_invitations_email ON invitations (email);
 CREATE INDEX ix_invitations_org_id ON invitations (org_id);
@@ -270,8 +252,6 @@ CREATE INDEX ix_outbox_done_at ON outbox (done_at);
 CREATE INDEX ix_outbox_identity_id ON outbox (identity_id);
 CREATE INDEX ix_outbox_kind ON outbox (kind);
 CREATE INDEX ix_payment_profiles_payment_method_id ON payment_profiles (payment_method_id);
-CREATE INDEX ix_step_events_at ON step_events (at);
-CREATE INDEX ix_step_events_conversation_id ON step_events (conversation_id);
 CREATE INDEX ix_ticket_posts_ticket_id ON ticket_posts (ticket_id);
 CREATE INDEX ix_tickets_identity_id ON tickets (identity_id);
 CREATE INDEX ix_tickets_slack_thread_ts ON tickets (slack_thread_ts);
@@ -279,5 +259,4 @@ CREATE INDEX ix_tickets_status ON tickets (status);
 CREATE INDEX ix_tickets_telegram_card_id ON tickets (telegram_card_id);
 CREATE INDEX ix_timers_due_at ON timers (due_at);
 CREATE INDEX ix_timers_identity_id ON timers (identity_id);
-CREATE INDEX ix_transcript_lines_identity_id ON transcript_lines (identity_id);
-INSERT INTO alembic_version (version_num) VALUES ('0015');
+INSERT INTO alembic_version (version_num) VALUES ('0017');
