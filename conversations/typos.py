@@ -47,7 +47,9 @@ def _distance(a: str, b: str) -> int:
 def _closest(word: str, candidates: tuple[str, ...], limit: int) -> str | None:
     """The one candidate within `limit` edits (none when two tie). Short
     names get one edit at most: `ge.com` is a company, not a typo of `me.com`."""
-    scored = sorted((_distance(word, c), c) for c in candidates)
+    # The distance is at least the difference in length: a candidate longer
+    # or shorter by more than `limit` can be neither the answer nor a tie.
+    scored = sorted((_distance(word, c), c) for c in candidates if abs(len(c) - len(word)) <= limit)
     if scored and len(scored[0][1]) <= 7:
         limit = min(limit, 1)
     if not scored or scored[0][0] == 0 or scored[0][0] > limit:
