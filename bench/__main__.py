@@ -72,6 +72,7 @@ def _targets(
     ours_ptb: Row,
     ptb_base: Row,
     known_max: float,
+    save_step: float,
     drain: tuple[Row, Row] | None,
     chat_s: float,
     web_s: float,
@@ -96,8 +97,8 @@ def _targets(
         ),
         (
             "≤ 6 statements for a known user's update",
-            f"{known_max:.0f} at most (steps 2-6)",
-            known_max <= 6,
+            f"{known_max:.0f} at most (steps 2-5); the save step {save_step:.0f}",
+            known_max <= 6 and save_step <= 6,
         ),
         ("p99 < 20 ms, 8 users at once (aiogram + SQLite)", f"{p99:.0f} ms", p99 < 20),
         (
@@ -197,7 +198,8 @@ def main() -> int:
         aiogram_redis=aiogram_redis,
         ours_ptb=ours_ptb,
         ptb_base=ptb_base,
-        known_max=max(known),
+        known_max=max(known[:-1]),
+        save_step=known[-1],
         drain=drain,
         chat_s=chat_s,
         web_s=web_s,
