@@ -25,6 +25,35 @@ if TYPE_CHECKING:
     from tests.smtp_server import SmtpServer
 
 
+# Modules whose tests start `python -m bot` processes (each imports the bot and
+# often a Telegram library: seconds of CPU) or a browser. Run first, so that
+# xdist's workers end on short tests instead of one waiting for another's
+# last long one; the order within each group stays as collected.
+_LONG_MODULES = frozenset(
+    {
+        "tests/reliability/test_web_crashes.py",
+        "tests/reliability/test_replicas.py",
+        "tests/reliability/test_telegram_polling_crash.py",
+        "tests/reliability/test_worker_crash.py",
+        "tests/reliability/test_invitation_crash.py",
+        "tests/reliability/test_slack_crash.py",
+        "tests/reliability/test_http_fuzz_configured.py",
+        "tests/reliability/test_secret_rotation.py",
+        "tests/bot/test_telegram_process.py",
+        "tests/bot/test_telegram_transcripts.py",
+        "tests/bot/test_telegram_limits.py",
+        "tests/bot/test_cli.py",
+        "tests/bot/test_done_when.py",
+        "tests/bot/test_production.py",
+        "tests/payments/test_cli_payments.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.nodeid.split("::", 1)[0] not in _LONG_MODULES)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """Drop the template and copies this process made (each xdist worker has its own)."""
     databases.drop_templates()
