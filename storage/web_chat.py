@@ -155,7 +155,7 @@ async def newest(session: AsyncSession, identity_ids: Iterable[int]) -> dict[int
             .where(WebChatMessageRow.identity_id.in_(ids[start : start + 500]))
             .group_by(WebChatMessageRow.identity_id)
         )
-        newest.update(dict(found.tuples().all()))
+        newest.update({identity: seq for identity, seq in found})
     return newest
 
 

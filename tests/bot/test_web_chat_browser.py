@@ -227,8 +227,12 @@ async def test_hostile_text_is_shown_as_text(browser: Any, chat: str, backend: s
 async def host_site() -> AsyncIterator[str]:
     """Another site, on another port: the page a customer puts the widget on."""
 
+    # Where the chat serves is known only after the site is up: the test
+    # fills this in.
+    served: dict[str, str] = {}
+
     async def page(request: web.Request) -> web.Response:
-        chat = request.app["chat"]
+        chat = served["chat"]
         return web.Response(
             text="<!doctype html><html><head><title>Customer site</title></head>"
             f'<body><h1>Our product</h1><script src="{chat}/widget.js" async></script>'
@@ -242,7 +246,7 @@ async def host_site() -> AsyncIterator[str]:
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    yield app, f"http://127.0.0.1:{runner.addresses[0][1]}"  # type: ignore[misc]
+    yield served, f"http://127.0.0.1:{runner.addresses[0][1]}"  # type: ignore[misc]
     await runner.cleanup()
 
 
@@ -253,11 +257,11 @@ async def test_widget_on_another_site(
 ) -> None:
     from bot.services import open_services
 
-    app, host = host_site
+    served, host = host_site
     settings = services.settings.model_copy(update={"web_chat_allowed_origins": host})
     embedded = open_services(settings, clock=services.engine.clock)
     runner, chat = await open_web_chat(embedded)
-    app["chat"] = chat
+    served["chat"] = chat
     try:
         context = await browser.new_context(viewport=SIZES["1280"])
         page = await context.new_page()
