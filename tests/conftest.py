@@ -9,6 +9,7 @@ loads them."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +53,15 @@ _LONG_MODULES = frozenset(
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.nodeid.split("::", 1)[0] not in _LONG_MODULES)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: half as many workers again as cores. Many tests spend much
+    of their time waiting (a child process starting, a browser, a rate
+    limit's second), so a third worker fills the cores they leave idle: on 2
+    cores the whole suite took 9 min 37 s with 3 workers, 11 min 20 s with 2."""
+    cores = os.cpu_count() or 1
+    return max(1, cores * 3 // 2)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
