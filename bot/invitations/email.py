@@ -15,7 +15,7 @@ from email.utils import format_datetime
 from urllib.parse import urlsplit
 
 from bot.config import Settings
-from bot.mail.address import ascii_recipient, mailbox
+from bot.mail.address import ascii_recipient, configured_mailbox
 from bot.mail.content import _boundary, _check_wire, _set_subject, _transfer_encoding, header_safe
 from bot.mail.layout import ConfirmationText, confirmation_html
 from bot.text.i18n import Translator
@@ -70,9 +70,9 @@ def build_invitation_email(
 
     message = EmailMessage(policy=policy.default)
     _set_subject(message, subject)
-    message["From"] = mailbox(settings.mail_from, "MAIL_FROM")
+    message["From"] = configured_mailbox(settings.mail_from, "MAIL_FROM")
     message["To"] = ascii_recipient(to)
-    message["Reply-To"] = mailbox(settings.mail_reply_to, "MAIL_REPLY_TO")
+    message["Reply-To"] = configured_mailbox(settings.mail_reply_to, "MAIL_REPLY_TO")
     message["Date"] = format_datetime(date)
     message["Message-ID"] = _message_id(settings, outbox_id)
     message["Auto-Submitted"] = "auto-generated"
